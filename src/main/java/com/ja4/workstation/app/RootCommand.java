@@ -1,0 +1,15 @@
+package com.ja4.workstation.app;
+
+import picocli.CommandLine.Command;
+
+/** The headless commands; each lives in its own class, registered here. */
+@Command(name = "ja4-workstation", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
+        description = "JA4 Analyst Workstation. Without a command it starts the GUI.",
+        subcommands = {
+        })
+public final class RootCommand implements Runnable {
+    @Override
+    public void run() {
+        GuiLauncher.launch(new String[0]);
+    }
+}

@@ -1,0 +1,58 @@
+package com.ja4.workstation.data.warehouse;
+
+import com.ja4.workstation.data.schema.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/** Production ClickHouse (23.8+) through clickhouse-jdbc. Times travel as epoch seconds to avoid time-zone drift. */
+public final class ClickHouseDialect implements Dialect {
+
+    public static final ClickHouseDialect INSTANCE = new ClickHouseDialect();
+
+    @Override public String name() { return "ClickHouse"; }
+
+    @Override public String table(DatabaseNames dbs, Table table) { return "`" + dbs.of(table) + "`.`" + table.name() + "`"; }
+
+    @Override public String hourBucket(String c) { return "toStartOfHour(" + c + ")"; }
+
+    @Override public String distinctCount(String c) { return "uniqExact(" + c + ")"; }
+
+    @Override public String ipDisplay(String c) { return "replaceRegexpOne(toString(" + c + "), '^::ffff:', '')"; }
+
+    @Override public String ipv6Equals(String c) { return c + " = toIPv6(?)"; }
+
+    @Override public String ipv4Equals(String c) { return c + " = toIPv4(?)"; }
+
+    @Override public String dayOfWeek(String c) { return "toDayOfWeek(" + c + ")"; }
+
+    @Override public String hourOfDay(String c) { return "toHour(" + c + ")"; }
+
+    @Override public String timeParam() { return "toDateTime(?, 'UTC')"; }
+
+    @Override
+    public void bindTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+        ps.setLong(index, time.getEpochSecond());
+    }
+
+    /** ClickHouse LIKE always treats backslash as the escape character. */
+    @Override public String like(String e) { return e + " LIKE ?"; }
+
+    @Override public String varPop(String e) { return "varPop(" + e + ")"; }
+
+    @Override
+    public Instant readTime(ResultSet rs, String column) throws SQLException {
+        Object o = rs.getObject(column);
+        if (o == null) return null;
+        if (o instanceof ZonedDateTime z) return z.toInstant();
+        if (o instanceof OffsetDateTime z) return z.toInstant();
+        if (o instanceof LocalDateTime l) return l.toInstant(ZoneOffset.UTC);
+        if (o instanceof java.sql.Timestamp ts) return ts.toInstant();
+        return LocalDateTime.parse(o.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+}

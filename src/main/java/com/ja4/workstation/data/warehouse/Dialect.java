@@ -1,0 +1,52 @@
+package com.ja4.workstation.data.warehouse;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * The few SQL pieces that differ between ClickHouse and DuckDB. Every query family is
+ * written once against this interface.
+ */
+public interface Dialect {
+
+    String name();
+
+    /** Fully qualified table reference; the database name is already whitelisted. */
+    String table(DatabaseNames dbs, com.ja4.workstation.data.schema.Table table);
+
+    /** Start of the hour of a DateTime expression. */
+    String hourBucket(String column);
+
+    /** Exact count of distinct values. */
+    String distinctCount(String column);
+
+    /** Address text as the analyst reads it (IPv4 clients without ::ffff:). */
+    String ipDisplay(String column);
+
+    /** Predicate: an IPv6 column equals the bound address text ({@code ClientIp.v6Text}). */
+    String ipv6Equals(String column);
+
+    /** Predicate: an IPv4 column equals the bound dotted-quad text. */
+    String ipv4Equals(String column);
+
+    /** ISO day of week, 1 = Monday ... 7 = Sunday. */
+    String dayOfWeek(String column);
+
+    /** Hour of day 0-23. */
+    String hourOfDay(String column);
+
+    /** Placeholder for a bound timestamp (paired with {@link #bindTime}). */
+    String timeParam();
+
+    void bindTime(PreparedStatement ps, int index, Instant time) throws SQLException;
+
+    /** Case-sensitive LIKE with backslash as escape character. */
+    String like(String expression);
+
+    /** Population variance. */
+    String varPop(String expression);
+
+    /** Converts a DateTime read from a result set into an Instant (UTC). */
+    Instant readTime(java.sql.ResultSet rs, String column) throws SQLException;
+}

@@ -1,0 +1,54 @@
+package com.ja4.workstation.data.warehouse;
+
+import com.ja4.workstation.data.schema.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** DuckDB snapshots: one file, tables in the main schema, timestamps stored as UTC. */
+public final class DuckDbDialect implements Dialect {
+
+    public static final DuckDbDialect INSTANCE = new DuckDbDialect();
+
+    @Override public String name() { return "DuckDB"; }
+
+    @Override public String table(DatabaseNames dbs, Table table) { return table.name(); }
+
+    @Override public String hourBucket(String c) { return "date_trunc('hour', " + c + ")"; }
+
+    @Override public String distinctCount(String c) { return "count(DISTINCT " + c + ")"; }
+
+    @Override public String ipDisplay(String c) { return "regexp_replace(" + c + ", '^::ffff:', '')"; }
+
+    @Override public String ipv6Equals(String c) { return c + " = ?"; }
+
+    @Override public String ipv4Equals(String c) { return c + " = ?"; }
+
+    @Override public String dayOfWeek(String c) { return "isodow(" + c + ")"; }
+
+    @Override public String hourOfDay(String c) { return "hour(" + c + ")"; }
+
+    @Override public String timeParam() { return "?"; }
+
+    @Override
+    public void bindTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+        ps.setObject(index, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+    }
+
+    @Override public String like(String e) { return e + " LIKE ? ESCAPE '\\'"; }
+
+    @Override public String varPop(String e) { return "var_pop(" + e + ")"; }
+
+    @Override
+    public Instant readTime(ResultSet rs, String column) throws SQLException {
+        Object o = rs.getObject(column);
+        if (o == null) return null;
+        if (o instanceof LocalDateTime ldt) return ldt.toInstant(ZoneOffset.UTC);
+        if (o instanceof Timestamp ts) return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(o.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+}
