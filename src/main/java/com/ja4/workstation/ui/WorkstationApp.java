@@ -1,12 +1,37 @@
 package com.ja4.workstation.ui;
 
+import com.ja4.workstation.ui.shell.Shell;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+/** The desktop application: the shell on the embedded demo data, or on a snapshot given as argument. */
 public class WorkstationApp extends Application {
+
+    private Shell shell;
+
     @Override
     public void start(Stage stage) {
+        Theme.applyUserAgent();
+        shell = Shell.create();
+        Scene scene = new Scene(shell.root(), 1440, 900);
+        Theme.style(scene);
         stage.setTitle("JA4 Analyst Workstation");
+        stage.setScene(scene);
         stage.show();
+        List<String> args = getParameters().getRaw();
+        String snapshot = args.stream().filter(a -> !a.startsWith("--")).findFirst().orElse(null);
+        if (snapshot != null) shell.openSnapshot(Path.of(snapshot));
+        else shell.openDefault();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.model().tasks().cancelAll();
+            if (shell.model().workspace() != null) shell.model().workspace().close();
+        }
     }
 }

@@ -43,6 +43,8 @@ public final class ClickHouseDialect implements Dialect {
     /** ClickHouse LIKE always treats backslash as the escape character. */
     @Override public String like(String e) { return e + " LIKE ?"; }
 
+    @Override public String anyValue(String c) { return "any(" + c + ")"; }
+
     @Override public String varPop(String e) { return "varPop(" + e + ")"; }
 
     @Override

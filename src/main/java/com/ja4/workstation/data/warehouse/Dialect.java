@@ -44,6 +44,9 @@ public interface Dialect {
     /** Case-sensitive LIKE with backslash as escape character. */
     String like(String expression);
 
+    /** Any value of the group (the pipeline writes one ASN/country per IP, so any is enough). */
+    String anyValue(String column);
+
     /** Population variance. */
     String varPop(String expression);
 

@@ -41,6 +41,8 @@ public final class DuckDbDialect implements Dialect {
 
     @Override public String like(String e) { return e + " LIKE ? ESCAPE '\\'"; }
 
+    @Override public String anyValue(String c) { return "any_value(" + c + ")"; }
+
     @Override public String varPop(String e) { return "var_pop(" + e + ")"; }
 
     @Override

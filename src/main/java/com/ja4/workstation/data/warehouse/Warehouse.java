@@ -84,6 +84,8 @@ public final class Warehouse implements AutoCloseable {
         } catch (SQLException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
             throw new WarehouseException(reason(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the consumer's own I/O failure (export file), not a query failure
         } catch (RuntimeException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
             throw new WarehouseException("Query failed: " + e, e);

@@ -1,0 +1,79 @@
+package com.ja4.workstation.app;
+
+import com.ja4.workstation.data.demo.DemoGenerator;
+import com.ja4.workstation.data.demo.DemoOptions;
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.table.SortOrder;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.source.SnapshotOpener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * bench: overview load with its queries in parallel and one after another (ratio in the same
+ * run), and the first Detections page sorted by score, on the default demo and on --scale 10.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the overview and detections queries on demo data.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scales", split = ",", defaultValue = "1,10", description = "Demo scales to measure (default ${DEFAULT-VALUE})")
+    List<Integer> scales;
+
+    @Option(names = "--runs", defaultValue = "7", description = "Timed runs per measure; the median is reported")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("ja4-bench");
+        System.out.println("scale | http_logs rows | overview parallel ms | overview sequential ms | speed-up | detections page 1 by score ms");
+        for (int scale : scales) {
+            Path file = dir.resolve("demo-x" + scale + ".duckdb");
+            long g0 = System.nanoTime();
+            var summary = DemoGenerator.generate(DemoOptions.defaults().withScale(scale), file);
+            double genS = (System.nanoTime() - g0) / 1e9;
+            try (Workspace ws = SnapshotOpener.open(file)) {
+                TimeWindow w = new TimeWindow(ws.latestAsOf(), WindowPreset.H24.length());
+                for (int i = 0; i < 2; i++) { // warm-up: JIT, DuckDB caches
+                    ws.overview().loadAll(w, QueryScope.parallel());
+                    ws.overview().loadAll(w, QueryScope.sequential());
+                }
+                double par = median(() -> ws.overview().loadAll(w, QueryScope.parallel()));
+                double seq = median(() -> ws.overview().loadAll(w, QueryScope.sequential()));
+                double page = median(() -> {
+                    QueryScope s = QueryScope.sequential();
+                    ws.detections().count(w, DetectionFilter.NONE, s.context());
+                    ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
+                });
+                System.out.printf(Locale.ROOT, "%5d | %14d | %20.1f | %22.1f | %7.2fx | %29.1f   (demo generated in %.1f s)%n",
+                        scale, summary.rows("http_logs"), par, seq, seq / par, page, genS);
+            }
+            Files.deleteIfExists(file);
+        }
+        return 0;
+    }
+
+    private double median(Measured m) throws Exception {
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            m.run();
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    @FunctionalInterface
+    private interface Measured {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,81 @@
+package com.ja4.workstation.app;
+
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.source.SourceOpening;
+import com.ja4.workstation.ui.render.ViewRenderer;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** render --view NAME --out FILE.png: a view on a source, drawn headless, for reports. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a view to PNG without a display (demo data unless --source is given).")
+public final class RenderCommand implements Callable<Integer> {
+
+    @Option(names = "--view", required = true, description = "View: ${COMPLETION-CANDIDATES}", completionCandidates = ViewNames.class)
+    String view;
+
+    @Option(names = "--width", defaultValue = "1400", description = "Width in pixels (default ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", description = "Height in pixels (default ${DEFAULT-VALUE}); scrolling views grow to fit")
+    int height;
+
+    @Option(names = "--source", description = "Snapshot file (default: the demo snapshot)")
+    Path source;
+
+    @Option(names = "--window", defaultValue = "24h", description = "Time window: 1h, 6h, 24h, 3d, 7d, 30d (default ${DEFAULT-VALUE})")
+    String window;
+
+    @Option(names = "--out", required = true, description = "PNG file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ViewId id = ViewId.fromCliName(view).orElse(null);
+        if (id == null) {
+            System.err.println("Unknown view '" + view + "'. Views: " + String.join(", ", new ViewNames()));
+            return 2;
+        }
+        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
+            System.err.println("--width and --height must be between 200 and 8000");
+            return 2;
+        }
+        WindowPreset preset = parseWindow(window);
+        if (preset == null) {
+            System.err.println("Unknown window '" + window + "'. Use 1h, 6h, 24h, 3d, 7d or 30d.");
+            return 2;
+        }
+        try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
+            long t0 = System.nanoTime();
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), preset.length()), width, height, out);
+            System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return 0;
+        } catch (com.ja4.workstation.data.warehouse.WarehouseException e) {
+            System.err.println("Cannot render: " + e.getMessage());
+            return 1;
+        } finally {
+            javafx.application.Platform.exit();
+        }
+    }
+
+    static WindowPreset parseWindow(String text) {
+        String t = text.replace(" ", "").toLowerCase();
+        for (WindowPreset p : WindowPreset.values()) if (p.label().replace(" ", "").equals(t)) return p;
+        return null;
+    }
+
+    static final class ViewNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(ViewId.values()).map(ViewId::cliName).collect(Collectors.toList()).iterator();
+        }
+    }
+}

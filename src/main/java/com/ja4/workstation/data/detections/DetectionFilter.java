@@ -1,0 +1,36 @@
+package com.ja4.workstation.data.detections;
+
+/**
+ * The Detections filters; blank means "any". Search matches IP or host as a literal substring.
+ */
+public record DetectionFilter(String threatLevel, String search, String asnOrg, String countryCode,
+                              String ja4, String botName, String browserFamily) {
+
+    public static final DetectionFilter NONE = new DetectionFilter("", "", "", "", "", "", "");
+
+    public DetectionFilter {
+        threatLevel = clean(threatLevel);
+        search = clean(search);
+        asnOrg = clean(asnOrg);
+        countryCode = clean(countryCode);
+        ja4 = clean(ja4);
+        botName = clean(botName);
+        browserFamily = clean(browserFamily);
+    }
+
+    public DetectionFilter withThreatLevel(String v) {
+        return new DetectionFilter(v, search, asnOrg, countryCode, ja4, botName, browserFamily);
+    }
+
+    public DetectionFilter withSearch(String v) {
+        return new DetectionFilter(threatLevel, v, asnOrg, countryCode, ja4, botName, browserFamily);
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    private static String clean(String v) {
+        return v == null ? "" : v.strip();
+    }
+}

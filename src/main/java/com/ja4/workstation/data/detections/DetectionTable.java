@@ -1,0 +1,102 @@
+package com.ja4.workstation.data.detections;
+
+import com.ja4.workstation.data.schema.Table;
+import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.table.TableSpec;
+import com.ja4.workstation.data.warehouse.Dialect;
+import com.ja4.workstation.data.warehouse.Like;
+import com.ja4.workstation.data.warehouse.RowMapper;
+import com.ja4.workstation.data.warehouse.SeveritySql;
+import com.ja4.workstation.data.warehouse.Sql;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Query family of the Detections table (ml_detected_anomalies). */
+public final class DetectionTable implements TableSpec<Detection, DetectionFilter> {
+
+    public static final DetectionTable INSTANCE = new DetectionTable();
+
+    /** Plain columns that sort as themselves. */
+    private static final List<String> PLAIN_SORT = List.of("detected_at", "ja4", "host", "anomaly_score",
+            "recurrence", "hits", "hit_velocity", "fuzzing_index", "post_ratio", "campaign_id", "asn_org",
+            "country_code", "bot_name", "browser_family", "model_name");
+
+    @Override
+    public Table table() {
+        return WarehouseSchema.DETECTED_ANOMALIES_TABLE;
+    }
+
+    @Override
+    public String timeColumn() {
+        return "detected_at";
+    }
+
+    @Override
+    public String selectList(Dialect d) {
+        return "detected_at, " + d.ipDisplay("src_ip") + " AS ip, ja4, host, model_name, anomaly_score, threat_level, "
+                + "recurrence, hits, hit_velocity, fuzzing_index, post_ratio, campaign_id, asn_org, country_code, "
+                + "bot_name, browser_family";
+    }
+
+    @Override
+    public Map<String, String> sortColumns(Dialect d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : PLAIN_SORT) m.put(c, c);
+        m.put("src_ip", "src_ip");
+        // threat sorts by severity, not alphabetically
+        m.put("threat_level", SeveritySql.rank("threat_level"));
+        return m;
+    }
+
+    @Override
+    public String defaultSortKey() {
+        return "detected_at";
+    }
+
+    @Override
+    public Map<String, String> facetColumns(Dialect d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String c : List.of("threat_level", "asn_org", "country_code", "bot_name", "browser_family", "ja4")) m.put(c, c);
+        return m;
+    }
+
+    @Override
+    public void appendFilter(Sql.Builder b, Dialect d, DetectionFilter f) {
+        if (f == null) return;
+        if (!f.threatLevel().isEmpty()) b.sql(" AND threat_level = ?", f.threatLevel());
+        if (!f.search().isEmpty()) {
+            String pattern = Like.contains(f.search());
+            b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("host") + ")", pattern, pattern);
+        }
+        if (!f.asnOrg().isEmpty()) b.sql(" AND asn_org = ?", f.asnOrg());
+        if (!f.countryCode().isEmpty()) b.sql(" AND country_code = ?", f.countryCode());
+        if (!f.ja4().isEmpty()) b.sql(" AND ja4 = ?", f.ja4());
+        if (!f.botName().isEmpty()) b.sql(" AND bot_name = ?", f.botName());
+        if (!f.browserFamily().isEmpty()) b.sql(" AND browser_family = ?", f.browserFamily());
+    }
+
+    @Override
+    public RowMapper<Detection> mapper(Dialect d) {
+        return rs -> new Detection(d.readTime(rs, "detected_at"), rs.getString("ip"), rs.getString("ja4"),
+                rs.getString("host"), rs.getString("model_name"), rs.getDouble("anomaly_score"),
+                rs.getString("threat_level"), rs.getLong("recurrence"), rs.getLong("hits"), rs.getDouble("hit_velocity"),
+                rs.getDouble("fuzzing_index"), rs.getDouble("post_ratio"), rs.getString("campaign_id"),
+                rs.getString("asn_org"), rs.getString("country_code"), rs.getString("bot_name"),
+                rs.getString("browser_family"));
+    }
+
+    @Override
+    public List<String> exportHeader() {
+        return List.of("detected_at", "src_ip", "ja4", "host", "model_name", "anomaly_score", "threat_level",
+                "recurrence", "hits", "hit_velocity", "fuzzing_index", "post_ratio", "campaign_id", "asn_org",
+                "country_code", "bot_name", "browser_family");
+    }
+
+    @Override
+    public List<Object> exportValues(Detection r) {
+        return List.of(r.detectedAt().toString(), r.ip(), r.ja4(), r.host(), r.modelName(), r.anomalyScore(),
+                r.threatLevel(), r.recurrence(), r.hits(), r.hitVelocity(), r.fuzzingIndex(), r.postRatio(),
+                r.campaignId(), r.asnOrg(), r.countryCode(), r.botName(), r.browserFamily());
+    }
+}

@@ -1,0 +1,86 @@
+package com.ja4.workstation.data.table;
+
+import com.ja4.workstation.data.warehouse.Dialect;
+import com.ja4.workstation.data.warehouse.QueryContext;
+import com.ja4.workstation.data.warehouse.RowMapper;
+import com.ja4.workstation.data.warehouse.Sql;
+import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.data.warehouse.WarehouseException;
+import com.ja4.workstation.domain.TimeWindow;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Paging, sorting, counting, facets and streaming export of one analyst table, all done in the
+ * database. Sort keys and facet columns outside the spec's whitelist are refused.
+ */
+public final class PagedTable<R, F> {
+
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final Warehouse wh;
+    private final Dialect d;
+    private final TableSpec<R, F> spec;
+
+    public PagedTable(Warehouse warehouse, TableSpec<R, F> spec) {
+        this.wh = warehouse;
+        this.d = warehouse.dialect();
+        this.spec = spec;
+    }
+
+    public TableSpec<R, F> spec() {
+        return spec;
+    }
+
+    public long count(TimeWindow w, F filter, QueryContext ctx) throws WarehouseException {
+        return wh.count(filtered("SELECT count(*) FROM " + wh.table(spec.table()), w, filter).build(), ctx);
+    }
+
+    public List<R> page(TimeWindow w, F filter, SortOrder sort, long offset, int limit, QueryContext ctx) throws WarehouseException {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) throw new IllegalArgumentException("page size must be 1-" + MAX_PAGE_SIZE);
+        if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
+        Sql sql = ordered(w, filter, sort).sql(" LIMIT ? OFFSET ?", limit, offset).build();
+        return wh.query(sql, spec.mapper(d), ctx);
+    }
+
+    /** Streams the whole filtered, sorted result (for CSV export). */
+    public void forEach(TimeWindow w, F filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
+        RowMapper<R> mapper = spec.mapper(d);
+        wh.stream(ordered(w, filter, sort).build(), rs -> consumer.accept(mapper.map(rs)), ctx);
+    }
+
+    /** Most frequent values of a facet column in the window (for filter choices). */
+    public List<String> facet(TimeWindow w, String facetKey, int limit, QueryContext ctx) throws WarehouseException {
+        String expr = spec.facetColumns(d).get(facetKey);
+        if (expr == null) throw new IllegalArgumentException("not a filterable column: " + facetKey);
+        Sql sql = Sql.builder().sql("SELECT " + expr + " AS v, count(*) AS n FROM " + wh.table(spec.table()))
+                .sql(" WHERE " + spec.timeColumn() + " >= ").time(d, w.from())
+                .sql(" AND " + spec.timeColumn() + " < ").time(d, w.asOf())
+                .sql(" AND " + expr + " <> '' GROUP BY " + expr + " ORDER BY n DESC, v LIMIT ?", limit).build();
+        return wh.query(sql, rs -> rs.getString("v"), ctx);
+    }
+
+    /** The SQL expression a sort key stands for; unknown keys fall back to the default sort. */
+    String sortExpression(SortOrder sort) {
+        var cols = spec.sortColumns(d);
+        String key = sort != null && cols.containsKey(sort.key()) ? sort.key() : spec.defaultSortKey();
+        return cols.get(key);
+    }
+
+    private Sql.Builder ordered(TimeWindow w, F filter, SortOrder sort) {
+        String expr = sortExpression(sort);
+        boolean asc = sort != null && sort.ascending();
+        // the time column as tie-breaker keeps pages stable while paging
+        String tie = expr.equals(spec.timeColumn()) ? "" : ", " + spec.timeColumn() + " DESC";
+        return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter)
+                .sql(" ORDER BY " + expr + (asc ? " ASC" : " DESC") + tie);
+    }
+
+    private Sql.Builder filtered(String select, TimeWindow w, F filter) {
+        Sql.Builder b = Sql.builder().sql(select)
+                .sql(" WHERE " + spec.timeColumn() + " >= ").time(d, w.from())
+                .sql(" AND " + spec.timeColumn() + " < ").time(d, w.asOf());
+        spec.appendFilter(b, d, filter);
+        return b;
+    }
+}

@@ -1,0 +1,45 @@
+package com.ja4.workstation.data.table;
+
+import com.ja4.workstation.data.schema.Table;
+import com.ja4.workstation.data.warehouse.Dialect;
+import com.ja4.workstation.data.warehouse.RowMapper;
+import com.ja4.workstation.data.warehouse.Sql;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a paged analyst table (Detections, Scores, Traffic) needs from its query family: explicit
+ * columns, the sort whitelist, how its filter becomes bound predicates, and how rows map.
+ *
+ * @param <R> the row record
+ * @param <F> the filter record
+ */
+public interface TableSpec<R, F> {
+
+    Table table();
+
+    /** Column the global time window applies to. */
+    String timeColumn();
+
+    /** Explicit select list (never SELECT *). */
+    String selectList(Dialect d);
+
+    /** Sort whitelist: column key shown to the user -> SQL expression. */
+    Map<String, String> sortColumns(Dialect d);
+
+    String defaultSortKey();
+
+    /** Columns whose distinct values feed the filter choices, key -> SQL expression. */
+    Map<String, String> facetColumns(Dialect d);
+
+    /** Appends " AND ..." predicates for the filter, every value bound. */
+    void appendFilter(Sql.Builder sql, Dialect d, F filter);
+
+    RowMapper<R> mapper(Dialect d);
+
+    /** Column names of a CSV export, in order. */
+    List<String> exportHeader();
+
+    /** Values of one row for CSV export, in {@link #exportHeader()} order. */
+    List<Object> exportValues(R row);
+}

@@ -1,0 +1,94 @@
+package com.ja4.workstation.service.query;
+
+import com.ja4.workstation.data.warehouse.QueryCancelledException;
+import com.ja4.workstation.data.warehouse.QueryContext;
+import com.ja4.workstation.data.warehouse.WarehouseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The queries of one view (or one task): they run in parallel on a shared pool and are all
+ * cancelled together when the view is left or the analyst presses Cancel.
+ */
+public final class QueryScope {
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+            Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemonThreads("query"));
+
+    private final QueryContext context = QueryContext.create();
+    private final Executor executor;
+
+    private QueryScope(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Queries submitted to this scope run concurrently. */
+    public static QueryScope parallel() {
+        return new QueryScope(POOL);
+    }
+
+    /** Queries run one after another on the calling thread (benchmark baseline, tests). */
+    public static QueryScope sequential() {
+        return new QueryScope(Runnable::run);
+    }
+
+    public QueryContext context() {
+        return context;
+    }
+
+    public boolean isCancelled() {
+        return context.isCancelled();
+    }
+
+    public void cancel() {
+        context.cancel();
+    }
+
+    public <T> CompletableFuture<T> submit(Call<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.run(context);
+            } catch (WarehouseException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    /** The analyst-facing reason of a failed future: the warehouse message, never a stack trace. */
+    public static String reason(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof QueryCancelledException) return "Cancelled";
+        String m = c.getMessage();
+        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+
+    public static boolean isCancellation(Throwable t) {
+        Throwable c = t;
+        while (c != null) {
+            if (c instanceof QueryCancelledException || c instanceof java.util.concurrent.CancellationException) return true;
+            c = c.getCause();
+        }
+        return false;
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @FunctionalInterface
+    public interface Call<T> {
+        T run(QueryContext ctx) throws WarehouseException;
+    }
+}

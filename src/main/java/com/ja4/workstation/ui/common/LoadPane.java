@@ -1,0 +1,115 @@
+package com.ja4.workstation.ui.common;
+
+import com.ja4.workstation.service.query.QueryScope;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Shows one piece of data in one of four states: loading, content, empty ("No data in this
+ * window") or error (reason + Retry). An error is never shown as an empty chart.
+ */
+public class LoadPane extends StackPane {
+
+    public enum State { LOADING, CONTENT, EMPTY, ERROR }
+
+    private final Node content;
+    private final VBox overlay = new VBox(8);
+    private State state = State.LOADING;
+    private String message = "";
+
+    public LoadPane(Node content) {
+        this.content = content;
+        overlay.setAlignment(Pos.CENTER);
+        overlay.getStyleClass().add("load-overlay");
+        overlay.setMouseTransparent(false);
+        getChildren().addAll(content, overlay);
+        getStyleClass().add("load-pane");
+        showLoading();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Text of the current empty or error state. */
+    public String message() {
+        return message;
+    }
+
+    public void showLoading() {
+        state = State.LOADING;
+        message = "";
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(36, 36);
+        Label l = new Label("Loading…");
+        l.getStyleClass().add("muted");
+        overlay.getChildren().setAll(p, l);
+        overlay.setVisible(true);
+        content.setVisible(false);
+    }
+
+    public void showContent() {
+        state = State.CONTENT;
+        message = "";
+        overlay.setVisible(false);
+        content.setVisible(true);
+    }
+
+    public void showEmpty(String text) {
+        state = State.EMPTY;
+        message = text;
+        Label l = new Label(text);
+        l.getStyleClass().add("empty-state");
+        overlay.getChildren().setAll(l);
+        overlay.setVisible(true);
+        content.setVisible(false);
+    }
+
+    public void showError(String reason, Runnable retry) {
+        state = State.ERROR;
+        message = reason;
+        Label title = new Label("⚠  Query failed");
+        title.getStyleClass().add("error-title");
+        Label why = new Label(reason);
+        why.setWrapText(true);
+        why.getStyleClass().add("error-reason");
+        why.setMaxWidth(520);
+        overlay.getChildren().setAll(title, why);
+        if (retry != null) {
+            Button b = new Button("Retry");
+            b.getStyleClass().add("retry-button");
+            b.setOnAction(e -> retry.run());
+            overlay.getChildren().add(b);
+        }
+        overlay.getStyleClass().add("error-state");
+        overlay.setVisible(true);
+        content.setVisible(false);
+    }
+
+    /**
+     * Shows loading, then the result of the future on the FX thread: content, empty or error.
+     * A cancelled load leaves the pane as it is (the view was left or reloaded).
+     */
+    public <T> CompletableFuture<T> bind(CompletableFuture<T> future, Consumer<T> render, Predicate<T> isEmpty, Runnable retry) {
+        overlay.getStyleClass().remove("error-state");
+        showLoading();
+        return future.whenComplete((value, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                if (!QueryScope.isCancellation(error)) showError(QueryScope.reason(error), retry);
+                return;
+            }
+            render.accept(value);
+            if (isEmpty.test(value)) showEmpty("No data in this window");
+            else showContent();
+        }));
+    }
+}

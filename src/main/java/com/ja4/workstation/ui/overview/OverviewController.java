@@ -1,0 +1,203 @@
+package com.ja4.workstation.ui.overview;
+
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.overview.OverviewQueries.HourCount;
+import com.ja4.workstation.data.overview.OverviewQueries.NamedCount;
+import com.ja4.workstation.data.overview.OverviewQueries.ThreatCount;
+import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
+import com.ja4.workstation.domain.ThreatLevel;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.overview.Kpis;
+import com.ja4.workstation.service.overview.OverviewService;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Hour;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+/** Overview (DESIGN 3.1): KPIs, threat distribution, hourly timeline, top IPs, models, browsers. */
+public final class OverviewController extends ViewController {
+
+    @FXML private Label windowLabel;
+    @FXML private StackPane kpiHost;
+    @FXML private StackPane threatHost;
+    @FXML private StackPane timelineHost;
+    @FXML private StackPane topIpsHost;
+    @FXML private StackPane modelsHost;
+    @FXML private StackPane browsersHost;
+
+    private final DefaultCategoryDataset threatData = new DefaultCategoryDataset();
+    private final TimeSeriesCollection timelineData = new TimeSeriesCollection();
+    private final DefaultCategoryDataset modelData = new DefaultCategoryDataset();
+    private final DefaultCategoryDataset browserData = new DefaultCategoryDataset();
+    private final TableView<TopIp> topIps = new TableView<>();
+
+    private KpiCard detections, scored, traffic, uniqueIps, critical, high, legit;
+    private LoadPane kpiPane, threatPane, timelinePane, topPane, modelPane, browserPane;
+
+    @FXML
+    private void initialize() {
+        detections = new KpiCard("Detections", "kpi-detections", () -> model().openDetections(DetectionFilter.NONE));
+        scored = new KpiCard("Scored windows", "kpi-neutral", null);
+        traffic = new KpiCard("HTTP requests", "kpi-neutral", null);
+        uniqueIps = new KpiCard("Unique detected IPs", "kpi-neutral", null);
+        critical = new KpiCard("Critical", "kpi-critical", () -> openThreat(ThreatLevel.CRITICAL.name()));
+        high = new KpiCard("High", "kpi-high", () -> openThreat(ThreatLevel.HIGH.name()));
+        legit = new KpiCard("Legitimate browsers", "kpi-legit", null);
+        FlowPane cards = new FlowPane(12, 12, detections, scored, traffic, uniqueIps, critical, high, legit);
+        kpiPane = new LoadPane(cards);
+        kpiHost.getChildren().add(kpiPane);
+
+        ChartViewer threatChart = Charts.viewer(Charts.bars(threatData, "Scored windows", true,
+                key -> Charts.awt(ThreatLevel.parse(key).map(ThreatLevel::colour).orElse("#6b7280"))));
+        threatChart.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX e) {
+                if (e.getEntity() instanceof CategoryItemEntity item) openThreat(String.valueOf(item.getColumnKey()));
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX e) {
+            }
+        });
+        threatPane = host(threatHost, threatChart);
+        timelinePane = host(timelineHost, Charts.viewer(Charts.hourlyBars(timelineData, "Detections")));
+        modelPane = host(modelsHost, Charts.viewer(Charts.bars(modelData, "Scored windows", true, null)));
+        browserPane = host(browsersHost, Charts.viewer(Charts.bars(browserData, "Scored windows", true, null)));
+        buildTopIpsTable();
+        topPane = host(topIpsHost, topIps);
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.OVERVIEW;
+    }
+
+    @Override
+    protected void load(QueryScope scope) {
+        TimeWindow w = window();
+        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        OverviewService svc = workspace().overview();
+        CompletableFuture<List<ThreatCount>> threats = svc.threatDistribution(w, scope);
+        track(threatPane.bind(threats, this::showThreats, List::isEmpty, this::activate));
+        track(kpiPane.bind(svc.kpis(w, scope, threats), this::showKpis, k -> false, this::activate));
+        track(timelinePane.bind(svc.hourlyTimeline(w, scope), this::showTimeline,
+                l -> l.stream().allMatch(h -> h.count() == 0), this::activate));
+        track(topPane.bind(svc.topIps(w, scope), topIps.getItems()::setAll, List::isEmpty, this::activate));
+        track(modelPane.bind(svc.scoresPerModel(w, scope), l -> fill(modelData, l), List::isEmpty, this::activate));
+        track(browserPane.bind(svc.browserFamilies(w, scope), l -> fill(browserData, l), List::isEmpty, this::activate));
+    }
+
+    private void showKpis(Kpis k) {
+        detections.set(Fx.count(k.detections()));
+        scored.set(Fx.count(k.scoredWindows()));
+        traffic.set(Fx.count(k.traffic()));
+        uniqueIps.set(Fx.count(k.uniqueIps()));
+        critical.set(Fx.count(k.critical()));
+        high.set(Fx.count(k.high()));
+        legit.set(Fx.count(k.legitimateBrowsers()));
+    }
+
+    private void showThreats(List<ThreatCount> rows) {
+        threatData.clear();
+        rows.forEach(r -> threatData.addValue(r.count(), "Scored windows", r.threatLevel()));
+    }
+
+    private void showTimeline(List<HourCount> rows) {
+        TimeSeries s = new TimeSeries("Detections");
+        java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
+        rows.forEach(h -> s.addOrUpdate(new Hour(Date.from(h.hour()), utc, java.util.Locale.US), h.count()));
+        timelineData.removeAllSeries();
+        timelineData.addSeries(s);
+    }
+
+    private static void fill(DefaultCategoryDataset data, List<NamedCount> rows) {
+        data.clear();
+        rows.forEach(r -> data.addValue(r.count(), "count", r.name()));
+    }
+
+    private void openThreat(String level) {
+        model().openDetections(DetectionFilter.NONE.withThreatLevel(level));
+    }
+
+    private void buildTopIpsTable() {
+        TableColumn<TopIp, String> ip = new TableColumn<>("IP");
+        ip.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ip()));
+        ip.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Hyperlink link = new Hyperlink(item);
+                link.setOnAction(e -> model().openDetections(DetectionFilter.NONE.withSearch(item)));
+                setGraphic(link);
+            }
+        });
+        ip.setPrefWidth(230);
+        TableColumn<TopIp, ThreatLevel> threat = new TableColumn<>("Worst threat");
+        threat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().worstThreat()));
+        threat.setCellFactory(col -> new ThreatCell<>());
+        threat.setPrefWidth(150);
+        TableColumn<TopIp, String> n = column("Detections", t -> Fx.count(t.detections()), 100);
+        n.getStyleClass().add("numeric");
+        TableColumn<TopIp, String> score = column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);
+        score.getStyleClass().add("numeric");
+        topIps.getColumns().setAll(List.of(ip, threat, n, score, column("ASN", TopIp::asnOrg, 260), column("Country", TopIp::countryCode, 80)));
+        topIps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        topIps.setFixedCellSize(28);
+        topIps.setPrefHeight(28 * (OverviewService.TOP_IPS + 1) + 4);
+        topIps.setPlaceholder(new Label(""));
+    }
+
+    private static TableColumn<TopIp, String> column(String title, java.util.function.Function<TopIp, String> value, double width) {
+        TableColumn<TopIp, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static LoadPane host(StackPane host, javafx.scene.Node content) {
+        LoadPane p = new LoadPane(content);
+        host.getChildren().add(p);
+        return p;
+    }
+
+    /** For tests and rendering: the KPI text shown for detections. */
+    public String detectionsKpiText() {
+        return detections.text();
+    }
+
+    public LoadPane threatPane() {
+        return threatPane;
+    }
+
+    public LoadPane kpiPane() {
+        return kpiPane;
+    }
+}

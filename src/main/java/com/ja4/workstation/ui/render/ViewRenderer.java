@@ -1,0 +1,99 @@
+package com.ja4.workstation.ui.render;
+
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.shell.AppModel;
+import com.ja4.workstation.ui.shell.LoadedView;
+import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.shell.ViewLoader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a view on a workspace to PNG without a display: the view loads exactly as in the
+ * window (same controller, same queries), then its scene is snapshotted. A scrolling view is
+ * rendered at its full height so nothing is cut off.
+ */
+public final class ViewRenderer {
+
+    private ViewRenderer() {
+    }
+
+    public record Rendered(Path file, int width, int height) {
+    }
+
+    public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out) throws IOException {
+        return render(id, ws, window, width, height, out, v -> { });
+    }
+
+    /** {@code prepare} runs on the FX thread after loading the view (e.g. open a tab, pick a cluster). */
+    public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out,
+                                  Consumer<LoadedView> prepare) throws IOException {
+        HeadlessFx.start();
+        AppModel model = new AppModel();
+        LoadedView view = HeadlessFx.onFx(() -> {
+            model.workspaceProperty().set(ws);
+            model.windowProperty().set(window);
+            LoadedView v = ViewLoader.load(id, model);
+            Scene scene = new Scene(v.root(), width, height);
+            Theme.style(scene);
+            v.controller().activate();
+            prepare.accept(v);
+            return v;
+        });
+        awaitIdle(view);
+        WritableImage image = HeadlessFx.onFx(() -> snapshot(view, width, height));
+        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        Path abs = out.toAbsolutePath();
+        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+        if (!ImageIO.write(png, "png", abs.toFile())) throw new IOException("no PNG writer available");
+        HeadlessFx.onFx(() -> {
+            view.controller().deactivate();
+            return null;
+        });
+        return new Rendered(abs, png.getWidth(), png.getHeight());
+    }
+
+    /** Waits for the view's queries, then for the FX thread to apply their results. */
+    static void awaitIdle(LoadedView view) {
+        for (int round = 0; round < 3; round++) {
+            try {
+                view.controller().idle().get(5, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new IllegalStateException("view did not finish loading: " + e.getMessage(), e);
+            }
+            HeadlessFx.onFx(() -> null);
+        }
+    }
+
+    private static WritableImage snapshot(LoadedView view, int width, int height) {
+        Scene scene = view.root().getScene();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        if (view.root() instanceof ScrollPane sp && sp.getContent() != null) {
+            Node content = sp.getContent();
+            double full = Math.max(height, content.prefHeight(width));
+            Scene tall = new Scene(new javafx.scene.layout.StackPane(), width, full);
+            sp.setContent(null);
+            javafx.scene.layout.StackPane holder = (javafx.scene.layout.StackPane) tall.getRoot();
+            holder.getChildren().add(content);
+            holder.getStyleClass().add("view");
+            Theme.style(tall);
+            holder.applyCss();
+            holder.layout();
+            return tall.snapshot(null);
+        }
+        return scene.snapshot(null);
+    }
+}

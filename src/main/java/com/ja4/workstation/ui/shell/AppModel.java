@@ -1,0 +1,50 @@
+package com.ja4.workstation.ui.shell;
+
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.ui.common.BackgroundTasks;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State shared by the shell and the views: the opened source, the global time window, the
+ * background tasks and navigation between views.
+ */
+public final class AppModel {
+
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private Consumer<DetectionFilter> detectionsOpener = f -> { };
+
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public ObjectProperty<TimeWindow> windowProperty() {
+        return window;
+    }
+
+    public TimeWindow window() {
+        return window.get();
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** Opens the Detections view filtered on the given values (set by the shell). */
+    public void openDetections(DetectionFilter filter) {
+        detectionsOpener.accept(filter);
+    }
+
+    void setDetectionsOpener(Consumer<DetectionFilter> opener) {
+        this.detectionsOpener = opener;
+    }
+}

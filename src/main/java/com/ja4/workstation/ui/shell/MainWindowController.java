@@ -1,0 +1,220 @@
+package com.ja4.workstation.ui.shell;
+
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.ui.common.BackgroundTasks;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.detections.DetectionsController;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The shell: navigation rail, global time window, source indicator, status bar with running
+ * tasks and cancel. Views load lazily and reload when the source or the window changes.
+ */
+public final class MainWindowController {
+
+    @FXML private TextField asOfField;
+    @FXML private ComboBox<WindowPreset> windowBox;
+    @FXML private Label sourceLabel;
+    @FXML private VBox rail;
+    @FXML private StackPane viewHost;
+    @FXML private StatusBar statusBar;
+    @FXML private TextField globalSearch;
+
+    private final Map<ViewId, LoadedView> views = new EnumMap<>(ViewId.class);
+    private final Set<ViewId> stale = EnumSet.noneOf(ViewId.class);
+    private final Map<ViewId, ToggleButton> railButtons = new EnumMap<>(ViewId.class);
+    private final ToggleGroup railGroup = new ToggleGroup();
+    private final Label tasksLabel = new Label();
+    private final ProgressBar tasksProgress = new ProgressBar();
+    private final Button cancelTasks = new Button("Cancel");
+    private AppModel model;
+    private ViewId current;
+    private Consumer<Path> snapshotOpener = p -> { };
+
+    @FXML
+    private void initialize() {
+        windowBox.getItems().setAll(WindowPreset.values());
+        for (ViewId id : ViewId.values()) {
+            ToggleButton b = new ToggleButton(id.glyph() + "  " + id.title());
+            b.setToggleGroup(railGroup);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("rail-button");
+            b.setOnAction(e -> show(id));
+            railButtons.put(id, b);
+            rail.getChildren().add(b);
+        }
+        tasksProgress.setPrefWidth(120);
+        cancelTasks.getStyleClass().add("small");
+        statusBar.getRightItems().addAll(tasksLabel, tasksProgress, cancelTasks);
+        setTasksVisible(false);
+    }
+
+    public void init(AppModel model, Consumer<Path> snapshotOpener) {
+        this.model = model;
+        this.snapshotOpener = snapshotOpener;
+        model.setDetectionsOpener(this::openDetections);
+        cancelTasks.setOnAction(e -> model.tasks().cancelAll());
+        model.tasks().running().addListener((ListChangeListener<BackgroundTasks.Entry>) c -> updateTasks());
+        model.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
+        model.windowProperty().addListener((o, old, w) -> onWindow(w));
+        windowBox.setOnAction(e -> {
+            if (model.window() != null && windowBox.getValue() != null && !windowBox.getValue().length().equals(model.window().length())) {
+                model.windowProperty().set(model.window().withLength(windowBox.getValue().length()));
+            }
+        });
+        asOfField.setOnAction(e -> applyAsOf());
+    }
+
+    public void show(ViewId id) {
+        if (current == id && !stale.contains(id)) return;
+        if (current != null && current != id) views.get(current).controller().deactivate();
+        LoadedView v = views.computeIfAbsent(id, k -> {
+            stale.add(k);
+            return ViewLoader.load(k, model);
+        });
+        viewHost.getChildren().setAll(v.root());
+        railButtons.get(id).setSelected(true);
+        current = id;
+        if (stale.remove(id) && model.workspace() != null) v.controller().activate();
+    }
+
+    public ViewId currentView() {
+        return current;
+    }
+
+    public LoadedView view(ViewId id) {
+        return views.get(id);
+    }
+
+    private void openDetections(DetectionFilter filter) {
+        LoadedView v = views.computeIfAbsent(ViewId.DETECTIONS, k -> ViewLoader.load(k, model));
+        ((DetectionsController) v.controller()).presetFilter(filter);
+        stale.add(ViewId.DETECTIONS);
+        show(ViewId.DETECTIONS);
+    }
+
+    /** A source failed to open: say why in place of the views, keep the shell usable. */
+    public void showSourceError(String message) {
+        Label title = new Label("⚠  No data source");
+        title.getStyleClass().add("error-title");
+        Label why = new Label(message);
+        why.setWrapText(true);
+        why.setMaxWidth(600);
+        why.getStyleClass().add("error-reason");
+        Button open = new Button("Open snapshot…");
+        open.setOnAction(e -> chooseSnapshot());
+        VBox box = new VBox(10, title, why, open);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("error-state");
+        viewHost.getChildren().setAll(box);
+        statusBar.setText(message);
+    }
+
+    public void showStatus(String text) {
+        statusBar.setText(text);
+    }
+
+    private void onWorkspace(Workspace ws) {
+        if (ws == null) return;
+        sourceLabel.setText("● " + ws.describe() + (ws.isSnapshot() ? "  (read-only)" : ""));
+        sourceLabel.setTooltip(new Tooltip(ws.manifest().map(m -> "Captured as of " + Fx.MINUTE.format(m.asOf())
+                + " UTC, window " + com.ja4.workstation.domain.WindowPreset.labelOf(m.window()) + "\nSource: " + m.source()).orElse(ws.describe())));
+        views.values().forEach(v -> v.controller().deactivate());
+        stale.addAll(views.keySet());
+        TimeWindow w = new TimeWindow(ws.latestAsOf(), model.window() == null ? WindowPreset.H24.length() : model.window().length());
+        if (w.equals(model.window())) reloadCurrent();
+        else model.windowProperty().set(w);
+        if (current == null) show(ViewId.OVERVIEW);
+        statusBar.setText("Opened " + ws.describe());
+    }
+
+    private void onWindow(TimeWindow w) {
+        asOfField.setText(Fx.MINUTE.format(w.asOf()));
+        asOfField.getStyleClass().remove("invalid");
+        for (WindowPreset p : WindowPreset.values()) if (p.length().equals(w.length())) windowBox.setValue(p);
+        stale.addAll(views.keySet());
+        reloadCurrent();
+    }
+
+    private void reloadCurrent() {
+        if (current == null) return;
+        stale.remove(current);
+        if (model.workspace() != null) views.get(current).controller().activate();
+    }
+
+    private void applyAsOf() {
+        try {
+            Instant t = LocalDateTime.parse(asOfField.getText().trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            asOfField.getStyleClass().remove("invalid");
+            if (model.window() != null) model.windowProperty().set(model.window().withAsOf(t));
+        } catch (DateTimeParseException e) {
+            if (!asOfField.getStyleClass().contains("invalid")) asOfField.getStyleClass().add("invalid");
+            statusBar.setText("As-of time must look like 2026-11-20 12:00 (UTC)");
+        }
+    }
+
+    @FXML
+    private void resetToLatest() {
+        if (model.workspace() != null && model.window() != null) {
+            model.windowProperty().set(model.window().withAsOf(model.workspace().latestAsOf()));
+        }
+    }
+
+    @FXML
+    private void chooseSnapshot() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open snapshot");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Snapshots", "*.duckdb", "*.ja4snap"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = fc.showOpenDialog(viewHost.getScene().getWindow());
+        if (f != null) snapshotOpener.accept(f.toPath());
+    }
+
+    private void updateTasks() {
+        var running = model.tasks().running();
+        setTasksVisible(!running.isEmpty());
+        if (running.isEmpty()) return;
+        BackgroundTasks.Entry first = running.get(0);
+        tasksLabel.setText(running.size() == 1 ? first.nameProperty().get() + "…"
+                : running.size() + " tasks running (" + first.nameProperty().get() + "…)");
+        tasksProgress.progressProperty().bind(first.progressProperty());
+    }
+
+    private void setTasksVisible(boolean visible) {
+        tasksLabel.setVisible(visible);
+        tasksProgress.setVisible(visible);
+        cancelTasks.setVisible(visible);
+    }
+
+    public Label sourceLabel() {
+        return sourceLabel;
+    }
+}

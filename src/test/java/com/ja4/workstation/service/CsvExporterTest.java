@@ -1,0 +1,63 @@
+package com.ja4.workstation.service;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.table.SortOrder;
+import com.ja4.workstation.data.warehouse.QueryCancelledException;
+import com.ja4.workstation.data.warehouse.QueryContext;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.export.CsvExporter;
+import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoSnapshots;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvExporterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exportsTheWholeFilteredResultNotJustAPage() throws Exception {
+        try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            DetectionFilter f = DetectionFilter.NONE.withThreatLevel("HIGH");
+            long expected = ws.detections().count(w, f, QueryContext.create());
+            assertTrue(expected > 1000, "more rows than one page");
+            Path out = tmp.resolve("high.csv");
+            long[] lastProgress = {0};
+            long n = CsvExporter.export(ws.detections(), w, f, SortOrder.descending("anomaly_score"), out, p -> lastProgress[0] = p, QueryContext.create());
+            assertEquals(expected, n);
+            assertEquals(expected, lastProgress[0]);
+            try (Reader r = Files.newBufferedReader(out)) {
+                List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+                assertEquals(expected, rows.size());
+                assertTrue(rows.stream().allMatch(x -> x.get("threat_level").equals("HIGH")));
+                assertTrue(Double.parseDouble(rows.get(0).get("anomaly_score")) >= Double.parseDouble(rows.get(rows.size() - 1).get("anomaly_score")));
+            }
+        }
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFile() throws Exception {
+        try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            Path out = tmp.resolve("cancelled.csv");
+            QueryContext ctx = QueryContext.create();
+            assertThrows(QueryCancelledException.class, () -> CsvExporter.export(ws.detections(), w, DetectionFilter.NONE,
+                    SortOrder.descending("detected_at"), out, p -> { if (p >= 1000) ctx.cancel(); }, ctx));
+            assertFalse(Files.exists(out));
+            try (var files = Files.list(tmp)) {
+                assertEquals(0, files.count(), "no partial file left behind");
+            }
+        }
+    }
+}
