@@ -66,8 +66,15 @@ public final class FingerprintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TcpFingerprinter fingerprinter = new TcpFingerprinter(
-                p0fFile == null ? SignatureDatabase.bundled() : SignatureDatabase.withP0fFile(p0fFile));
+        TcpFingerprinter fingerprinter;
+        try {
+            fingerprinter = new TcpFingerprinter(
+                    p0fFile == null ? SignatureDatabase.bundled() : SignatureDatabase.withP0fFile(p0fFile));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot use p0f database " + p0fFile + ": " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
         return source.input != null ? annotateCsv(fingerprinter, out, err) : printJson(fingerprinter, out, err);
     }
 

@@ -72,9 +72,8 @@ public final class TcpFingerprinter {
             family = best.signature().family();
             reasons.addAll(best.reasons());
             if (runnerUp != null && margin < CLEAR_MARGIN) {
-                reasons.add(String.format(Locale.ROOT, "close runner-up: %s (%s) at score %.2f vs %.2f",
-                        runnerUp.signature().label(), runnerUp.signature().family().displayName(),
-                        runnerUp.score(), best.score()));
+                reasons.add(String.format(Locale.ROOT, "close runner-up: %s at score %.2f vs %.2f",
+                        labelWithFamily(runnerUp.signature()), runnerUp.score(), best.score()));
             }
         }
         reasons.add("initial TTL " + initialTtl + " -> " + hops + " hops");
@@ -85,6 +84,12 @@ public final class TcpFingerprinter {
                 : masscan.confidence();
         return new TcpVerdict(os, family, confidence, initialTtl, hops, NetworkPath.fromMss(o.mss()),
                 scanner, scannerConfidence, reasons);
+    }
+
+    /** "Blackberry [Unknown]", but not "Linux (Android) [Android]". */
+    private static String labelWithFamily(TcpSignature s) {
+        String family = s.family().displayName();
+        return s.label().contains(family) ? s.label() : s.label() + " [" + family + "]";
     }
 
     private Map<OsFamily, SignatureMatch> bestPerFamily(TcpObservation o) {
