@@ -20,11 +20,11 @@ record SignatureMatch(TcpSignature signature, double score, Fit ttl, Fit window,
         Fit ttl = ttlFit(s, o.ttl());
         Fit window = s.window().fit(o.window(), o.mss());
         Fit scale = s.scale() == TcpSignature.ANY ? Fit.neutral()
-                : s.scale() == o.scale() ? Fit.exact("scale " + o.scale())
-                : Fit.miss("scale " + o.scale() + ", expected " + s.scale());
+                : s.scale() == o.scale() ? Fit.exact(() -> "scale " + o.scale())
+                : Fit.miss(() -> "scale " + o.scale() + ", expected " + s.scale());
         Fit mss = s.mss() == TcpSignature.ANY ? Fit.neutral()
-                : s.mss() == o.mss() ? Fit.exact("MSS " + o.mss())
-                : Fit.miss("MSS " + o.mss() + ", expected " + s.mss());
+                : s.mss() == o.mss() ? Fit.exact(() -> "MSS " + o.mss())
+                : Fit.miss(() -> "MSS " + o.mss() + ", expected " + s.mss());
         double score = TTL_WEIGHT * ttl.credit() + WINDOW_WEIGHT * window.credit()
                 + SCALE_WEIGHT * scale.credit() + MSS_WEIGHT * mss.credit();
         if (s.generic()) score *= GENERIC_FACTOR;
@@ -34,18 +34,18 @@ record SignatureMatch(TcpSignature signature, double score, Fit ttl, Fit window,
     private static Fit ttlFit(TcpSignature s, int observed) {
         int start = s.initialTtl();
         if (s.ttlAtMost()) {
-            return observed <= start ? Fit.exact("TTL " + observed + " at or below " + start + " (tool-chosen TTL)")
-                    : Fit.miss("TTL " + observed + " above " + start);
+            return observed <= start ? Fit.exact(() -> "TTL " + observed + " at or below " + start + " (tool-chosen TTL)")
+                    : Fit.miss(() -> "TTL " + observed + " above " + start);
         }
         if (InitialTtl.isStandard(start)) {
             int inferred = InitialTtl.of(observed);
-            return inferred == start ? Fit.exact("initial TTL " + start)
-                    : Fit.miss("initial TTL " + inferred + ", expected " + start);
+            return inferred == start ? Fit.exact(() -> "initial TTL " + start)
+                    : Fit.miss(() -> "initial TTL " + inferred + ", expected " + start);
         }
         // Unusual starting TTLs (p0f's sendsyn uses 192): reachable within a plausible hop count.
         int hops = start - observed;
-        return hops >= 0 && hops <= 35 ? Fit.exact("initial TTL " + start + " (" + hops + " hops)")
-                : Fit.miss("TTL " + observed + " not reachable from " + start);
+        return hops >= 0 && hops <= 35 ? Fit.exact(() -> "initial TTL " + start + " (" + hops + " hops)")
+                : Fit.miss(() -> "TTL " + observed + " not reachable from " + start);
     }
 
     /** Supporting and contradicting signals, each tagged with the signature, for the drill-down. */

@@ -29,9 +29,9 @@ public record WindowRule(Kind kind, int value) {
     Fit fit(int window, int mss) {
         return switch (kind) {
             case ANY -> Fit.neutral();
-            case EXACT -> window == value ? Fit.exact(describeExact(window, mss)) : Fit.miss("window " + window + " is not " + value);
+            case EXACT -> window == value ? Fit.exact(() -> describeExact(window, mss)) : Fit.miss(() -> "window " + window + " is not " + value);
             case MODULO -> window % value == 0
-                    ? Fit.exact("window " + window + " divisible by " + value) : Fit.miss("window " + window + " not divisible by " + value);
+                    ? Fit.exact(() -> "window " + window + " divisible by " + value) : Fit.miss(() -> "window " + window + " not divisible by " + value);
             case MSS_MULTIPLE -> multipleFit(window, mss, value, "MSS");
             case MTU_MULTIPLE -> mtuFit(window, mss);
             case MSS_FILL -> fillFit(window, mss);
@@ -46,39 +46,39 @@ public record WindowRule(Kind kind, int value) {
 
     private static Fit multipleFit(int window, int mss, int factor, String unit) {
         if (mss > 0 && window == factor * mss) {
-            return Fit.exact("window " + window + " = " + factor + " x " + unit + " " + mss);
+            return Fit.exact(() -> "window " + window + " = " + factor + " x " + unit + " " + mss);
         }
         // The client computed its window from its own MSS; a router on the path clamped the MSS
         // afterwards (PPPoE, VPN). The window keeps the client's multiple of the original MSS.
         for (int original : UNCLAMPED_MSS) {
             if (original > mss && mss > 0 && window == factor * original) {
-                return Fit.partial("window " + window + " = " + factor + " x " + unit + " " + original
+                return Fit.partial(() -> "window " + window + " = " + factor + " x " + unit + " " + original
                         + " (MSS clamped to " + mss + " on the path)");
             }
         }
-        return Fit.miss("window " + window + " is not " + factor + " x " + unit);
+        return Fit.miss(() -> "window " + window + " is not " + factor + " x " + unit);
     }
 
     private Fit mtuFit(int window, int mss) {
         for (int header : new int[] {40, 60}) {
             if (mss > 0 && window == value * (mss + header)) {
-                return Fit.exact("window " + window + " = " + value + " x MTU " + (mss + header));
+                return Fit.exact(() -> "window " + window + " = " + value + " x MTU " + (mss + header));
             }
         }
-        return Fit.miss("window " + window + " is not " + value + " x MTU");
+        return Fit.miss(() -> "window " + window + " is not " + value + " x MTU");
     }
 
     private static Fit fillFit(int window, int mss) {
         if (mss > 0 && window == fill(mss)) {
-            return Fit.exact("window " + window + " = " + window / mss + " x MSS " + mss + " (largest below 65535)");
+            return Fit.exact(() -> "window " + window + " = " + window / mss + " x MSS " + mss + " (largest below 65535)");
         }
         for (int original : UNCLAMPED_MSS) {
             if (original > mss && mss > 0 && window == fill(original)) {
-                return Fit.partial("window " + window + " = " + window / original + " x MSS " + original
+                return Fit.partial(() -> "window " + window + " = " + window / original + " x MSS " + original
                         + " (MSS clamped to " + mss + " on the path)");
             }
         }
-        return Fit.miss("window " + window + " is not the largest multiple of MSS below 65535");
+        return Fit.miss(() -> "window " + window + " is not the largest multiple of MSS below 65535");
     }
 
     static int fill(int mss) {

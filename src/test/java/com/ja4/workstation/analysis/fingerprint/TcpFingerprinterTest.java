@@ -205,6 +205,17 @@ class TcpFingerprinterTest {
     }
 
     @Test
+    void sharedAcrossThreadsGivesTheSameVerdictsAsOneThread() {
+        java.util.Random random = new java.util.Random(7);
+        List<TcpObservation> rows = java.util.stream.IntStream.range(0, 8000)
+                .mapToObj(i -> new TcpObservation(1 + random.nextInt(255), random.nextInt(65536), random.nextInt(15), random.nextInt(1500)))
+                .toList();
+        List<TcpVerdict> sequential = rows.stream().map(FINGERPRINTER::classify).toList();
+        List<TcpVerdict> parallel = rows.parallelStream().map(FINGERPRINTER::classify).toList();
+        assertEquals(sequential, parallel);
+    }
+
+    @Test
     void bundledDatabaseHasAtLeastTwentyOsSignatures() {
         SignatureDatabase db = FINGERPRINTER.database();
         assertTrue(db.labelCount() >= 20, "labels: " + db.labelCount());
