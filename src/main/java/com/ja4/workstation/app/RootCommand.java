@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RenderCommand.class,
                 BenchCommand.class,
+                FingerprintCommand.class,
         })
 public final class RootCommand implements Runnable {
     @Override

@@ -1,0 +1,58 @@
+package com.ja4.workstation.analysis.fingerprint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The signatures the fingerprinter scores against: p0f's database (bundled, or a p0f.fp the
+ * analyst supplies) plus the workstation's additions for stacks newer than p0f 3.09b.
+ */
+public record SignatureDatabase(List<TcpSignature> signatures) {
+
+    static final String P0F_RESOURCE = "p0f.fp";
+    static final String ADDITIONS_RESOURCE = "ja4-tcp-signatures.fp";
+
+    public SignatureDatabase {
+        signatures = List.copyOf(signatures);
+        if (signatures.isEmpty()) throw new IllegalArgumentException("no tcp:request signatures");
+    }
+
+    /** The bundled p0f.fp (LGPL-2.1, see p0f-NOTICE.txt) and the workstation's additions. */
+    public static SignatureDatabase bundled() {
+        List<TcpSignature> all = new ArrayList<>(resource(P0F_RESOURCE));
+        all.addAll(resource(ADDITIONS_RESOURCE));
+        return new SignatureDatabase(all);
+    }
+
+    /** A p0f.fp given at run time replaces the bundled one; the workstation's additions stay. */
+    public static SignatureDatabase withP0fFile(Path p0fFile) throws IOException {
+        List<TcpSignature> all;
+        try (Reader reader = Files.newBufferedReader(p0fFile, StandardCharsets.UTF_8)) {
+            all = new ArrayList<>(P0fSignatureReader.read(reader, p0fFile.getFileName().toString()));
+        }
+        all.addAll(resource(ADDITIONS_RESOURCE));
+        return new SignatureDatabase(all);
+    }
+
+    /** Distinct labels, the count an analyst means by "OS signatures". */
+    public long labelCount() {
+        return signatures.stream().map(TcpSignature::label).distinct().count();
+    }
+
+    static List<TcpSignature> resource(String name) {
+        try (InputStream in = SignatureDatabase.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return P0fSignatureReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

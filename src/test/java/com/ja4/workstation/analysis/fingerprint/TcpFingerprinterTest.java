@@ -1,0 +1,227 @@
+package com.ja4.workstation.analysis.fingerprint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** One verdict per signature family, as the IP drill-down would show it, and the ambiguous cases. */
+class TcpFingerprinterTest {
+
+    private static final TcpFingerprinter FINGERPRINTER = new TcpFingerprinter();
+
+    private static TcpVerdict classify(int ttl, int window, int scale, int mss) {
+        return FINGERPRINTER.classify(new TcpObservation(ttl, window, scale, mss));
+    }
+
+    private static boolean anyReason(TcpVerdict v, String fragment) {
+        return v.reasons().stream().anyMatch(r -> r.contains(fragment));
+    }
+
+    @Test
+    void windows10Desktop12HopsAway() {
+        TcpVerdict v = classify(116, 64240, 8, 1460);
+        assertEquals(OsFamily.WINDOWS, v.family());
+        assertEquals("Windows 10 or 11", v.os());
+        assertEquals(128, v.initialTtl());
+        assertEquals(12, v.hops());
+        assertEquals(NetworkPath.ETHERNET, v.path());
+        assertFalse(v.scanner());
+        assertTrue(v.confidence() >= 0.85, "agreeing signals: " + v);
+        assertTrue(anyReason(v, "initial TTL 128 -> 12 hops"), v.reasons().toString());
+        assertTrue(anyReason(v, "window 64240 = 44 x MSS 1460 (Windows 10 or 11)"), v.reasons().toString());
+    }
+
+    @Test
+    void windows7FromP0f() {
+        TcpVerdict v = classify(121, 8192, 2, 1452);
+        assertEquals(OsFamily.WINDOWS, v.family());
+        assertEquals("Windows 7 or 8", v.os());
+        assertEquals(NetworkPath.PPPOE, v.path());
+    }
+
+    @Test
+    void windowsXp() {
+        assertEquals("Windows XP", classify(110, 65535, 0, 1460).os());
+    }
+
+    @Test
+    void modernLinuxWindowIs44TimesMss() {
+        TcpVerdict v = classify(52, 64240, 7, 1460);
+        assertEquals(OsFamily.LINUX, v.family());
+        assertEquals("Linux 4.x and newer", v.os());
+        assertTrue(v.confidence() >= 0.8, v.toString());
+        assertTrue(anyReason(v, "window 64240 = 44 x MSS 1460"), v.reasons().toString());
+    }
+
+    @Test
+    void linuxBehindClampingRouterKeepsItsEthernetWindow() {
+        TcpVerdict v = classify(50, 64240, 7, 1380);
+        assertEquals(OsFamily.LINUX, v.family());
+        assertEquals(NetworkPath.VPN_IPSEC, v.path());
+        assertTrue(anyReason(v, "MSS clamped to 1380"), v.reasons().toString());
+    }
+
+    @Test
+    void linux3FromP0fWindowTwentyTimesMss() {
+        TcpVerdict v = classify(57, 20 * 1452, 10, 1452);
+        assertEquals(OsFamily.LINUX, v.family());
+        assertEquals("Linux 3.11 and newer", v.os());
+        assertTrue(anyReason(v, "window 29040 = 20 x MSS 1452"), v.reasons().toString());
+    }
+
+    @Test
+    void android() {
+        assertEquals(OsFamily.ANDROID, classify(61, 65535, 9, 1400).family());
+        assertEquals(OsFamily.ANDROID, classify(58, 44 * 1460, 3, 1460).family(), "p0f's Android signature");
+    }
+
+    @Test
+    void macOs() {
+        TcpVerdict v = classify(56, 65535, 4, 1460);
+        assertEquals(OsFamily.MACOS_IOS, v.family());
+        assertTrue(v.confidence() >= 0.7, v.toString());
+    }
+
+    @Test
+    void freeBsdCannotBeToldFromMacOsAndSaysSo() {
+        // FreeBSD 9+ and macOS 11+ both send 65535, scale 6, TTL 64: the verdict must not be confident.
+        TcpVerdict v = classify(60, 65535, 6, 1460);
+        assertTrue(v.family() == OsFamily.MACOS_IOS || v.family() == OsFamily.FREEBSD, v.toString());
+        assertTrue(v.confidence() < 0.6, v.toString());
+        assertTrue(anyReason(v, "close runner-up: FreeBSD") || anyReason(v, "close runner-up: macOS"), v.reasons().toString());
+    }
+
+    @Test
+    void openBsd() {
+        TcpVerdict v = classify(50, 16384, 3, 1460);
+        assertEquals(OsFamily.OPENBSD, v.family());
+        assertEquals("OpenBSD 4.x-5.x", v.os());
+    }
+
+    @Test
+    void solaris() {
+        assertEquals(OsFamily.SOLARIS, classify(54, 34 * 1460, 0, 1460).family());
+        assertEquals(OsFamily.SOLARIS, classify(54, 32850, 1, 1460).family());
+    }
+
+    @Test
+    void ciscoRouter() {
+        TcpVerdict v = classify(250, 4128, 0, 536);
+        assertEquals(OsFamily.NETWORK_DEVICE, v.family());
+        assertEquals(255, v.initialTtl());
+        assertEquals(5, v.hops());
+        assertEquals(NetworkPath.MINIMUM, v.path());
+        assertFalse(v.scanner());
+    }
+
+    @Test
+    void masscan() {
+        TcpVerdict v = classify(243, 1024, 0, 0);
+        assertEquals(OsFamily.SCANNER, v.family());
+        assertTrue(v.scanner());
+        assertTrue(v.scannerConfidence() >= 0.95, v.toString());
+        assertEquals(NetworkPath.NO_MSS, v.path());
+        assertEquals(12, v.hops());
+        assertTrue(anyReason(v, "window 1024"), v.reasons().toString());
+    }
+
+    @Test
+    void nmapSynScanByP0fSignature() {
+        TcpVerdict v = classify(45, 2048, 0, 1460);
+        assertEquals(OsFamily.SCANNER, v.family());
+        assertTrue(v.scanner());
+        assertTrue(v.os().startsWith("NMap"), v.os());
+    }
+
+    @Test
+    void ordinaryBrowserIsNotAScanner() {
+        TcpVerdict v = classify(116, 64240, 8, 1460);
+        assertFalse(v.scanner());
+        assertTrue(v.scannerConfidence() < 0.5);
+    }
+
+    @Test
+    void ttlSaysWindowsButWindowAndScaleSayLinuxIsLessConfident() {
+        TcpVerdict agreeing = classify(116, 64240, 8, 1460);
+        TcpVerdict disagreeing = classify(116, 64240, 7, 1460);
+        assertTrue(disagreeing.confidence() < agreeing.confidence() - 0.2, disagreeing + " vs " + agreeing);
+        assertTrue(disagreeing.confidence() < 0.6, disagreeing.toString());
+        assertTrue(anyReason(disagreeing, "disagrees") || anyReason(disagreeing, "runner-up"), disagreeing.reasons().toString());
+    }
+
+    @Test
+    void linuxWindowWithWindowsTtlIsLessConfidentThanPlainLinux() {
+        TcpVerdict linux = classify(52, 64240, 7, 1460);
+        TcpVerdict mixed = classify(116, 64240, 7, 1460);
+        assertTrue(mixed.confidence() < linux.confidence() - 0.2, mixed + " vs " + linux);
+    }
+
+    @Test
+    void unknownTupleIsUnknownWithLowConfidence() {
+        TcpVerdict v = classify(100, 12345, 3, 1234);
+        assertEquals(OsFamily.UNKNOWN, v.family());
+        assertEquals("Unknown", v.os());
+        assertTrue(v.confidence() <= 0.25, v.toString());
+        assertTrue(anyReason(v, "closest"), v.reasons().toString());
+        assertEquals(NetworkPath.UNKNOWN, v.path());
+    }
+
+    @Test
+    void networkPathsFromMss() {
+        assertEquals(NetworkPath.ETHERNET, NetworkPath.fromMss(1460));
+        assertEquals(NetworkPath.PPPOE, NetworkPath.fromMss(1452));
+        assertEquals(NetworkPath.VPN_IPSEC, NetworkPath.fromMss(1380));
+        assertEquals(NetworkPath.VPN_IPSEC, NetworkPath.fromMss(1410));
+        assertEquals(NetworkPath.TUNNEL, NetworkPath.fromMss(1436));
+        assertEquals(NetworkPath.TUNNEL, NetworkPath.fromMss(1420));
+        assertEquals(NetworkPath.JUMBO, NetworkPath.fromMss(8960));
+        assertEquals(NetworkPath.LOOPBACK, NetworkPath.fromMss(16344));
+        assertEquals(NetworkPath.LOOPBACK, NetworkPath.fromMss(65495));
+        assertEquals(NetworkPath.UNKNOWN, NetworkPath.fromMss(1000));
+    }
+
+    @Test
+    void initialTtlAndHops() {
+        assertEquals(32, InitialTtl.of(30));
+        assertEquals(64, InitialTtl.of(33));
+        assertEquals(64, InitialTtl.of(64));
+        assertEquals(128, InitialTtl.of(65));
+        assertEquals(255, InitialTtl.of(129));
+        assertEquals(0, InitialTtl.hops(128));
+    }
+
+    @Test
+    void outOfRangeValuesAreRejectedWithTheirName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TcpObservation(0, 70000, 15, 1460));
+        assertTrue(e.getMessage().contains("ttl 0 is outside 1-255"), e.getMessage());
+        assertTrue(e.getMessage().contains("win 70000"), e.getMessage());
+        assertTrue(e.getMessage().contains("scale 15"), e.getMessage());
+        assertEquals(List.of(), TcpObservation.problems(255, 65535, 14, 65535));
+    }
+
+    @Test
+    void sharedAcrossThreadsGivesTheSameVerdictsAsOneThread() {
+        java.util.Random random = new java.util.Random(7);
+        List<TcpObservation> rows = java.util.stream.IntStream.range(0, 8000)
+                .mapToObj(i -> new TcpObservation(1 + random.nextInt(255), random.nextInt(65536), random.nextInt(15), random.nextInt(1500)))
+                .toList();
+        List<TcpVerdict> sequential = rows.stream().map(FINGERPRINTER::classify).toList();
+        List<TcpVerdict> parallel = rows.parallelStream().map(FINGERPRINTER::classify).toList();
+        assertEquals(sequential, parallel);
+    }
+
+    @Test
+    void bundledDatabaseHasAtLeastTwentyOsSignatures() {
+        SignatureDatabase db = FINGERPRINTER.database();
+        assertTrue(db.labelCount() >= 20, "labels: " + db.labelCount());
+        for (OsFamily f : OsFamily.values()) {
+            if (f == OsFamily.UNKNOWN) continue;
+            assertTrue(db.signatures().stream().anyMatch(s -> s.family() == f), "no signature for " + f);
+        }
+    }
+}
