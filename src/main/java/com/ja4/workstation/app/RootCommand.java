@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ja4-workstation", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "JA4 Analyst Workstation. Without a command it starts the GUI.",
         subcommands = {
+                DemoCommand.class,
         })
 public final class RootCommand implements Runnable {
     @Override
