@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int scale : scales) {
             Path file = dir.resolve("demo-x" + scale + ".duckdb");
             long g0 = System.nanoTime();
-            var summary = DemoGenerator.generate(DemoOptions.defaults().withScale(scale), file);
+            var summary = new DemoGenerator(DemoOptions.defaults().withScale(scale)).generate(file);
             double genS = (System.nanoTime() - g0) / 1e9;
             try (Workspace ws = SnapshotOpener.open(file)) {
                 TimeWindow w = new TimeWindow(ws.latestAsOf(), WindowPreset.H24.length());

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 BenchCommand.class,
                 FingerprintCommand.class,
+                DemoCommand.class,
         })
 public final class RootCommand implements Runnable {
     @Override

@@ -20,7 +20,7 @@ public final class SourceOpening {
     /** Opens the demo snapshot in the data folder, generating it first when it is missing. */
     public static Workspace openDemo() throws Exception {
         Path demo = AppPaths.demoSnapshot();
-        if (!Files.isRegularFile(demo)) DemoGenerator.generate(DemoOptions.defaults(), demo);
+        if (!Files.isRegularFile(demo)) new DemoGenerator(DemoOptions.defaults()).generate(demo);
         return SnapshotOpener.open(demo);
     }
 
