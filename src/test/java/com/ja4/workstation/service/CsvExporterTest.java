@@ -31,7 +31,7 @@ class CsvExporterTest {
             TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
             DetectionFilter f = DetectionFilter.NONE.withThreatLevel("HIGH");
             long expected = ws.detections().count(w, f, QueryContext.create());
-            assertTrue(expected > 1000, "more rows than one page");
+            assertTrue(expected > 100, "more rows than one page");
             Path out = tmp.resolve("high.csv");
             long[] lastProgress = {0};
             long n = CsvExporter.export(ws.detections(), w, f, SortOrder.descending("anomaly_score"), out, p -> lastProgress[0] = p, QueryContext.create());

@@ -30,7 +30,7 @@ public class LoadPane extends StackPane {
         this.content = content;
         overlay.setAlignment(Pos.CENTER);
         overlay.getStyleClass().add("load-overlay");
-        overlay.setMouseTransparent(false);
+        overlay.managedProperty().bind(overlay.visibleProperty()); // a hidden overlay takes no room
         getChildren().addAll(content, overlay);
         getStyleClass().add("load-pane");
         showLoading();

@@ -170,7 +170,7 @@ public final class OverviewController extends ViewController {
         topIps.getColumns().setAll(List.of(ip, threat, n, score, column("ASN", TopIp::asnOrg, 260), column("Country", TopIp::countryCode, 80)));
         topIps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         topIps.setFixedCellSize(28);
-        topIps.setPrefHeight(28 * (OverviewService.TOP_IPS + 1) + 4);
+        topIps.setPrefHeight(28 * OverviewService.TOP_IPS + 40); // rows + header, no scrollbar
         topIps.setPlaceholder(new Label(""));
     }
 

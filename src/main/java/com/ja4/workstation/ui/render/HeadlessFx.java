@@ -23,7 +23,9 @@ public final class HeadlessFx {
         CompletableFuture<Void> up = new CompletableFuture<>();
         try {
             Platform.startup(() -> up.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
+        } catch (IllegalStateException e) {
+            // the toolkit is already up (tests, or a second render in one process): fine
+            if (!String.valueOf(e.getMessage()).contains("already initialized")) throw e;
             up.complete(null);
         }
         up.join();

@@ -49,7 +49,7 @@ public final class PagedTablePane<R, F> extends BorderPane {
     private final LoadPane tablePane = new LoadPane(table);
     private final Label totalLabel = new Label();
     private final Label pageLabel = new Label();
-    private final Button first = new Button("⏮"), prev = new Button("◀"), next = new Button("▶"), last = new Button("⏭");
+    private final Button first = new Button("«"), prev = new Button("‹"), next = new Button("›"), last = new Button("»");
     private final ComboBox<Integer> pageSize = new ComboBox<>();
     private final Button exportButton = new Button("Export CSV…");
     private final ProgressBar exportProgress = new ProgressBar(0);
