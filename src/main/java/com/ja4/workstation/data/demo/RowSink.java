@@ -1,8 +1,11 @@
 package com.ja4.workstation.data.demo;
 
+import com.ja4.workstation.data.schema.Column;
 import com.ja4.workstation.data.schema.ColumnType;
 import com.ja4.workstation.data.schema.Table;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -20,7 +23,7 @@ final class RowSink implements AutoCloseable {
     private long rows;
 
     RowSink(DuckDBConnection conn, Table table) throws SQLException {
-        this(conn, table.name(), table.columns().stream().map(c -> c.type()).toList());
+        this(conn, table.name(), table.columns().stream().map(Column::type).toList());
     }
 
     RowSink(DuckDBConnection conn, String table, List<ColumnType> types) throws SQLException {
@@ -46,7 +49,7 @@ final class RowSink implements AutoCloseable {
     /** A DateTime, as UTC epoch seconds. */
     RowSink time(long epochSecond) throws SQLException {
         expect(ColumnType.DATETIME);
-        appender.append(java.time.LocalDateTime.ofEpochSecond(epochSecond, 0, java.time.ZoneOffset.UTC));
+        appender.append(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC));
         return this;
     }
 
