@@ -16,6 +16,8 @@ import org.duckdb.DuckDBConnection;
  */
 final class RowSink implements AutoCloseable {
 
+    private static final int FLUSH_EVERY = 200_000;
+
     private final String table;
     private final List<ColumnType> types;
     private final DuckDBAppender appender;
@@ -43,7 +45,8 @@ final class RowSink implements AutoCloseable {
             throw new IllegalStateException(table + ": row has " + column + " values, table has " + types.size() + " columns");
         }
         appender.endRow();
-        rows++;
+        // commit in slices: a large scale would otherwise hold the whole table in transaction memory
+        if (++rows % FLUSH_EVERY == 0) appender.flush();
     }
 
     /** A DateTime, as UTC epoch seconds. */
