@@ -134,8 +134,9 @@ final class Catalog {
             new Asn("mobile", "T-Mobile USA, Inc.", "US", List.of("172.58", "172.56"), "2607:fb90"),
             new Asn("mobile", "Telefonica Germany GmbH & Co. OHG", "DE", List.of("89.204", "176.0"), ""));
 
-    static final Asn GOOGLE = new Asn("datacenter", "Google LLC", "US", List.of("66.249"), "");
-    static final Asn MICROSOFT = new Asn("datacenter", "Microsoft Corporation", "US", List.of("40.77", "157.55", "207.46"), "");
+    /** Crawlers come from the /24s the search engines publish for them. */
+    static final Asn GOOGLE = new Asn("datacenter", "Google LLC", "US", List.of("66.249.66", "66.249.68", "66.249.79"), "");
+    static final Asn MICROSOFT = new Asn("datacenter", "Microsoft Corporation", "US", List.of("40.77.167", "157.55.39", "207.46.13"), "");
 
     static final List<Asn> DATACENTER_ASNS = List.of(
             new Asn("datacenter", "Amazon.com, Inc.", "US", List.of("3.85", "18.204", "52.14", "54.81"), ""),

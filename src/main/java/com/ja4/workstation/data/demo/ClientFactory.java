@@ -249,7 +249,9 @@ final class ClientFactory {
 
     private ClientIp ipv4(Asn asn) {
         while (true) {
-            String text = pick(asn.v4Prefixes()) + "." + rng.nextInt(0, 256) + "." + rng.nextInt(1, 255);
+            String prefix = pick(asn.v4Prefixes());
+            boolean slash24 = prefix.chars().filter(ch -> ch == '.').count() == 2;
+            String text = prefix + (slash24 ? "" : "." + rng.nextInt(0, 256)) + "." + rng.nextInt(1, 255);
             if (usedIps.add(text)) return ClientIp.parse(text).orElseThrow();
         }
     }

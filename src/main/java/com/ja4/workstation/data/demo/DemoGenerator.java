@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -142,7 +143,7 @@ public final class DemoGenerator {
         private long writeClient(DemoClient client) throws SQLException {
             List<Window> windows = new ClientDay(client, hours, rng).windows();
             long first = Long.MAX_VALUE, last = 0;
-            java.util.Set<String> hosts = new java.util.TreeSet<>();
+            Set<String> hosts = new TreeSet<>();
             for (Window w : windows) {
                 first = Math.min(first, w.traffic().times()[0]);
                 last = Math.max(last, w.traffic().times()[w.traffic().hits() - 1]);

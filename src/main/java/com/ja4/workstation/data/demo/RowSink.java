@@ -1,8 +1,11 @@
 package com.ja4.workstation.data.demo;
 
+import com.ja4.workstation.data.schema.Column;
 import com.ja4.workstation.data.schema.ColumnType;
 import com.ja4.workstation.data.schema.Table;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -13,6 +16,8 @@ import org.duckdb.DuckDBConnection;
  */
 final class RowSink implements AutoCloseable {
 
+    private static final int FLUSH_EVERY = 200_000;
+
     private final String table;
     private final List<ColumnType> types;
     private final DuckDBAppender appender;
@@ -20,7 +25,7 @@ final class RowSink implements AutoCloseable {
     private long rows;
 
     RowSink(DuckDBConnection conn, Table table) throws SQLException {
-        this(conn, table.name(), table.columns().stream().map(c -> c.type()).toList());
+        this(conn, table.name(), table.columns().stream().map(Column::type).toList());
     }
 
     RowSink(DuckDBConnection conn, String table, List<ColumnType> types) throws SQLException {
@@ -40,13 +45,14 @@ final class RowSink implements AutoCloseable {
             throw new IllegalStateException(table + ": row has " + column + " values, table has " + types.size() + " columns");
         }
         appender.endRow();
-        rows++;
+        // commit in slices: a large scale would otherwise hold the whole table in transaction memory
+        if (++rows % FLUSH_EVERY == 0) appender.flush();
     }
 
     /** A DateTime, as UTC epoch seconds. */
     RowSink time(long epochSecond) throws SQLException {
         expect(ColumnType.DATETIME);
-        appender.append(java.time.LocalDateTime.ofEpochSecond(epochSecond, 0, java.time.ZoneOffset.UTC));
+        appender.append(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC));
         return this;
     }
 

@@ -73,6 +73,11 @@ record Traffic(long[] times, int[] ports, String[] methods, String[] paths, Stri
 
     private static Kind kind(Profile p, int index, SplittableRandom rng) {
         if (p.browse() == Browse.ROOT) return Kind.PAGE;
+        if (p.loginPosts()) {
+            // a stuffing kit fetches the login form (fresh CSRF token) and then fires a few attempts with it
+            int formEvery = Math.max(4, (int) Math.round(1 / (1 - Math.min(p.postShare(), 0.95))));
+            return index % formEvery == 0 ? Kind.PAGE : Kind.POST;
+        }
         double r = rng.nextDouble();
         if (r < p.postShare()) return Kind.POST;
         if ((r -= p.postShare()) < p.probeShare()) return Kind.PROBE;
