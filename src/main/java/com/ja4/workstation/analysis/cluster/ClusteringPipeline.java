@@ -85,10 +85,12 @@ public final class ClusteringPipeline {
             clusters.add(profiler.profile(clusterId(runId, c), c, members.get(c), centroids[c], xy[i]));
         }
         clusters = uniqueLabels(clusters);
+        String[] ids = new String[p.k()];
+        for (int c = 0; c < ids.length; c++) ids[c] = clusterId(runId, c);
         List<MemberAssignment> assignments = new ArrayList<>(sampled.size());
         for (int i = 0; i < sampled.size(); i++) {
             FeatureRow r = sampled.get(i);
-            assignments.add(new MemberAssignment(r.ip(), r.ja4(), clusterId(runId, labels[i])));
+            assignments.add(new MemberAssignment(r.ip(), r.ja4(), ids[labels[i]]));
         }
         stageMillis.put(ClusteringStage.PROFILES, millisSince(t));
         cancel.throwIfCancelled();
@@ -175,24 +177,37 @@ public final class ClusteringPipeline {
                 totalMillis);
     }
 
-    /** First 12 hex digits of SHA-256 over the sampled pairs and vectors, k, seed and time of run. */
+    /**
+     * First 12 hex digits of SHA-256 over a fingerprint of the input, k, seed and time of run.
+     * The input fingerprint is a 64-bit mix of every pair's identity, hits and vector: hashing the
+     * whole input with SHA-256 cost more than the k-means it names, and an id needs no collision
+     * resistance against an adversary (the time of run is in it anyway).
+     */
     static String runId(double[][] data, List<FeatureRow> rows, ClusteringParameters p, Instant startedAt) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < rows.size(); i++) {
+            FeatureRow r = rows.get(i);
+            h = mix(h, r.ip().hashCode() * 31L + r.ja4().hashCode());
+            h = mix(h, r.hits());
+            for (double v : data[i]) h = mix(h, Double.doubleToLongBits(v));
+        }
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(Feature.COUNT * Double.BYTES + Long.BYTES);
-        for (int i = 0; i < rows.size(); i++) {
-            md.update((rows.get(i).ip() + "|" + rows.get(i).ja4()).getBytes(StandardCharsets.UTF_8));
-            buf.clear();
-            for (double v : data[i]) buf.putDouble(v);
-            buf.putLong(rows.get(i).hits());
-            md.update(buf.array(), 0, buf.position());
-        }
+        md.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(h).putInt(rows.size()).array());
         md.update(("k=" + p.k() + ";seed=" + p.seed() + ";at=" + startedAt).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    }
+
+    /** One step of a SplitMix64-style mix: order-sensitive and well spread. */
+    private static long mix(long h, long v) {
+        long z = h ^ (v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static long millisSince(long nanoStart) {

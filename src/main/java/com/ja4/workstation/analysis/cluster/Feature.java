@@ -70,6 +70,9 @@ public enum Feature {
     private final double upper;
     private final Transform transform;
     private final ToDoubleFunction<FeatureRow> raw;
+    // transformed bounds, computed once: normalise() runs 21 times per row
+    private final double transformedLower;
+    private final double transformedSpan;
 
     Feature(String label, String sourceColumn, double lower, double upper, Transform transform,
             ToDoubleFunction<FeatureRow> raw) {
@@ -79,6 +82,8 @@ public enum Feature {
         this.upper = upper;
         this.transform = transform;
         this.raw = raw;
+        this.transformedLower = transform.apply(lower);
+        this.transformedSpan = transform.apply(upper) - transformedLower;
     }
 
     public static List<Feature> all() {
@@ -116,9 +121,7 @@ public enum Feature {
     /** A raw value in [0, 1] following this feature's bounds and transform. */
     public double normalise(double value) {
         if (!Double.isFinite(value)) return 0.0;
-        double lo = transform.apply(lower);
-        double hi = transform.apply(upper);
-        double v = (transform.apply(value) - lo) / (hi - lo);
+        double v = (transform.apply(value) - transformedLower) / transformedSpan;
         return v < 0 ? 0.0 : Math.min(v, 1.0);
     }
 
