@@ -34,6 +34,9 @@ public final class ClusterNamer {
             return "Scripted API clients" + on;
         }
         if (at(c, Feature.ALPN_MISSING) > HIGH) return "Non-browser TLS clients" + on;
+        // Behaviour features come from detections only: pairs no model flagged have none, so the
+        // honest name says so rather than guessing "residential".
+        if (at(c, Feature.ANOMALY_SCORE) < 0.05) return "Undetected " + stack.family() + " clients";
         return "Mixed " + stack.family() + " traffic";
     }
 

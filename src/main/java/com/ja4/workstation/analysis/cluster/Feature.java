@@ -16,9 +16,9 @@ import java.util.function.ToDoubleFunction;
  * <tr><td>MSS</td><td>mss</td><td>0</td><td>1460</td><td>linear (1460 = Ethernet; jumbo saturates)</td></tr>
  * <tr><td>window scale</td><td>scale</td><td>0</td><td>14</td><td>linear (14 = RFC 7323 maximum)</td></tr>
  * <tr><td>TCP window</td><td>win</td><td>0</td><td>65535</td><td>log(1 + x)</td></tr>
- * <tr><td>velocity</td><td>avg_velocity</td><td>0</td><td>1000</td><td>log(1 + x): bots span decades</td></tr>
+ * <tr><td>velocity</td><td>avg_velocity</td><td>0</td><td>100</td><td>log(1 + x), hits/s: bots span decades</td></tr>
  * <tr><td>POST ratio</td><td>avg_post</td><td>0</td><td>1</td><td>linear</td></tr>
- * <tr><td>fuzzing</td><td>avg_fuzzing</td><td>0</td><td>100</td><td>log(1 + x)</td></tr>
+ * <tr><td>fuzzing</td><td>avg_fuzzing</td><td>0</td><td>1</td><td>linear (share of probe requests)</td></tr>
  * <tr><td>asset ratio</td><td>asset_ratio</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>direct access</td><td>direct_ratio</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>anomaly score</td><td>avg_score</td><td>0</td><td>1</td><td>|x|, linear</td></tr>
@@ -26,14 +26,17 @@ import java.util.function.ToDoubleFunction;
  * <tr><td>ALPN mismatch</td><td>alpn_mismatch</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>ALPN missing</td><td>alpn_missing</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>H2 efficiency</td><td>h2_eff</td><td>0</td><td>1</td><td>linear</td></tr>
- * <tr><td>modern browser score</td><td>browser_score</td><td>0</td><td>100</td><td>linear</td></tr>
+ * <tr><td>modern browser score</td><td>browser_score</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>headless</td><td>pct_headless</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>header-order confidence</td><td>hdr_conf</td><td>0</td><td>1</td><td>linear</td></tr>
  * <tr><td>UA-CH mismatch</td><td>ua_ch_mismatch</td><td>0</td><td>1</td><td>linear</td></tr>
- * <tr><td>temporal entropy</td><td>entropy</td><td>0</td><td>5</td><td>linear (bits; log2 24 h = 4.58)</td></tr>
+ * <tr><td>temporal entropy</td><td>entropy</td><td>0</td><td>1</td><td>linear (normalised Shannon entropy of request gaps)</td></tr>
  * <tr><td>JA4 diversity</td><td>ja4_count</td><td>1</td><td>20</td><td>log(1 + x): one JA4 is normal</td></tr>
  * <tr><td>UA rotation</td><td>ua_rotating</td><td>0</td><td>1</td><td>linear</td></tr>
  * </table>
+ *
+ * <p>Ranges follow the detection pipeline as the demo generator models it: ratios, scores and
+ * the normalised entropy in [0, 1], velocity in hits per second.
  *
  * <p>NaN and infinite inputs count as the lower bound, so one broken row cannot poison a centroid.
  */
@@ -42,9 +45,9 @@ public enum Feature {
     MSS("MSS", "mss", 0, 1460, Transform.LINEAR, FeatureRow::mss),
     WINDOW_SCALE("Window scale", "scale", 0, 14, Transform.LINEAR, FeatureRow::scale),
     TCP_WINDOW("TCP window", "win", 0, 65535, Transform.LOG1P, FeatureRow::window),
-    VELOCITY("Velocity", "avg_velocity", 0, 1000, Transform.LOG1P, FeatureRow::velocity),
+    VELOCITY("Velocity", "avg_velocity", 0, 100, Transform.LOG1P, FeatureRow::velocity),
     POST_RATIO("POST ratio", "avg_post", 0, 1, Transform.LINEAR, FeatureRow::postRatio),
-    FUZZING("Fuzzing", "avg_fuzzing", 0, 100, Transform.LOG1P, FeatureRow::fuzzing),
+    FUZZING("Fuzzing", "avg_fuzzing", 0, 1, Transform.LINEAR, FeatureRow::fuzzing),
     ASSET_RATIO("Asset ratio", "asset_ratio", 0, 1, Transform.LINEAR, FeatureRow::assetRatio),
     DIRECT_ACCESS("Direct access", "direct_ratio", 0, 1, Transform.LINEAR, FeatureRow::directAccessRatio),
     ANOMALY_SCORE("Anomaly score", "avg_score", 0, 1, Transform.ABS_LINEAR, FeatureRow::anomalyScore),
@@ -52,11 +55,11 @@ public enum Feature {
     ALPN_MISMATCH("ALPN mismatch", "alpn_mismatch", 0, 1, Transform.LINEAR, FeatureRow::alpnMismatch),
     ALPN_MISSING("ALPN missing", "alpn_missing", 0, 1, Transform.LINEAR, FeatureRow::alpnMissing),
     H2_EFFICIENCY("H2 efficiency", "h2_eff", 0, 1, Transform.LINEAR, FeatureRow::h2Efficiency),
-    BROWSER_SCORE("Modern browser score", "browser_score", 0, 100, Transform.LINEAR, FeatureRow::browserScore),
+    BROWSER_SCORE("Modern browser score", "browser_score", 0, 1, Transform.LINEAR, FeatureRow::browserScore),
     HEADLESS("Headless", "pct_headless", 0, 1, Transform.LINEAR, FeatureRow::headless),
     HEADER_ORDER_CONFIDENCE("Header-order confidence", "hdr_conf", 0, 1, Transform.LINEAR, FeatureRow::headerOrderConfidence),
     UA_CH_MISMATCH("UA-CH mismatch", "ua_ch_mismatch", 0, 1, Transform.LINEAR, FeatureRow::uaChMismatch),
-    TEMPORAL_ENTROPY("Temporal entropy", "entropy", 0, 5, Transform.LINEAR, FeatureRow::entropy),
+    TEMPORAL_ENTROPY("Temporal entropy", "entropy", 0, 1, Transform.LINEAR, FeatureRow::entropy),
     JA4_DIVERSITY("JA4 diversity", "ja4_count", 1, 20, Transform.LOG1P, FeatureRow::ja4Count),
     UA_ROTATION("UA rotation", "ua_rotating", 0, 1, Transform.LINEAR, FeatureRow::uaRotating);
 

@@ -142,7 +142,7 @@ class ClusterFeatureQueriesTest {
                 + " alpn_http_mismatch, is_alpn_missing, multiplexing_efficiency, header_order_confidence, ua_ch_mismatch,"
                 + " distinct_ja4_count, is_ua_rotating, country_code, asn_org)"
                 + " VALUES (TIMESTAMP '2025-03-01 05:00:00', ?, ?, 'shop.example', 'm', ?, ?, 1, 1,"
-                + " 1, 0, 0, 0.5, 0.2, 2, 80, 0, 0, 0, 0, 0.5, 0.9, 0, 1, 0, 'FR', 'ISP')");
+                + " 1, 0, 0, 0.5, 0.2, 0.6, 0.8, 0, 0, 0, 0, 0.5, 0.9, 0, 1, 0, 'FR', 'ISP')");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setString(1, ip);
             ps.setString(2, ja4);

@@ -51,7 +51,7 @@ class StratifiedSamplerTest {
     }
 
     static FeatureRow row(String ip, String ja4, long hits, double score, ThreatLevel threat) {
-        return new FeatureRow(ip, ja4, 64, 64240, 7, 1460, "ua", hits, score, 1, 0, 0, 0, 0, 2, 80, 0, 0, 0.5,
+        return new FeatureRow(ip, ja4, 64, 64240, 7, 1460, "ua", hits, score, 1, 0, 0, 0, 0, 0.6, 0.8, 0, 0, 0.5,
                 0.8, 0, 0.5, 0.2, 1, 0, threat, "FR", "ISP");
     }
 }

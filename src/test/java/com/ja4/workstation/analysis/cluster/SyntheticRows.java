@@ -25,22 +25,22 @@ final class SyntheticRows {
             String ip = "10." + (archetype + 1) + "." + ((i / 250) % 250) + "." + (i % 250);
             rows.add(switch (archetype) {
                 case 0 -> row(ip, "t13d1516h2_windows", 117 + rnd.nextInt(11), 64240, 8, 1460, 40 + rnd.nextInt(400),
-                        rnd, 0.05, 0.5, 0.05, 0.0, 0.05, 0.0, 3.5, 85, 0.0, 0.0, 0.8, 0.9, 0.0, 0.6, 0.2, 1, 0,
+                        rnd, 0.05, 0.5, 0.05, 0.0, 0.05, 0.0, 0.7, 0.85, 0.0, 0.0, 0.8, 0.9, 0.0, 0.6, 0.2, 1, 0,
                         ThreatLevel.LEGITIMATE_BROWSER, "FR", "Orange");
                 case 1 -> row(ip, "t13d1516h2_headless", 50 + rnd.nextInt(14), 29200, 7, 1460, 200 + rnd.nextInt(800),
-                        rnd, 0.6, 20, 0.5, 0.9, 0.1, 0.0, 1.0, 30, 0.6, 0.0, 0.2, 0.3, 0.7, 0.05, 0.9, 2, 0,
+                        rnd, 0.6, 20, 0.3, 0.9, 0.1, 0.0, 0.2, 0.3, 0.6, 0.0, 0.2, 0.3, 0.7, 0.05, 0.9, 2, 0,
                         ThreatLevel.HIGH, "US", "Amazon");
                 case 2 -> row(ip, "t13d0000h1_stuffing", 110 + rnd.nextInt(18), 8192, 2, 1460, 100 + rnd.nextInt(300),
-                        rnd, 0.7, 50, 0.2, 0.1, 0.9, 0.0, 1.5, 20, 0.3, 0.5, 0.0, 0.4, 0.4, 0.0, 1.0, 5, 1,
+                        rnd, 0.7, 50, 0.1, 0.1, 0.9, 0.0, 0.3, 0.2, 0.3, 0.5, 0.0, 0.4, 0.4, 0.0, 1.0, 5, 1,
                         ThreatLevel.CRITICAL, "RU", "Hosting");
                 case 3 -> row(ip, "t00d0000na_masscan", 240 + rnd.nextInt(15), 1024, 0, 0, 1 + rnd.nextInt(2),
                         rnd, 0.97, 1, 0.0, 0.0, 0.0, 1.0, 0.0, 0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1, 0,
                         ThreatLevel.CRITICAL, "CN", "Scanner Net");
                 case 4 -> row(ip, "t13d1516h2_macos", 52 + rnd.nextInt(12), 65535, 6, 1460, 30 + rnd.nextInt(300),
-                        rnd, 0.0, 0.3, 0.02, 0.0, 0.02, 0.0, 3.8, 90, 0.0, 0.0, 0.85, 0.95, 0.0, 0.7, 0.1, 1, 0,
+                        rnd, 0.0, 0.3, 0.02, 0.0, 0.02, 0.0, 0.75, 0.9, 0.0, 0.0, 0.85, 0.95, 0.0, 0.7, 0.1, 1, 0,
                         null, "DE", "Telekom");
                 default -> row(ip, "t12d1207h1_fuzzer", 55 + rnd.nextInt(9), 5840, 2, 1380, 500 + rnd.nextInt(5000),
-                        rnd, 0.85, 200, 60, 0.0, 0.1, 0.3, 0.5, 5, 0.5, 0.8, 0.0, 0.2, 0.5, 0.0, 0.95, 3, 1,
+                        rnd, 0.85, 80, 0.7, 0.0, 0.1, 0.3, 0.1, 0.05, 0.5, 0.8, 0.0, 0.2, 0.5, 0.0, 0.95, 3, 1,
                         ThreatLevel.HIGH, "NL", "VPS Inc");
             });
         }
