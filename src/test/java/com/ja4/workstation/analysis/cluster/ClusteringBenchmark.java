@@ -77,6 +77,7 @@ class ClusteringBenchmark {
         Path numpy = resource(dir, "kmeans_numpy.py");
         String pythonOut = python("python3", pure, csv, 1);
         String numpyOut = python(venvPython(project).toString(), numpy, csv, 20);
+        for (Path f : List.of(csv, pure, numpy, dir)) Files.deleteIfExists(f);
 
         Figures f = new Figures(javaMs, msOf(pythonOut), msOf(numpyOut), run.statistics().iterations(), pythonOut, numpyOut);
         System.out.printf(Locale.ROOT, "%nClustering benchmark: %d rows x %d features, k = %d%n", ROWS, Feature.COUNT, K);
