@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 FingerprintCommand.class,
                 DemoCommand.class,
+                ClusterCommand.class,
         })
 public final class RootCommand implements Runnable {
     @Override

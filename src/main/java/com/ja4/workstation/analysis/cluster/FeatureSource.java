@@ -1,0 +1,21 @@
+package com.ja4.workstation.analysis.cluster;
+
+import com.ja4.workstation.data.cluster.FeatureRow;
+import java.util.List;
+
+/** Where a run's (IP, JA4) feature rows come from: the warehouse, a CSV file, or a test. */
+@FunctionalInterface
+public interface FeatureSource {
+
+    /**
+     * Candidate rows for a sample of {@code sampleSize}; may return more (the run samples them).
+     *
+     * @throws FeatureSourceException when the rows cannot be read, with a reason for the analyst
+     */
+    List<FeatureRow> load(int sampleSize, CancellationCheck cancel) throws FeatureSourceException;
+
+    static FeatureSource of(List<FeatureRow> rows) {
+        List<FeatureRow> copy = List.copyOf(rows);
+        return (sampleSize, cancel) -> copy;
+    }
+}

@@ -1,0 +1,90 @@
+package com.ja4.workstation.analysis.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.data.cluster.FeatureRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ClusteringDeterminismTest {
+
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void sameInputAndSeedGiveIdenticalAssignmentsAndCentroids() throws Exception {
+        List<FeatureRow> rows = SyntheticRows.generate(4_000, 7);
+        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        ClusteringParameters p = ClusteringParameters.of(14, 3_000, 42);
+
+        ClusteringRun a = service.run(FeatureSource.of(rows), p, ProgressListener.NONE, CancellationCheck.NEVER);
+        ClusteringRun b = service.run(FeatureSource.of(rows), p, ProgressListener.NONE, CancellationCheck.NEVER);
+
+        assertEquals(a.id(), b.id());
+        assertEquals(a.assignments(), b.assignments());
+        assertEquals(a.clusters().size(), b.clusters().size());
+        for (int i = 0; i < a.clusters().size(); i++) {
+            assertEquals(a.clusters().get(i).centroid(), b.clusters().get(i).centroid());
+            assertEquals(a.clusters().get(i).label(), b.clusters().get(i).label());
+            assertEquals(a.clusters().get(i).x(), b.clusters().get(i).x());
+        }
+        assertEquals(3_000, a.assignments().size());
+    }
+
+    @Test
+    void directKMeansIsRepeatableAcrossThreads() throws Exception {
+        double[][] data = ClusteringPipeline.vectors(SyntheticRows.generate(2_000, 3));
+        KMeansClusterer.Result first = KMeansClusterer.cluster(data, 10, 99, 100, CancellationCheck.NEVER);
+        KMeansClusterer.Result[] other = new KMeansClusterer.Result[1];
+        Thread t = new Thread(() -> other[0] = KMeansClusterer.cluster(data, 10, 99, 100, CancellationCheck.NEVER));
+        t.start();
+        t.join();
+        assertArrayEquals(first.labels(), other[0].labels());
+        assertArrayEquals(first.centroids(), other[0].centroids());
+    }
+
+    @Test
+    void separatesArchetypesAndNamesTheScanner() throws Exception {
+        ClusteringRun run = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED).run(
+                FeatureSource.of(SyntheticRows.generate(3_000, 11)), ClusteringParameters.of(6, 3_000, 42),
+                ProgressListener.NONE, CancellationCheck.NEVER);
+        ClusterProfile masscan = run.clusters().stream().filter(c -> c.label().equals("Masscan scanner")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Masscan cluster in " + run.clusters()));
+        assertEquals(RiskGroup.BOTS, masscan.group());
+        assertTrue(masscan.id().startsWith(run.id() + "/c"));
+        assertTrue(run.clusters().stream().anyMatch(c -> c.group() == RiskGroup.LEGITIMATE),
+                "browsers should form a legitimate cluster: " + run.clusters());
+        for (ClusterProfile c : run.clusters()) {
+            assertTrue(c.x() >= 0 && c.x() <= 1 && c.y() >= 0 && c.y() <= 1);
+            assertTrue(c.risk() >= 0 && c.risk() <= 1);
+            assertEquals(RiskGroup.of(c.risk()), c.group());
+        }
+        assertFalse(run.edges().isEmpty());
+        run.edges().forEach(e -> assertEquals(1.0 / (1.0 + e.distance()), e.similarity(), 1e-12));
+    }
+
+    @Test
+    void reportsEveryStageAndHonoursCancelInsideKMeans() {
+        List<ClusteringStage> seen = new ArrayList<>();
+        AtomicInteger checks = new AtomicInteger();
+        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        FeatureSource source = FeatureSource.of(SyntheticRows.generate(2_000, 5));
+        // Cancel on the first check made inside the k-means loop (after load, sample and vectors).
+        assertThrows(ClusteringCancelledException.class, () -> service.run(source, ClusteringParameters.of(8, 2_000, 1),
+                (stage, f) -> seen.add(stage), () -> seen.contains(ClusteringStage.KMEANS) && checks.incrementAndGet() > 1));
+        assertTrue(seen.contains(ClusteringStage.KMEANS));
+        assertFalse(seen.contains(ClusteringStage.PCA));
+    }
+
+    @Test
+    void refusesInvalidParametersWithTheRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClusteringParameters.of(3, 3_000, 1));
+        assertTrue(e.getMessage().contains("between 4 and 30"));
+        e = assertThrows(IllegalArgumentException.class, () -> ClusteringParameters.of(14, 9_000, 1));
+        assertTrue(e.getMessage().contains("between 500 and 8000"));
+    }
+}

@@ -1,0 +1,63 @@
+package com.ja4.workstation.analysis.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.ThreatLevel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureNormalisationTest {
+
+    @Test
+    void everyComponentStaysInUnitRangeForExtremeInputs() {
+        double[] extremes = {Double.NEGATIVE_INFINITY, -1e300, -1, -0.0, 0, 1e-300, 0.5, 1, 255, 65535, 1e9,
+                Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN};
+        for (double x : extremes) {
+            FeatureRow r = new FeatureRow("198.51.100.1", "j", x, x, x, x, "", (long) Math.max(0, Math.min(x, 1e12)),
+                    x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, ThreatLevel.HIGH, "", "");
+            double[] v = ClusteringPipeline.vectors(List.of(r))[0];
+            assertEquals(21, v.length);
+            for (int j = 0; j < v.length; j++) {
+                assertTrue(v[j] >= 0.0 && v[j] <= 1.0, Feature.all().get(j) + " of " + x + " gave " + v[j]);
+            }
+        }
+    }
+
+    @Test
+    void boundsMapToZeroAndOne() {
+        for (Feature f : Feature.all()) {
+            assertEquals(0.0, f.normalise(f.lower()), 1e-12, f.name());
+            assertEquals(1.0, f.normalise(f.upper()), 1e-12, f.name());
+        }
+    }
+
+    @Test
+    void observedTtlMapsToInitialTtl() {
+        assertEquals(64, Feature.initialTtl(52));
+        assertEquals(128, Feature.initialTtl(117));
+        assertEquals(255, Feature.initialTtl(243));
+        assertEquals(0, Feature.initialTtl(0));
+        assertEquals(64.0 / 255.0, Feature.INITIAL_TTL.normalise(57), 1e-12);
+    }
+
+    @Test
+    void defaultVerdictsRecogniseMasscanAndOsFamilies() {
+        assertTrue(InitialTtlVerdicts.INSTANCE.verdict(247, 1024, 0, 0).scanner());
+        assertEquals("Linux", InitialTtlVerdicts.INSTANCE.verdict(57, 29200, 7, 1460).family());
+        assertEquals("Windows", InitialTtlVerdicts.INSTANCE.verdict(118, 64240, 8, 1460).family());
+        assertFalse(InitialTtlVerdicts.INSTANCE.verdict(250, 4128, 0, 536).scanner());
+    }
+
+    @Test
+    void riskGroupComesFromTheScoreAlone() {
+        assertEquals(RiskGroup.BOTS, RiskGroup.of(0.9));
+        assertEquals(RiskGroup.SUSPECTS, RiskGroup.of(0.3));
+        assertEquals(RiskGroup.LEGITIMATE, RiskGroup.of(0.1));
+        double[] ones = new double[Feature.COUNT];
+        java.util.Arrays.fill(ones, 1.0);
+        ones[Feature.BROWSER_SCORE.ordinal()] = 0.0;
+        assertEquals(1.0, RiskScore.of(ones, StackVerdict.UNKNOWN), 1e-9, "weights sum to 1");
+        assertEquals(0.0, RiskScore.of(new double[Feature.COUNT], StackVerdict.UNKNOWN) - 0.05, 1e-9);
+    }
+}

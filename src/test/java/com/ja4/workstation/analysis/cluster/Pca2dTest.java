@@ -1,0 +1,132 @@
+package com.ja4.workstation.analysis.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the power iteration against an exact symmetric eigen-decomposition. Smile's
+ * Matrix.eigen() calls LAPACK through the BLAS natives excluded from the build, so the reference
+ * is a cyclic Jacobi routine written here.
+ */
+class Pca2dTest {
+
+    private static final double TOL = 1e-6;
+
+    @Test
+    void topTwoAxesMatchJacobiUpToSign() {
+        double[][] data = correlatedData(3_000, 21, 17);
+        double[][] cov = Pca2d.covariance(data);
+        Pca2d.Axes axes = Pca2d.topTwo(cov);
+        Eigen exact = jacobi(cov);
+
+        for (int axis = 0; axis < 2; axis++) {
+            assertEquals(exact.values[axis], axes.values()[axis], TOL, "eigenvalue " + axis);
+            double[] ref = exact.vectors[axis];
+            double[] got = axes.vectors()[axis];
+            double sign = Math.signum(dot(ref, got));
+            for (int j = 0; j < ref.length; j++) assertEquals(sign * ref[j], got[j], TOL, "axis " + axis + " comp " + j);
+        }
+    }
+
+    @Test
+    void signIsDeterministicLargestComponentPositive() {
+        double[][] cov = Pca2d.covariance(correlatedData(500, 21, 3));
+        Pca2d.Axes axes = Pca2d.topTwo(cov);
+        for (double[] v : axes.vectors()) {
+            int big = 0;
+            for (int j = 1; j < v.length; j++) if (Math.abs(v[j]) > Math.abs(v[big])) big = j;
+            assertTrue(v[big] > 0);
+        }
+    }
+
+    @Test
+    void positionsAreScaledToUnitSquareAndConstantDataSitsInTheMiddle() {
+        double[][] pos = Pca2d.positions(correlatedData(400, 21, 5));
+        for (double[] p : pos) {
+            assertTrue(p[0] >= 0 && p[0] <= 1 && p[1] >= 0 && p[1] <= 1);
+        }
+        double[][] same = new double[10][21];
+        for (double[] p : Pca2d.positions(same)) {
+            assertEquals(0.5, p[0]);
+            assertEquals(0.5, p[1]);
+        }
+    }
+
+    /** Data with a clear spectrum: independent components of decreasing scale, then a fixed rotation. */
+    private static double[][] correlatedData(int n, int d, long seed) {
+        Random rnd = new Random(seed);
+        double[][] mix = new double[d][d];
+        for (double[] row : mix) for (int j = 0; j < d; j++) row[j] = rnd.nextGaussian();
+        double[][] out = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            double[] z = new double[d];
+            for (int j = 0; j < d; j++) z[j] = rnd.nextGaussian() * (d - j);
+            for (int a = 0; a < d; a++) {
+                double s = 0;
+                for (int b = 0; b < d; b++) s += mix[a][b] * z[b];
+                out[i][a] = s;
+            }
+        }
+        return out;
+    }
+
+    private record Eigen(double[] values, double[][] vectors) {
+    }
+
+    /** Cyclic Jacobi rotations until the off-diagonal mass vanishes; eigenpairs sorted by value, descending. */
+    private static Eigen jacobi(double[][] symmetric) {
+        int n = symmetric.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) a[i] = symmetric[i].clone();
+        double[][] v = new double[n][n];
+        for (int i = 0; i < n; i++) v[i][i] = 1;
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            for (int p = 0; p < n; p++) for (int q = p + 1; q < n; q++) off += a[p][q] * a[p][q];
+            if (off < 1e-30) break;
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (Math.abs(a[p][q]) < 1e-300) continue;
+                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    if (theta == 0) t = 1;
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p], akq = a[k][q];
+                        a[k][p] = c * akp - s * akq;
+                        a[k][q] = s * akp + c * akq;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k], aqk = a[q][k];
+                        a[p][k] = c * apk - s * aqk;
+                        a[q][k] = s * apk + c * aqk;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double vkp = v[k][p], vkq = v[k][q];
+                        v[k][p] = c * vkp - s * vkq;
+                        v[k][q] = s * vkp + c * vkq;
+                    }
+                }
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(a[y][y], a[x][x]));
+        double[] values = new double[n];
+        double[][] vectors = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            values[r] = a[order[r]][order[r]];
+            for (int k = 0; k < n; k++) vectors[r][k] = v[k][order[r]];
+        }
+        return new Eigen(values, vectors);
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) s += x[i] * y[i];
+        return s;
+    }
+}
