@@ -83,7 +83,7 @@ final class ClientFactory {
                 .pacing(vary(60, 25), true).newConnection(0.3)
                 .directAccess(vary(0.97, 0.03)).modernBrowser(vary(0.2, 0.08)).headerCount(vary(7, 1))
                 .ipIdZero(ipIdZero(Os.LINUX, true)).headerOrder(vary(0.95, 0.04)).consistency(1)
-                .threats(List.of(NORMAL), 1)
+                .threats(List.of(NORMAL, LOW), 0.9, 0.1) // crawl bursts sometimes flagged LOW
                 .build();
         return client(ipv4(asn), DemoPopulation.GOOD_BOT, List.of(agent), 1, asn, TcpStack.observe(Os.LINUX, false, rng),
                 profile, List.of(Catalog.SHOP, Catalog.TRAVEL), false, "", rng.nextInt(30, 365), Os.LINUX);

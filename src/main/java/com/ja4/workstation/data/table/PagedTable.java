@@ -60,16 +60,15 @@ public final class PagedTable<R, F> {
         return wh.query(sql, rs -> rs.getString("v"), ctx);
     }
 
-    /** The SQL expression a sort key stands for; unknown keys fall back to the default sort. */
-    String sortExpression(SortOrder sort) {
-        var cols = spec.sortColumns(d);
-        String key = sort != null && cols.containsKey(sort.key()) ? sort.key() : spec.defaultSortKey();
-        return cols.get(key);
+    /** The requested sort if its key is whitelisted, else the default sort (newest first). */
+    SortOrder effectiveSort(SortOrder sort) {
+        return sort != null && spec.sortColumns(d).containsKey(sort.key()) ? sort : SortOrder.descending(spec.defaultSortKey());
     }
 
-    private Sql.Builder ordered(TimeWindow w, F filter, SortOrder sort) {
-        String expr = sortExpression(sort);
-        boolean asc = sort != null && sort.ascending();
+    private Sql.Builder ordered(TimeWindow w, F filter, SortOrder requested) {
+        SortOrder sort = effectiveSort(requested);
+        String expr = spec.sortColumns(d).get(sort.key());
+        boolean asc = sort.ascending();
         // the time column as tie-breaker keeps pages stable while paging
         String tie = expr.equals(spec.timeColumn()) ? "" : ", " + spec.timeColumn() + " DESC";
         return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter)

@@ -18,6 +18,7 @@ public final class HeadlessFx {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        System.setProperty("headless.geometry", "1920x1200-32");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.lcdtext", "false");
         CompletableFuture<Void> up = new CompletableFuture<>();
