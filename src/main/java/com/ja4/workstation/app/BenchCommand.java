@@ -9,7 +9,17 @@ import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.data.snapshot.SnapshotFormat;
+import com.ja4.workstation.data.warehouse.ConnectionSource;
+import com.ja4.workstation.data.warehouse.DatabaseNames;
+import com.ja4.workstation.data.warehouse.DuckDbDialect;
+import com.ja4.workstation.data.warehouse.DuckDbSource;
+import com.ja4.workstation.data.warehouse.Warehouse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,16 +41,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "7", description = "Timed runs per measure; the median is reported")
     int runs;
 
+    @Option(names = "--latency-ms", split = ",", defaultValue = "0,40",
+            description = "Round-trip latency added to each query, to model a remote ClickHouse over a VPN (default ${DEFAULT-VALUE})")
+    List<Integer> latencies;
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("ja4-bench");
-        System.out.println("scale | http_logs rows | overview parallel ms | overview sequential ms | speed-up | detections page 1 by score ms");
+        System.out.println("scale | latency ms | http_logs rows | overview parallel ms | overview sequential ms | speed-up | detections page 1 by score ms");
         for (int scale : scales) {
             Path file = dir.resolve("demo-x" + scale + ".duckdb");
             long g0 = System.nanoTime();
             var summary = new DemoGenerator(DemoOptions.defaults().withScale(scale)).generate(file);
             double genS = (System.nanoTime() - g0) / 1e9;
-            try (Workspace ws = SnapshotOpener.open(file)) {
+            SnapshotOpener.open(file).close(); // verifies the file as the app would
+            for (int latency : latencies) try (Workspace ws = open(file, latency)) {
                 TimeWindow w = new TimeWindow(ws.latestAsOf(), WindowPreset.H24.length());
                 for (int i = 0; i < 2; i++) { // warm-up: JIT, DuckDB caches
                     ws.overview().loadAll(w, QueryScope.parallel());
@@ -53,12 +68,42 @@ public final class BenchCommand implements Callable<Integer> {
                     ws.detections().count(w, DetectionFilter.NONE, s.context());
                     ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
                 });
-                System.out.printf(Locale.ROOT, "%5d | %14d | %20.1f | %22.1f | %7.2fx | %29.1f   (demo generated in %.1f s)%n",
-                        scale, summary.rows("http_logs"), par, seq, seq / par, page, genS);
+                System.out.printf(Locale.ROOT, "%5d | %10d | %14d | %20.1f | %22.1f | %7.2fx | %29.1f   (demo generated in %.1f s)%n",
+                        scale, latency, summary.rows("http_logs"), par, seq, seq / par, page, genS);
             }
             Files.deleteIfExists(file);
         }
         return 0;
+    }
+
+    /** The snapshot, with each query delayed by a fixed round trip when latency > 0. */
+    private static Workspace open(Path file, int latencyMs) throws Exception {
+        ConnectionSource duck = DuckDbSource.open(file, true);
+        ConnectionSource source = latencyMs == 0 ? duck : new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                try {
+                    Thread.sleep(latencyMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return duck.open();
+            }
+
+            @Override
+            public String describe() {
+                return duck.describe() + " +" + latencyMs + " ms";
+            }
+
+            @Override
+            public void close() {
+                duck.close();
+            }
+        };
+        try (Connection c = duck.open()) {
+            return new Workspace(new Warehouse(source, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(5)),
+                    Optional.of(SnapshotFormat.readManifest(c)));
+        }
     }
 
     private double median(Measured m) throws Exception {

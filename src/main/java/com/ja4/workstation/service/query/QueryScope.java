@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QueryScope {
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(4, Runtime.getRuntime().availableProcessors() * 2), daemonThreads("query"));
+    /**
+     * Queries mostly wait on the server (ClickHouse over a VPN) rather than on this CPU, so the
+     * pool is sized for a view's whole fan-out (the Overview sends nine queries at once).
+     */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(10, daemonThreads("query"));
 
     private final QueryContext context = QueryContext.create();
     private final Executor executor;
