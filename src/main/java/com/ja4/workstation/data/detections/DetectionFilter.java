@@ -1,7 +1,8 @@
 package com.ja4.workstation.data.detections;
 
 /**
- * The Detections filters; blank means "any". Search matches IP or host as a literal substring.
+ * The Detections filters; blank means "any". Search matches a host as a literal substring, and
+ * an IP: a whole address selects exactly that client, partial text any address containing it.
  */
 public record DetectionFilter(String threatLevel, String search, String asnOrg, String countryCode,
                               String ja4, String botName, String browserFamily) {

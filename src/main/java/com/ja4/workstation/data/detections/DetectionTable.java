@@ -67,7 +67,13 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
         if (!f.threatLevel().isEmpty()) b.sql(" AND threat_level = ?", f.threatLevel());
         if (!f.search().isEmpty()) {
             String pattern = Like.contains(f.search());
-            b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("host") + ")", pattern, pattern);
+            var ip = com.ja4.workstation.domain.ClientIp.parse(f.search());
+            if (ip.isPresent()) {
+                // a whole address means that client, not every address containing its digits
+                b.sql(" AND (" + d.ipv6Equals("src_ip") + " OR " + d.like("host") + ")", ip.get().v6Text(), pattern);
+            } else {
+                b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("host") + ")", pattern, pattern);
+            }
         }
         if (!f.asnOrg().isEmpty()) b.sql(" AND asn_org = ?", f.asnOrg());
         if (!f.countryCode().isEmpty()) b.sql(" AND country_code = ?", f.countryCode());

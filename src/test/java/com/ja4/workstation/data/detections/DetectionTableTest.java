@@ -88,7 +88,9 @@ class DetectionTableTest {
         check(new DetectionFilter("", "", "", "", "", sample.botName(), ""), d -> d.botName().equals(sample.botName()));
         check(new DetectionFilter("", "", "", "", "", "", withBrowser.browserFamily()), d -> d.browserFamily().equals(withBrowser.browserFamily()));
         String ip = sample.ip();
-        check(DetectionFilter.NONE.withSearch(ip), d -> d.ip().contains(ip) || d.host().contains(ip));
+        check(DetectionFilter.NONE.withSearch(ip), d -> d.ip().equals(ip) || d.host().contains(ip));
+        String partial = ip.substring(0, ip.lastIndexOf('.'));
+        check(DetectionFilter.NONE.withSearch(partial), d -> d.ip().contains(partial) || d.host().contains(partial));
         String hostPart = sample.host().substring(0, Math.min(5, sample.host().length()));
         check(DetectionFilter.NONE.withSearch(hostPart), d -> d.ip().contains(hostPart) || d.host().contains(hostPart));
         check(new DetectionFilter("CRITICAL", "", "", sample.countryCode(), "", "", ""),
