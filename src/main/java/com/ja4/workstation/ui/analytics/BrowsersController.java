@@ -54,7 +54,7 @@ public final class BrowsersController extends ViewController {
                 Tables.count("Sessions", FamilyRow::sessions, 100),
                 Tables.count("Unique IPs", FamilyRow::uniqueIps, 100),
                 Tables.count("Hits", FamilyRow::hits, 100)));
-        Tables.fixedHeight(families, 10);
+        Tables.fitRows(families, 4, 10);
         familiesPane = Tables.host(familiesHost, families);
 
         topJa4.getColumns().setAll(List.of(
@@ -65,7 +65,7 @@ public final class BrowsersController extends ViewController {
                 Tables.count("Sessions", FamilyJa4::sessions, 100)));
         Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(DetectionFilter.NONE.withJa4(r.ja4())),
                 r -> String.join("\t", r.family(), String.valueOf(r.rank()), r.ja4(), String.valueOf(r.sessions())));
-        Tables.fixedHeight(topJa4, 14);
+        Tables.fitRows(topJa4, 4, 20);
         topJa4Pane = Tables.host(topJa4Host, topJa4);
     }
 

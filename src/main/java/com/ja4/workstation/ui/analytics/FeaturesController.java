@@ -35,8 +35,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class FeaturesController extends ViewController {
 
-    static final String HUMAN = "Human (asn_label human)";
-    static final String BOT = "Bot (datacenter, hosting)";
+    static final String HUMAN = "Human";
+    static final String BOT = "Bot (datacenter + hosting)";
 
     @FXML private Label windowLabel;
     @FXML private StackPane kpiHost;
@@ -72,9 +72,9 @@ public final class FeaturesController extends ViewController {
 
         totals.getColumns().setAll(List.of(
                 Tables.text("Feature", TotalsRow::feature, 220),
-                Tables.decimal("view_ai_features_1h", TotalsRow::ai, 3, 200),
-                Tables.decimal("view_thesis_features_1h", TotalsRow::thesis, 3, 200)));
-        Tables.fixedHeight(totals, FeatureQueries.PROFILE_FEATURES.size() + 1);
+                numeric(Tables.text("view_ai_features_1h", TotalsRow::ai, 200)),
+                numeric(Tables.text("view_thesis_features_1h", TotalsRow::thesis, 200))));
+        Tables.fixedHeight(totals, FeatureQueries.PROFILE_FEATURES.size() + 2);
         totalsPane = Tables.host(totalsHost, totals);
     }
 
@@ -150,15 +150,24 @@ public final class FeaturesController extends ViewController {
 
     private void showTotals(List<ViewTotals> t) {
         List<TotalsRow> rows = new ArrayList<>();
-        rows.add(new TotalsRow("windows (rows)", (double) t.get(0).windows(), (double) t.get(1).windows()));
+        rows.add(new TotalsRow("windows (rows)", Fx.count(t.get(0).windows()), Fx.count(t.get(1).windows())));
         for (String f : FeatureQueries.PROFILE_FEATURES) {
-            rows.add(new TotalsRow("avg " + f, t.get(0).averages().getOrDefault(f, Double.NaN),
-                    t.get(1).averages().getOrDefault(f, Double.NaN)));
+            rows.add(new TotalsRow("avg " + f, avg(t.get(0), f), avg(t.get(1), f)));
         }
         totals.getItems().setAll(rows);
     }
 
-    record TotalsRow(String feature, Double ai, Double thesis) {
+    private static String avg(ViewTotals t, String feature) {
+        Double v = t.averages().get(feature);
+        return v == null || v.isNaN() ? "–" : Fx.decimal(v, 3);
+    }
+
+    private static <R> javafx.scene.control.TableColumn<R, String> numeric(javafx.scene.control.TableColumn<R, String> c) {
+        c.getStyleClass().add("numeric");
+        return c;
+    }
+
+    record TotalsRow(String feature, String ai, String thesis) {
     }
 
     // for tests

@@ -58,9 +58,9 @@ public final class FingerprintsController extends ViewController {
         });
         chartPane = Tables.host(chartHost, chart);
 
-        stats.getColumns().setAll(List.of(
-                Tables.text("JA4", r -> r.stat().ja4(), 300),
-                Tables.text("Decoded", r -> r.decoded().summary(), 330),
+        stats.getColumns().add(Tables.text("JA4", r -> r.stat().ja4(), 290));
+        stats.getColumns().addAll(Tables.ja4Parts(Ja4Row::decoded));
+        stats.getColumns().addAll(List.of(
                 Tables.text("ASN label", r -> r.stat().asnLabel(), 95),
                 Tables.count("Sessions", r -> r.stat().sessions(), 85),
                 Tables.count("IPs", r -> r.stat().uniqueIps(), 70),
@@ -84,7 +84,7 @@ public final class FingerprintsController extends ViewController {
         Tables.rowAction(bots, "Open detections with this JA4", r -> openJa4(r.bot().ja4()),
                 r -> String.join("\t", r.bot().botName(), r.bot().ja4(), r.decoded().summary(), String.valueOf(r.bot().sessions()),
                         String.valueOf(r.bot().uniqueIps())));
-        Tables.fixedHeight(bots, 8);
+        Tables.fitRows(bots, 2, 10);
         botsPane = Tables.host(botsHost, bots);
     }
 

@@ -90,9 +90,31 @@ final class Tables {
 
     static <R> void fixedHeight(TableView<R> table, int rows) {
         table.setFixedCellSize(26);
-        table.setPrefHeight(26 * rows + 32);
+        table.setPrefHeight(26 * rows + 40);
         table.setPlaceholder(new Label(""));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /** Height follows the row count between {@code min} and {@code max} rows (scrolls beyond). */
+    static <R> void fitRows(TableView<R> table, int min, int max) {
+        fixedHeight(table, max);
+        table.getItems().addListener((javafx.collections.ListChangeListener<R>) c ->
+                table.setPrefHeight(26 * Math.max(min, Math.min(max, table.getItems().size())) + 46));
+        table.setPrefHeight(26 * min + 40);
+    }
+
+    /** The decoded JA4 as sortable columns: protocol, TLS version, SNI, cipher and extension counts, ALPN. */
+    static <R> java.util.List<TableColumn<R, ?>> ja4Parts(Function<R, com.ja4.workstation.analysis.ja4.Ja4> ja4) {
+        Function<R, com.ja4.workstation.analysis.ja4.Ja4> j = ja4;
+        TableColumn<R, String> tls = text("TLS", r -> j.apply(r).valid()
+                ? com.ja4.workstation.analysis.ja4.Ja4.versionLabel(j.apply(r).tlsVersion()).orElse("?") : "malformed: " + j.apply(r).problem(), 70);
+        TableColumn<R, Long> ciphers = count("Ciphers", r -> j.apply(r).valid() ? (long) j.apply(r).cipherCount() : null, 62);
+        TableColumn<R, Long> ext = count("Ext.", r -> j.apply(r).valid() ? (long) j.apply(r).extensionCount() : null, 48);
+        return java.util.List.of(
+                text("Proto", r -> j.apply(r).valid() ? j.apply(r).protocolLabel() : "", 50), tls,
+                text("SNI", r -> j.apply(r).valid() ? (j.apply(r).sniDomain() ? "domain" : "IP/none") : "", 65),
+                ciphers, ext,
+                text("ALPN", r -> j.apply(r).valid() ? ("00".equals(j.apply(r).alpn()) ? "none" : j.apply(r).alpn()) : "", 50));
     }
 
     static LoadPane host(StackPane host, Node content) {

@@ -85,7 +85,13 @@ public final class Charts {
         cat.setTickLabelFont(TICK_FONT);
         cat.setMaximumCategoryLabelWidthRatio(0.4f);
         cat.setCategoryMargin(stacked ? 0.2 : 0.25);
-        NumberAxis val = new NumberAxis(valueLabel);
+        NumberAxis val = new NumberAxis(valueLabel) {
+            @Override
+            protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+                // text drawn through FXGraphics2D runs wider than AWT measures it: keep tick labels apart
+                return super.estimateMaximumTickLabelWidth(g2, unit) * 1.6;
+            }
+        };
         val.setLabelFont(LABEL_FONT);
         val.setTickLabelFont(TICK_FONT);
         if (integers) val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -102,6 +108,8 @@ public final class Charts {
         JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
         chart.getLegend().setItemFont(TICK_FONT);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 22)); // room for the last tick label
         return chart;
     }
 
