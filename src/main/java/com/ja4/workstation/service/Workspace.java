@@ -7,6 +7,7 @@ import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.service.overview.OverviewService;
+import com.ja4.workstation.service.analytics.Analytics;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,12 +21,14 @@ public final class Workspace implements AutoCloseable {
     private final Optional<SnapshotManifest> manifest;
     private final OverviewService overview;
     private final PagedTable<Detection, DetectionFilter> detections;
+    private final Analytics analytics;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this.warehouse = warehouse;
         this.manifest = manifest;
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
+        this.analytics = Analytics.of(warehouse);
     }
 
     public Warehouse warehouse() {
@@ -55,6 +58,11 @@ public final class Workspace implements AutoCloseable {
 
     public PagedTable<Detection, DetectionFilter> detections() {
         return detections;
+    }
+
+    /** Features, Geo, Fingerprints and Browsers views. */
+    public Analytics analytics() {
+        return analytics;
     }
 
     @Override

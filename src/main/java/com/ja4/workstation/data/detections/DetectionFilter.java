@@ -27,6 +27,18 @@ public record DetectionFilter(String threatLevel, String search, String asnOrg, 
         return new DetectionFilter(threatLevel, v, asnOrg, countryCode, ja4, botName, browserFamily);
     }
 
+    public DetectionFilter withCountryCode(String v) {
+        return new DetectionFilter(threatLevel, search, asnOrg, v, ja4, botName, browserFamily);
+    }
+
+    public DetectionFilter withAsnOrg(String v) {
+        return new DetectionFilter(threatLevel, search, v, countryCode, ja4, botName, browserFamily);
+    }
+
+    public DetectionFilter withJa4(String v) {
+        return new DetectionFilter(threatLevel, search, asnOrg, countryCode, v, botName, browserFamily);
+    }
+
     public boolean isEmpty() {
         return equals(NONE);
     }

@@ -75,6 +75,48 @@ public final class Charts {
         return finish(new JFreeChart(null, LABEL_FONT, plot, false));
     }
 
+    /**
+     * Horizontal bars with one series per row key and a legend: grouped side by side, or stacked.
+     * {@code tips} gives each bar's tooltip (e.g. the raw value behind a scaled bar); null for "{0}, {1}: {2}".
+     */
+    public static JFreeChart seriesBars(DefaultCategoryDataset data, String valueLabel, boolean stacked, boolean integers,
+                                        org.jfree.chart.labels.CategoryToolTipGenerator tips) {
+        CategoryAxis cat = new CategoryAxis();
+        cat.setTickLabelFont(TICK_FONT);
+        cat.setMaximumCategoryLabelWidthRatio(0.4f);
+        cat.setCategoryMargin(stacked ? 0.2 : 0.25);
+        NumberAxis val = new NumberAxis(valueLabel) {
+            @Override
+            protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+                // text drawn through FXGraphics2D runs wider than AWT measures it: keep tick labels apart
+                return super.estimateMaximumTickLabelWidth(g2, unit) * 1.6;
+            }
+        };
+        val.setLabelFont(LABEL_FONT);
+        val.setTickLabelFont(TICK_FONT);
+        if (integers) val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        BarRenderer r = stacked ? new org.jfree.chart.renderer.category.StackedBarRenderer() : new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.02);
+        r.setMaximumBarWidth(0.12);
+        for (int i = 0; i < SERIES.length; i++) r.setSeriesPaint(i, SERIES[i]);
+        r.setDefaultToolTipGenerator(tips != null ? tips
+                : new StandardCategoryToolTipGenerator("{0}, {1}: {2}", java.text.NumberFormat.getIntegerInstance()));
+        CategoryPlot plot = new CategoryPlot(data, cat, val, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
+        chart.getLegend().setItemFont(TICK_FONT);
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 22)); // room for the last tick label
+        return chart;
+    }
+
+    /** Colours of successive series (colour-blind friendly, Okabe-Ito based). */
+    public static final Color[] SERIES = {new Color(0x25, 0x63, 0xEB), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
+        new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0x6B, 0x72, 0x80)};
+
     /** Counts per hour on a UTC time axis. */
     public static JFreeChart hourlyBars(TimeSeriesCollection data, String valueLabel) {
         DateAxis time = new DateAxis();

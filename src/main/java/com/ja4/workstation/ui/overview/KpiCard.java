@@ -4,10 +4,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** One key figure: a caption and a large number; clickable when it leads somewhere. */
-final class KpiCard extends VBox {
+public final class KpiCard extends VBox {
     private final Label value = new Label("–");
 
-    KpiCard(String caption, String styleClass, Runnable onClick) {
+    public KpiCard(String caption, String styleClass, Runnable onClick) {
         super(2);
         Label c = new Label(caption);
         c.getStyleClass().add("kpi-caption");
@@ -20,11 +20,11 @@ final class KpiCard extends VBox {
         }
     }
 
-    void set(String text) {
+    public void set(String text) {
         value.setText(text);
     }
 
-    String text() {
+    public String text() {
         return value.getText();
     }
 }

@@ -3,7 +3,11 @@ package com.ja4.workstation.ui.shell;
 /** The views of the navigation rail, in rail order. Only views that work are listed. */
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml");
+    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
+    FEATURES("Features", "≋", "/fxml/features.fxml"),
+    GEO("Geo", "◍", "/fxml/geo.fxml"),
+    FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml"),
+    BROWSERS("Browsers", "▣", "/fxml/browsers.fxml");
 
     private final String title;
     private final String glyph;

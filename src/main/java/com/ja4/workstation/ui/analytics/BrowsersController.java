@@ -1,0 +1,128 @@
+package com.ja4.workstation.ui.analytics;
+
+import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
+import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
+import com.ja4.workstation.analysis.ja4.Ja4;
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.analytics.BrowsersService;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.overview.KpiCard;
+import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Browsers (DESIGN 3.9): sessions, unique IPs and hits per browser family (chart + table),
+ * sessions with neither a browser family nor a bot name, and the top 5 JA4s of each family.
+ */
+public final class BrowsersController extends ViewController {
+
+    @FXML private Label windowLabel;
+    @FXML private StackPane kpiHost;
+    @FXML private StackPane chartHost;
+    @FXML private StackPane familiesHost;
+    @FXML private StackPane topJa4Host;
+
+    private final DefaultCategoryDataset familyData = new DefaultCategoryDataset();
+    private final TableView<FamilyRow> families = new TableView<>();
+    private final TableView<FamilyJa4> topJa4 = new TableView<>();
+    private KpiCard familyCard, knownCard, unknownCard;
+    private LoadPane kpiPane, chartPane, familiesPane, topJa4Pane;
+
+    @FXML
+    private void initialize() {
+        familyCard = new KpiCard("Browser families", "kpi-neutral", null);
+        knownCard = new KpiCard("Sessions with a browser family", "kpi-legit", null);
+        unknownCard = new KpiCard("Unknown sessions (no family, no bot name)", "kpi-high", null);
+        kpiPane = Tables.host(kpiHost, new FlowPane(12, 12, familyCard, knownCard, unknownCard));
+
+        chartPane = Tables.host(chartHost, Charts.viewer(Charts.seriesBars(familyData, "Count", false, true, null)));
+
+        families.getColumns().setAll(List.of(
+                Tables.text("Browser family", FamilyRow::family, 200),
+                Tables.count("Sessions", FamilyRow::sessions, 100),
+                Tables.count("Unique IPs", FamilyRow::uniqueIps, 100),
+                Tables.count("Hits", FamilyRow::hits, 100)));
+        Tables.fitRows(families, 4, 10);
+        familiesPane = Tables.host(familiesHost, families);
+
+        topJa4.getColumns().setAll(List.of(
+                Tables.text("Browser family", FamilyJa4::family, 150),
+                Tables.count("Rank", r -> (long) r.rank(), 60),
+                Tables.text("JA4", FamilyJa4::ja4, 300),
+                Tables.text("Decoded", r -> Ja4.parse(r.ja4()).summary(), 330),
+                Tables.count("Sessions", FamilyJa4::sessions, 100)));
+        Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(DetectionFilter.NONE.withJa4(r.ja4())),
+                r -> String.join("\t", r.family(), String.valueOf(r.rank()), r.ja4(), String.valueOf(r.sessions())));
+        Tables.fitRows(topJa4, 4, 20);
+        topJa4Pane = Tables.host(topJa4Host, topJa4);
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.BROWSERS;
+    }
+
+    @Override
+    protected void load(QueryScope scope) {
+        TimeWindow w = window();
+        windowLabel.setText(Tables.window(w));
+        BrowsersService svc = workspace().analytics().browsers();
+        CompletableFuture<List<FamilyRow>> fams = svc.families(w, scope);
+        CompletableFuture<Long> unknown = svc.unknownSessions(w, scope);
+        track(chartPane.bind(fams, this::showChart, List::isEmpty, this::activate));
+        track(familiesPane.bind(fams, families.getItems()::setAll, List::isEmpty, this::activate));
+        track(topJa4Pane.bind(svc.topJa4PerFamily(w, scope), topJa4.getItems()::setAll, List::isEmpty, this::activate));
+        track(kpiPane.bind(fams.thenCombine(unknown, Kpis::new), this::showKpis, k -> k.families().isEmpty() && k.unknown() == 0,
+                this::activate));
+    }
+
+    private record Kpis(List<FamilyRow> families, long unknown) {
+    }
+
+    private void showKpis(Kpis k) {
+        familyCard.set(Fx.count(k.families().size()));
+        knownCard.set(Fx.count(k.families().stream().mapToLong(FamilyRow::sessions).sum()));
+        unknownCard.set(Fx.count(k.unknown()));
+    }
+
+    private void showChart(List<FamilyRow> rows) {
+        familyData.clear();
+        for (FamilyRow r : rows) {
+            familyData.addValue(r.sessions(), "Sessions", r.family());
+            familyData.addValue(r.uniqueIps(), "Unique IPs", r.family());
+        }
+    }
+
+    // for tests
+    public LoadPane chartPane() {
+        return chartPane;
+    }
+
+    public LoadPane kpiPane() {
+        return kpiPane;
+    }
+
+    public LoadPane topJa4Pane() {
+        return topJa4Pane;
+    }
+
+    public DefaultCategoryDataset familyData() {
+        return familyData;
+    }
+
+    public String unknownText() {
+        return unknownCard.text();
+    }
+}

@@ -1,0 +1,146 @@
+package com.ja4.workstation.ui.analytics;
+
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.analytics.FingerprintsService;
+import com.ja4.workstation.service.analytics.FingerprintsService.BotJa4Row;
+import com.ja4.workstation.service.analytics.FingerprintsService.Ja4Row;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Fingerprints (DESIGN 3.8): JA4 statistics by ASN label with each JA4 decoded next to its raw
+ * text, the top JA4s as a chart, and the JA4s used by named bots. A JA4 opens its detections.
+ */
+public final class FingerprintsController extends ViewController {
+
+    static final int CHART_JA4S = 12;
+
+    @FXML private Label windowLabel;
+    @FXML private StackPane chartHost;
+    @FXML private StackPane statsHost;
+    @FXML private StackPane botsHost;
+
+    private final DefaultCategoryDataset topData = new DefaultCategoryDataset();
+    private final TableView<Ja4Row> stats = new TableView<>();
+    private final TableView<BotJa4Row> bots = new TableView<>();
+    private LoadPane chartPane, statsPane, botsPane;
+
+    @FXML
+    private void initialize() {
+        ChartViewer chart = Charts.viewer(Charts.seriesBars(topData, "Sessions (1 h windows)", true, true, null));
+        chart.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX e) {
+                if (e.getEntity() instanceof CategoryItemEntity item) openJa4(String.valueOf(item.getColumnKey()));
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX e) {
+            }
+        });
+        chartPane = Tables.host(chartHost, chart);
+
+        stats.getColumns().add(Tables.text("JA4", r -> r.stat().ja4(), 290));
+        stats.getColumns().addAll(Tables.ja4Parts(Ja4Row::decoded));
+        stats.getColumns().addAll(List.of(
+                Tables.text("ASN label", r -> r.stat().asnLabel(), 95),
+                Tables.count("Sessions", r -> r.stat().sessions(), 85),
+                Tables.count("IPs", r -> r.stat().uniqueIps(), 70),
+                Tables.count("Hits", r -> r.stat().hits(), 85),
+                Tables.decimal("Velocity", r -> r.stat().avgVelocity(), 3, 80),
+                Tables.decimal("Fuzzing", r -> r.stat().avgFuzzing(), 3, 80),
+                Tables.decimal("Browser score", r -> r.stat().avgBrowserScore(), 3, 100)));
+        Tables.rowAction(stats, "Open detections with this JA4", r -> openJa4(r.stat().ja4()),
+                r -> String.join("\t", r.stat().ja4(), r.decoded().summary(), r.stat().asnLabel(), String.valueOf(r.stat().sessions()),
+                        String.valueOf(r.stat().uniqueIps()), String.valueOf(r.stat().hits()), String.valueOf(r.stat().avgVelocity()),
+                        String.valueOf(r.stat().avgFuzzing()), String.valueOf(r.stat().avgBrowserScore())));
+        Tables.fixedHeight(stats, 14);
+        statsPane = Tables.host(statsHost, stats);
+
+        bots.getColumns().setAll(List.of(
+                Tables.text("Bot name", r -> r.bot().botName(), 180),
+                Tables.text("JA4", r -> r.bot().ja4(), 300),
+                Tables.text("Decoded", r -> r.decoded().summary(), 330),
+                Tables.count("Sessions", r -> r.bot().sessions(), 90),
+                Tables.count("IPs", r -> r.bot().uniqueIps(), 80)));
+        Tables.rowAction(bots, "Open detections with this JA4", r -> openJa4(r.bot().ja4()),
+                r -> String.join("\t", r.bot().botName(), r.bot().ja4(), r.decoded().summary(), String.valueOf(r.bot().sessions()),
+                        String.valueOf(r.bot().uniqueIps())));
+        Tables.fitRows(bots, 2, 10);
+        botsPane = Tables.host(botsHost, bots);
+    }
+
+    void openJa4(String ja4) {
+        model().openDetections(DetectionFilter.NONE.withJa4(ja4));
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.FINGERPRINTS;
+    }
+
+    @Override
+    protected void load(QueryScope scope) {
+        TimeWindow w = window();
+        windowLabel.setText(Tables.window(w));
+        FingerprintsService svc = workspace().analytics().fingerprints();
+        CompletableFuture<List<Ja4Row>> rows = svc.ja4Stats(w, scope);
+        track(chartPane.bind(rows, this::showTop, List::isEmpty, this::activate));
+        track(statsPane.bind(rows, stats.getItems()::setAll, List::isEmpty, this::activate));
+        track(botsPane.bind(svc.botJa4s(w, scope), bots.getItems()::setAll, List::isEmpty, this::activate));
+    }
+
+    /** The JA4s with most sessions (all labels), stacked by ASN label. */
+    private void showTop(List<Ja4Row> rows) {
+        topData.clear();
+        Map<String, Long> perJa4 = new LinkedHashMap<>();
+        rows.forEach(r -> perJa4.merge(r.stat().ja4(), r.stat().sessions(), Long::sum));
+        List<String> top = perJa4.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(CHART_JA4S).map(Map.Entry::getKey).toList();
+        TreeSet<String> labels = new TreeSet<>();
+        rows.stream().filter(r -> top.contains(r.stat().ja4())).forEach(r -> labels.add(r.stat().asnLabel()));
+        for (String l : labels) for (String j : top) topData.addValue(0, l, j);
+        rows.stream().filter(r -> top.contains(r.stat().ja4()))
+                .forEach(r -> topData.setValue(r.stat().sessions(), r.stat().asnLabel(), r.stat().ja4()));
+    }
+
+    // for tests
+    public LoadPane chartPane() {
+        return chartPane;
+    }
+
+    public LoadPane statsPane() {
+        return statsPane;
+    }
+
+    public LoadPane botsPane() {
+        return botsPane;
+    }
+
+    public DefaultCategoryDataset topData() {
+        return topData;
+    }
+
+    public TableView<Ja4Row> statsTable() {
+        return stats;
+    }
+}
