@@ -6,6 +6,9 @@ import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.service.analytics.BehaviorService;
+import com.ja4.workstation.service.analytics.HeatmapService;
+import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.overview.OverviewService;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,12 +23,18 @@ public final class Workspace implements AutoCloseable {
     private final Optional<SnapshotManifest> manifest;
     private final OverviewService overview;
     private final PagedTable<Detection, DetectionFilter> detections;
+    private final BehaviorService behavior;
+    private final HeatmapService heatmap;
+    private final ModelsService models;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this.warehouse = warehouse;
         this.manifest = manifest;
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
+        this.behavior = new BehaviorService(warehouse);
+        this.heatmap = new HeatmapService(warehouse);
+        this.models = new ModelsService(warehouse);
     }
 
     public Warehouse warehouse() {
@@ -55,6 +64,18 @@ public final class Workspace implements AutoCloseable {
 
     public PagedTable<Detection, DetectionFilter> detections() {
         return detections;
+    }
+
+    public BehaviorService behavior() {
+        return behavior;
+    }
+
+    public HeatmapService heatmap() {
+        return heatmap;
+    }
+
+    public ModelsService models() {
+        return models;
     }
 
     @Override

@@ -3,7 +3,10 @@ package com.ja4.workstation.ui.shell;
 /** The views of the navigation rail, in rail order. Only views that work are listed. */
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml");
+    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
+    BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml"),
+    HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml"),
+    MODELS("Models", "⚙", "/fxml/models.fxml");
 
     private final String title;
     private final String glyph;
