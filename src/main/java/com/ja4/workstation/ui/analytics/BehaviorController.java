@@ -64,7 +64,7 @@ public final class BehaviorController extends ViewController {
     @FXML private StackPane scatterHost;
     @FXML private GridPane histogramGrid;
 
-    private final DefaultXYDataset scatterData = new DefaultXYDataset();
+    private DefaultXYDataset scatterData = new DefaultXYDataset();
     private final List<List<SessionPoint>> seriesPoints = new ArrayList<>();
     private List<SessionPoint> points = List.of();
     private JFreeChart scatterChart;
@@ -93,12 +93,14 @@ public final class BehaviorController extends ViewController {
 
         renderer = new XYLineAndShapeRenderer(false, true);
         scatterChart = Charts.scatter(scatterData, "", "", renderer);
-        renderer.setDefaultToolTipGenerator((d, s, i) -> tooltip(seriesPoints.get(s).get(i)));
+        renderer.setDefaultToolTipGenerator((d, s, i) -> s < seriesPoints.size() && i < seriesPoints.get(s).size()
+                ? tooltip(seriesPoints.get(s).get(i)) : null);
         ChartViewer viewer = Charts.viewer(scatterChart);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
-                if (e.getEntity() instanceof XYItemEntity item && item.getSeriesIndex() < seriesPoints.size()) {
+                if (e.getEntity() instanceof XYItemEntity item && item.getSeriesIndex() < seriesPoints.size()
+                        && item.getItem() < seriesPoints.get(item.getSeriesIndex()).size()) {
                     openIp(seriesPoints.get(item.getSeriesIndex()).get(item.getItem()).ip());
                 }
             }
@@ -172,8 +174,11 @@ public final class BehaviorController extends ViewController {
         if (bots != null) bySeries.put(NAMED_BOT, bots); // drawn last, on top
         bySeries.values().removeIf(List::isEmpty);
 
-        while (scatterData.getSeriesCount() > 0) scatterData.removeSeries(scatterData.getSeriesKey(0));
-        seriesPoints.clear();
+        // build the new dataset aside and swap it in with one redraw, so the point lookup of
+        // tooltips and clicks never sees series from two different builds
+        DefaultXYDataset data = new DefaultXYDataset();
+        List<List<SessionPoint>> newPoints = new ArrayList<>();
+        scatterChart.setNotify(false);
         int s = 0;
         for (var e : bySeries.entrySet()) {
             List<SessionPoint> ps = e.getValue();
@@ -182,13 +187,18 @@ public final class BehaviorController extends ViewController {
                 xy[0][i] = ps.get(i).value(fx);
                 xy[1][i] = ps.get(i).value(fy);
             }
-            seriesPoints.add(ps);
+            newPoints.add(ps);
             style(s++, e.getKey());
-            scatterData.addSeries(e.getKey() + " (" + Fx.count(ps.size()) + ")", xy);
+            data.addSeries(e.getKey() + " (" + Fx.count(ps.size()) + ")", xy);
         }
+        seriesPoints.clear();
+        seriesPoints.addAll(newPoints);
+        scatterData = data;
         XYPlot plot = scatterChart.getXYPlot();
         plot.getDomainAxis().setLabel(fx.label());
         plot.getRangeAxis().setLabel(fy.label());
+        plot.setDataset(data);
+        scatterChart.setNotify(true);
         long botCount = points.stream().filter(SessionPoint::isNamedBot).count();
         pointsLabel.setText(Fx.count(points.size()) + " sessions (IP × JA4 × host × hour)" + (botCount > 0 ? ", " + Fx.count(botCount) + " of named bots" : "")
                 + " — hover a point for its IP, click to open it");
