@@ -53,7 +53,7 @@ public final class HeatmapController extends ViewController {
         track(pane.bind(workspace().heatmap().grid(window(), scope), g -> {
             grid = g;
             heatmap.setCounts(g.counts());
-            totalLabel.setText(Fx.count(g.total()) + " requests, busiest hour " + Fx.count(g.max()));
+            totalLabel.setText(g.total() == 0 ? "" : Fx.count(g.total()) + " requests, busiest hour " + Fx.count(g.max()));
         }, g -> g.total() == 0, this::activate));
     }
 

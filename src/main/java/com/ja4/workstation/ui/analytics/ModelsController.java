@@ -112,6 +112,7 @@ public final class ModelsController extends ViewController {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("model-error", "model-missing");
                 setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
                 if (!empty && item != null && item.startsWith("⚠")) getStyleClass().add("model-error");
                 if (!empty && "no metadata file".equals(item)) getStyleClass().add("model-missing");
             }
@@ -143,10 +144,23 @@ public final class ModelsController extends ViewController {
         TableColumn<Map.Entry<String, String>, String> v = new TableColumn<>("Value");
         v.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         v.setPrefWidth(600);
+        v.setCellFactory(col -> tipCell());
         details.getColumns().setAll(List.of(k, v));
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        details.setPrefHeight(300);
+        details.setPrefHeight(420);
         details.setPlaceholder(new Label("Select a model"));
+    }
+
+    /** A text cell whose tooltip holds the whole value (metrics, algorithm and feature lists are long). */
+    private static <S> TableCell<S, String> tipCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        };
     }
 
     private static String file(ModelRow r, Function<ModelFile, String> f) {
@@ -157,6 +171,7 @@ public final class ModelsController extends ViewController {
         TableColumn<ModelRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> tipCell());
         return c;
     }
 
