@@ -89,11 +89,16 @@ class AnalyticsUiTest {
         // click the first point drawn: Detections opens filtered on its IP
         ChartViewer viewer = robot.lookup(n -> n instanceof ChartViewer cv && cv.getChart() == b.scatterChart()).query();
         WaitForAsyncUtils.waitForFxEvents();
+        // a point whose centre is not covered by another point drawn on top of it (the viewer picks the topmost)
+        var entities = viewer.getCanvas().getRenderingInfo().getEntityCollection();
         XYItemEntity item = null;
-        for (Object e : viewer.getCanvas().getRenderingInfo().getEntityCollection().getEntities()) {
+        for (Object e : entities.getEntities()) {
             if (e instanceof XYItemEntity xy) {
-                item = xy;
-                break;
+                var box = xy.getArea().getBounds2D();
+                if (entities.getEntity(box.getCenterX(), box.getCenterY()) == xy) {
+                    item = xy;
+                    break;
+                }
             }
         }
         assertNotNull(item, "points are drawn with entities (tooltips, clicks)");
