@@ -6,6 +6,9 @@ import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.service.analytics.BehaviorService;
+import com.ja4.workstation.service.analytics.HeatmapService;
+import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.analytics.Analytics;
 import java.time.Instant;
@@ -22,6 +25,9 @@ public final class Workspace implements AutoCloseable {
     private final OverviewService overview;
     private final PagedTable<Detection, DetectionFilter> detections;
     private final Analytics analytics;
+    private final BehaviorService behavior;
+    private final HeatmapService heatmap;
+    private final ModelsService models;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this.warehouse = warehouse;
@@ -29,6 +35,9 @@ public final class Workspace implements AutoCloseable {
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
         this.analytics = Analytics.of(warehouse);
+        this.behavior = new BehaviorService(warehouse);
+        this.heatmap = new HeatmapService(warehouse);
+        this.models = new ModelsService(warehouse);
     }
 
     public Warehouse warehouse() {
@@ -63,6 +72,18 @@ public final class Workspace implements AutoCloseable {
     /** Features, Geo, Fingerprints and Browsers views. */
     public Analytics analytics() {
         return analytics;
+    }
+
+    public BehaviorService behavior() {
+        return behavior;
+    }
+
+    public HeatmapService heatmap() {
+        return heatmap;
+    }
+
+    public ModelsService models() {
+        return models;
     }
 
     @Override

@@ -140,6 +140,52 @@ public final class Charts {
         return finish(new JFreeChart(null, LABEL_FONT, plot, false));
     }
 
+    /** Points only (no lines), a legend below; the caller sets per-series shapes and paints. */
+    public static JFreeChart scatter(org.jfree.data.xy.XYDataset data, String xLabel, String yLabel,
+                                     org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
+        NumberAxis x = new NumberAxis(xLabel);
+        NumberAxis y = new NumberAxis(yLabel);
+        for (NumberAxis a : new NumberAxis[] {x, y}) {
+            a.setLabelFont(LABEL_FONT);
+            a.setTickLabelFont(TICK_FONT);
+            a.setAutoRangeIncludesZero(false);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
+        plot.setDomainGridlinesVisible(true);
+        plot.setDomainGridlinePaint(GRID);
+        chart.getLegend().setItemFont(LABEL_FONT);
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+        return chart;
+    }
+
+    /** Equal-width bins as adjacent bars on a numeric axis; tooltips give the interval and count. */
+    public static JFreeChart histogram(org.jfree.data.xy.IntervalXYDataset data, String xLabel, String valueLabel) {
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setLabelFont(LABEL_FONT);
+        x.setTickLabelFont(TICK_FONT);
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis val = new NumberAxis(valueLabel);
+        val.setLabelFont(LABEL_FONT);
+        val.setTickLabelFont(TICK_FONT);
+        val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYBarRenderer r = new XYBarRenderer(0.06);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, ACCENT);
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance();
+        r.setDefaultToolTipGenerator((d, s, i) -> "[" + trim(((org.jfree.data.xy.IntervalXYDataset) d).getStartXValue(s, i)) + ", "
+                + trim(((org.jfree.data.xy.IntervalXYDataset) d).getEndXValue(s, i)) + "): " + n.format(d.getYValue(s, i)));
+        XYPlot plot = new XYPlot(data, x, val, r);
+        return finish(new JFreeChart(null, LABEL_FONT, plot, false));
+    }
+
+    /** A bin edge without floating-point noise (0.30000000000000004 -> 0.3). */
+    public static String trim(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     private static JFreeChart finish(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);

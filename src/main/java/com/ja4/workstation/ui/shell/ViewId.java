@@ -7,7 +7,10 @@ public enum ViewId {
     FEATURES("Features", "≋", "/fxml/features.fxml"),
     GEO("Geo", "◍", "/fxml/geo.fxml"),
     FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml"),
-    BROWSERS("Browsers", "▣", "/fxml/browsers.fxml");
+    BROWSERS("Browsers", "▣", "/fxml/browsers.fxml"),
+    BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml"),
+    HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml"),
+    MODELS("Models", "⚙", "/fxml/models.fxml");
 
     private final String title;
     private final String glyph;
