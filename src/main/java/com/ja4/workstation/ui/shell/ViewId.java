@@ -3,7 +3,11 @@ package com.ja4.workstation.ui.shell;
 /** The views of the navigation rail, in rail order. Only views that work are listed. */
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml");
+    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
+    SCORES("Scores", "≣", "/fxml/scores.fxml"),
+    TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml"),
+    IP("IP drill-down", "⌖", "/fxml/ip.fxml"),
+    FEEDBACK("Feedback", "✎", "/fxml/feedback.fxml");
 
     private final String title;
     private final String glyph;
