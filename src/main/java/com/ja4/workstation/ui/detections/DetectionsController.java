@@ -151,7 +151,7 @@ public final class DetectionsController extends ViewController {
         return List.of(
                 ColumnDef.of(Kind.TIME, "Detected at (UTC)", "detected_at", Detection::detectedAt, 150),
                 ColumnDef.text("IP", "src_ip", Detection::ip, 150, DetectionFilter::withSearch),
-                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 130, Kind.THREAT, DetectionFilter::withThreatLevel),
+                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 165, Kind.THREAT, DetectionFilter::withThreatLevel),
                 ColumnDef.text("OS (TCP)", null, Detection::os, 190, null),
                 ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Detection::anomalyScore, 70),
                 ColumnDef.text("Host", "host", Detection::host, 150, DetectionFilter::withSearch),

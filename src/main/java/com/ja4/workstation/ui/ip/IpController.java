@@ -65,6 +65,8 @@ public final class IpController extends ViewController {
         });
         worst.setPrefHeight(520);
         startHost.getChildren().add(worstPane);
+        VBox.setVgrow(worstPane, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(startHost, javafx.scene.layout.Priority.ALWAYS);
         ipField.setOnAction(e -> openTyped());
         updateEmpty();
     }
@@ -132,7 +134,11 @@ public final class IpController extends ViewController {
                 byIp.putIfAbsent(d.ip(), d);
                 if (byIp.size() == 25) break;
             }
-            return ws.detections().spec().enrichPage(ws.warehouse(), w, new ArrayList<>(byIp.values()), ctx);
+            List<Detection> rows = new ArrayList<>(byIp.values());
+            rows.sort(java.util.Comparator.comparingInt((Detection d) -> com.ja4.workstation.domain.ThreatLevel.parse(d.threatLevel())
+                    .map(com.ja4.workstation.domain.ThreatLevel::severity).orElse(0)).reversed()
+                    .thenComparing(Detection::anomalyScore, java.util.Comparator.reverseOrder()));
+            return ws.detections().spec().enrichPage(ws.warehouse(), w, rows, ctx);
         });
         track(worstPane.bind(f, rows -> worst.getItems().setAll(rows), List::isEmpty, () -> loadWorst(scope())));
     }

@@ -193,7 +193,8 @@ public final class IpTab extends Tab {
         VBox recPanel = panel("Recurrence", recurrencePane);
         VBox classPanel = panel("Classification", buildForm());
         tcpPanel.setPrefWidth(430);
-        recPanel.setPrefWidth(260);
+        recPanel.setPrefWidth(300);
+        recPanel.setMinWidth(280);
         HBox.setHgrow(classPanel, Priority.ALWAYS);
         HBox row1 = new HBox(12, tcpPanel, recPanel, classPanel);
 
@@ -381,8 +382,10 @@ public final class IpTab extends Tab {
     private void row(int i, String name, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("muted");
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
+        v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         recurrenceGrid.addRow(i, n, v);
     }
 
@@ -404,7 +407,7 @@ public final class IpTab extends Tab {
                 Math.round(v.confidence() * 100), v.initialTtl(), v.hops(), v.path()));
         conf.getStyleClass().add("muted");
         conf.setWrapText(true);
-        Label shape = new Label(main.tuple().shape() + "  (" + Fx.count(main.tuple().hits()) + " hits)");
+        Label shape = new Label(main.tuple().shape() + "  (" + hits(main.tuple().hits()) + ")");
         tcpBox.getChildren().addAll(os, conf, shape);
         for (String reason : v.reasons()) {
             Label r = new Label("• " + reason);
@@ -418,7 +421,7 @@ public final class IpTab extends Tab {
             tcpBox.getChildren().add(more);
             for (TcpFinding f : findings.subList(1, Math.min(findings.size(), 5))) {
                 Label l = new Label("• " + f.tuple().shape() + " → " + (f.verdict() == null ? "out of range" : f.verdict().os())
-                        + " (" + Fx.count(f.tuple().hits()) + " hits)");
+                        + " (" + hits(f.tuple().hits()) + ")");
                 l.setWrapText(true);
                 tcpBox.getChildren().add(l);
             }
@@ -456,6 +459,10 @@ public final class IpTab extends Tab {
         }));
         viewer.setPrefSize(560, 340);
         radarHolder.getChildren().setAll(viewer);
+    }
+
+    static String hits(long n) {
+        return Fx.count(n) + (n == 1 ? " hit" : " hits");
     }
 
     static String axisLabel(String feature) {
@@ -555,7 +562,7 @@ public final class IpTab extends Tab {
         protected void updateItem(FeatureWindow w, boolean empty) {
             super.updateItem(w, empty);
             setText(empty || w == null ? null : Fx.MINUTE.format(w.windowStart()) + " UTC  ·  " + w.host() + "  ·  "
-                    + Fx.count(w.hits()) + " hits  ·  " + w.ja4());
+                    + hits(w.hits()) + "  ·  " + w.ja4());
         }
     }
 
