@@ -66,8 +66,21 @@ class IpDrillDownUiTest {
 
         @Override
         public void close() {
-            inner.close();
+            // the shared demo source is closed once, after all tests
         }
+    }
+
+    static Workspace opened;
+
+    /** Generated and opened once, off the FX thread, so that the stage setup stays fast. */
+    @org.junit.jupiter.api.BeforeAll
+    static void openDemo() throws Exception {
+        opened = SnapshotOpener.open(DemoSnapshots.defaultDemo());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeDemo() {
+        opened.close();
     }
 
     Shell shell;
@@ -83,7 +96,6 @@ class IpDrillDownUiTest {
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
-        Workspace opened = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         counting = new CountingSource(opened.warehouse().source());
         outboxFile = Files.createTempDirectory("ja4-outbox-").resolve("outbox.duckdb");
         demo = new Workspace(new Warehouse(counting, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(1)),

@@ -69,7 +69,8 @@ public final class PagedTable<R, F> {
 
     private Sql.Builder ordered(TimeWindow w, F filter, SortOrder sort) {
         String expr = sortExpression(sort);
-        boolean asc = sort != null && sort.ascending();
+        // an unknown key falls back to the default sort, default direction (newest first)
+        boolean asc = sort != null && sort.ascending() && spec.sortColumns(d).containsKey(sort.key());
         // the time column as tie-breaker keeps pages stable while paging
         String tie = expr.equals(spec.timeColumn()) ? "" : ", " + spec.timeColumn() + " DESC";
         return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter)

@@ -480,10 +480,10 @@ public final class IpTab extends Tab {
     }
 
     private void buildFeatureTable() {
-        SimpleTables.text(featureTable, "Feature", RadarAxis::feature, 170);
-        SimpleTables.number(featureTable, "This IP", RadarAxis::ip, 95, 4);
+        SimpleTables.text(featureTable, "Feature", RadarAxis::feature, 165);
+        SimpleTables.number(featureTable, "This IP", RadarAxis::ip, 90, 4);
         SimpleTables.number(featureTable, "Human avg", RadarAxis::human, 95, 4);
-        SimpleTables.number(featureTable, "DC/hosting avg", RadarAxis::datacenter, 110, 4);
+        SimpleTables.number(featureTable, "DC/hosting avg", RadarAxis::datacenter, 125, 4);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -104,7 +104,12 @@ public final class MainWindowController {
         // classifications made elsewhere since the last visit: always show the latest
         if (id == ViewId.FEEDBACK && current != id) stale.add(id);
         if (current == id && !stale.contains(id)) return;
-        if (current != null && current != id) views.get(current).controller().deactivate();
+        if (current != null && current != id) {
+            ViewController left = views.get(current).controller();
+            // leaving cancels its queries: if some had not finished, reload on return instead of showing "Loading…" forever
+            if (!left.idle().isDone()) stale.add(current);
+            left.deactivate();
+        }
         LoadedView v = views.computeIfAbsent(id, k -> {
             stale.add(k);
             return ViewLoader.load(k, model);
