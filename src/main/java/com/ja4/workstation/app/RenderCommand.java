@@ -33,6 +33,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "24h", description = "Time window: 1h, 6h, 24h, 3d, 7d, 30d (default ${DEFAULT-VALUE})")
     String window;
 
+    @Option(names = "--ip", description = "With --view ip: open this IP's tab (IPv4 or IPv6)")
+    String ip;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -52,9 +55,25 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println("Unknown window '" + window + "'. Use 1h, 6h, 24h, 3d, 7d or 30d.");
             return 2;
         }
+        com.ja4.workstation.domain.ClientIp client = null;
+        if (ip != null) {
+            client = com.ja4.workstation.domain.ClientIp.parse(ip).orElse(null);
+            if (client == null) {
+                System.err.println("--ip '" + ip + "' is not a valid IPv4 or IPv6 address");
+                return 2;
+            }
+            if (id != ViewId.IP) {
+                System.err.println("--ip applies to --view ip only");
+                return 2;
+            }
+        }
+        final com.ja4.workstation.domain.ClientIp open = client;
         try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), preset.length()), width, height, out);
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), preset.length()), width, height, out,
+                    v -> {
+                        if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
+                    });
             System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
                     (System.nanoTime() - t0) / 1_000_000);
             return 0;

@@ -3,7 +3,17 @@ package com.ja4.workstation.service;
 import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.detections.DetectionTable;
+import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.data.feedback.Outbox;
+import com.ja4.workstation.data.ip.IpQueries;
+import com.ja4.workstation.data.scores.Score;
+import com.ja4.workstation.data.scores.ScoreFilter;
+import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
+import com.ja4.workstation.data.traffic.HttpLog;
+import com.ja4.workstation.data.traffic.TrafficFilter;
+import com.ja4.workstation.data.traffic.TrafficTable;
+import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.service.analytics.BehaviorService;
@@ -28,16 +38,64 @@ public final class Workspace implements AutoCloseable {
     private final BehaviorService behavior;
     private final HeatmapService heatmap;
     private final ModelsService models;
+    private final PagedTable<Score, ScoreFilter> scores;
+    private final PagedTable<HttpLog, TrafficFilter> traffic;
+    private final IpQueries ip;
+    private volatile Outbox outbox;
+    private final FeedbackService feedback;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
+        this(warehouse, manifest, null);
+    }
+
+    /** {@code outbox} null: the per-user outbox in the data folder, opened on first use. */
+    public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest, Outbox outbox) {
         this.warehouse = warehouse;
         this.manifest = manifest;
+        this.outbox = outbox;
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
         this.analytics = Analytics.of(warehouse);
         this.behavior = new BehaviorService(warehouse);
         this.heatmap = new HeatmapService(warehouse);
         this.models = new ModelsService(warehouse);
+        this.scores = new PagedTable<>(warehouse, ScoreTable.INSTANCE);
+        this.traffic = new PagedTable<>(warehouse, TrafficTable.INSTANCE);
+        this.ip = new IpQueries(warehouse);
+        this.feedback = new FeedbackService(warehouse, manifest.isPresent(), this::outbox);
+    }
+
+    /** Where classifications made on a snapshot wait for a live source. */
+    public Outbox outbox() {
+        Outbox o = outbox;
+        if (o == null) {
+            synchronized (this) {
+                if (outbox == null) outbox = Outbox.at(AppPaths.outboxFile());
+                o = outbox;
+            }
+        }
+        return o;
+    }
+
+    /** Uses another outbox file (tests). */
+    public void useOutbox(Outbox o) {
+        this.outbox = o;
+    }
+
+    public PagedTable<Score, ScoreFilter> scores() {
+        return scores;
+    }
+
+    public PagedTable<HttpLog, TrafficFilter> traffic() {
+        return traffic;
+    }
+
+    public IpQueries ip() {
+        return ip;
+    }
+
+    public FeedbackService feedback() {
+        return feedback;
     }
 
     public Warehouse warehouse() {

@@ -40,7 +40,7 @@ public final class PagedTable<R, F> {
         if (limit < 1 || limit > MAX_PAGE_SIZE) throw new IllegalArgumentException("page size must be 1-" + MAX_PAGE_SIZE);
         if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
         Sql sql = ordered(w, filter, sort).sql(" LIMIT ? OFFSET ?", limit, offset).build();
-        return wh.query(sql, spec.mapper(d), ctx);
+        return spec.enrichPage(wh, w, wh.query(sql, spec.mapper(d), ctx), ctx);
     }
 
     /** Streams the whole filtered, sorted result (for CSV export). */

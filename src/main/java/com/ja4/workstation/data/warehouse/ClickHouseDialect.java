@@ -27,6 +27,13 @@ public final class ClickHouseDialect implements Dialect {
 
     @Override public String ipv6Equals(String c) { return c + " = toIPv6(?)"; }
 
+    @Override
+    public String createTableIfMissing(DatabaseNames dbs, Table table) {
+        return table.clickHouseDdl(dbs.of(table));
+    }
+
+    @Override public String ipv6Value() { return "toIPv6(?)"; }
+
     @Override public String ipv4Equals(String c) { return c + " = toIPv4(?)"; }
 
     @Override public String dayOfWeek(String c) { return "toDayOfWeek(" + c + ")"; }

@@ -27,6 +27,22 @@ public interface Dialect {
     /** Predicate: an IPv6 column equals the bound address text ({@code ClientIp.v6Text}). */
     String ipv6Equals(String column);
 
+    /** Predicate: an IPv6 column is one of {@code n} bound address texts ({@code ClientIp.v6Text}). */
+    default String ipv6In(String column, int n) {
+        if (n < 1) throw new IllegalArgumentException("at least one address");
+        return "(" + String.join(" OR ", java.util.Collections.nCopies(n, ipv6Equals(column))) + ")";
+    }
+
+    /** CREATE TABLE IF NOT EXISTS for a table the workstation creates itself (soc_feedback). */
+    default String createTableIfMissing(DatabaseNames dbs, com.ja4.workstation.data.schema.Table table) {
+        return table.duckDbDdl();
+    }
+
+    /** Placeholder for a bound IPv6 address text in an INSERT ... VALUES list. */
+    default String ipv6Value() {
+        return "?";
+    }
+
     /** Predicate: an IPv4 column equals the bound dotted-quad text. */
     String ipv4Equals(String column);
 

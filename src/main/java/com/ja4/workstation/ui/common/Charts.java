@@ -186,6 +186,33 @@ public final class Charts {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A radar (spider web) of series over the same axes, values already scaled to 0-1;
+     * {@code tooltip} gives the hover text of (series, axis).
+     */
+    public static JFreeChart radar(DefaultCategoryDataset data, java.util.List<Paint> seriesPaints,
+                                   java.util.function.BiFunction<Integer, Integer, String> tooltip) {
+        org.jfree.chart.plot.SpiderWebPlot plot = new org.jfree.chart.plot.SpiderWebPlot(data);
+        plot.setMaxValue(1.0);
+        plot.setWebFilled(true);
+        plot.setLabelFont(LABEL_FONT);
+        plot.setInteriorGap(0.22);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setAxisLinePaint(GRID);
+        plot.setAxisLineStroke(new BasicStroke(1f));
+        for (int i = 0; i < seriesPaints.size(); i++) {
+            plot.setSeriesPaint(i, seriesPaints.get(i));
+            plot.setSeriesOutlinePaint(i, seriesPaints.get(i));
+            plot.setSeriesOutlineStroke(i, new BasicStroke(i == 0 ? 2.5f : 1.5f));
+        }
+        plot.setToolTipGenerator((dataset, series, category) -> tooltip.apply(series, category));
+        JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, true);
+        chart.getLegend().setItemFont(LABEL_FONT);
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        return finish(chart);
+    }
+
     private static JFreeChart finish(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);

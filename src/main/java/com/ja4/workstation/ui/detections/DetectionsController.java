@@ -57,6 +57,7 @@ public final class DetectionsController extends ViewController {
     public void init(com.ja4.workstation.ui.shell.AppModel model) {
         super.init(model);
         tablePane.bind(() -> workspace().detections(), this::window, this::scope, model.tasks(), this::showFilter);
+        tablePane.enableOpenIp(Detection::ip, model::openIp);
     }
 
     @Override
@@ -150,7 +151,8 @@ public final class DetectionsController extends ViewController {
         return List.of(
                 ColumnDef.of(Kind.TIME, "Detected at (UTC)", "detected_at", Detection::detectedAt, 150),
                 ColumnDef.text("IP", "src_ip", Detection::ip, 150, DetectionFilter::withSearch),
-                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 130, Kind.THREAT, DetectionFilter::withThreatLevel),
+                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 165, Kind.THREAT, DetectionFilter::withThreatLevel),
+                ColumnDef.text("OS (TCP)", null, Detection::os, 190, null),
                 ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Detection::anomalyScore, 70),
                 ColumnDef.text("Host", "host", Detection::host, 150, DetectionFilter::withSearch),
                 ColumnDef.text("JA4", "ja4", Detection::ja4, 260,

@@ -154,7 +154,7 @@ public final class OverviewController extends ViewController {
                     return;
                 }
                 Hyperlink link = new Hyperlink(item);
-                link.setOnAction(e -> model().openDetections(DetectionFilter.NONE.withSearch(item)));
+                link.setOnAction(e -> com.ja4.workstation.domain.ClientIp.parse(item).ifPresent(model()::openIp));
                 setGraphic(link);
             }
         });
@@ -172,6 +172,17 @@ public final class OverviewController extends ViewController {
         topIps.setFixedCellSize(28);
         topIps.setPrefHeight(28 * OverviewService.TOP_IPS + 40); // rows + header, no scrollbar
         topIps.setPlaceholder(new Label(""));
+        javafx.scene.control.MenuItem openIp = new javafx.scene.control.MenuItem("Open IP");
+        openIp.setOnAction(e -> {
+            TopIp t = topIps.getSelectionModel().getSelectedItem();
+            if (t != null) com.ja4.workstation.domain.ClientIp.parse(t.ip()).ifPresent(model()::openIp);
+        });
+        javafx.scene.control.MenuItem detectionsOf = new javafx.scene.control.MenuItem("Detections of this IP");
+        detectionsOf.setOnAction(e -> {
+            TopIp t = topIps.getSelectionModel().getSelectedItem();
+            if (t != null) model().openDetections(DetectionFilter.NONE.withSearch(t.ip()));
+        });
+        topIps.setContextMenu(new javafx.scene.control.ContextMenu(openIp, detectionsOf));
     }
 
     private static TableColumn<TopIp, String> column(String title, java.util.function.Function<TopIp, String> value, double width) {

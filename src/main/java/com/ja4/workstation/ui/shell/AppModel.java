@@ -1,6 +1,7 @@
 package com.ja4.workstation.ui.shell;
 
 import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.BackgroundTasks;
@@ -18,6 +19,7 @@ public final class AppModel {
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Consumer<DetectionFilter> detectionsOpener = f -> { };
+    private Consumer<ClientIp> ipOpener = ip -> { };
 
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
@@ -42,6 +44,16 @@ public final class AppModel {
     /** Opens the Detections view filtered on the given values (set by the shell). */
     public void openDetections(DetectionFilter filter) {
         detectionsOpener.accept(filter);
+    }
+
+    /** Opens (or brings forward) the IP drill-down tab of this client (set by the shell). */
+    public void openIp(ClientIp ip) {
+        ipOpener.accept(ip);
+    }
+
+    /** Who opens IPs: the shell, or a view rendered alone (render, tests). */
+    public void setIpOpener(Consumer<ClientIp> opener) {
+        this.ipOpener = opener;
     }
 
     void setDetectionsOpener(Consumer<DetectionFilter> opener) {

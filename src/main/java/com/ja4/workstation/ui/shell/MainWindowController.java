@@ -1,7 +1,10 @@
 package com.ja4.workstation.ui.shell;
 
 import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.SearchInput;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.BackgroundTasks;
@@ -46,6 +49,7 @@ public final class MainWindowController {
     @FXML private StackPane viewHost;
     @FXML private StatusBar statusBar;
     @FXML private TextField globalSearch;
+    @FXML private Label searchMessage;
 
     private final Map<ViewId, LoadedView> views = new EnumMap<>(ViewId.class);
     private final Set<ViewId> stale = EnumSet.noneOf(ViewId.class);
@@ -81,6 +85,9 @@ public final class MainWindowController {
         this.model = model;
         this.snapshotOpener = snapshotOpener;
         model.setDetectionsOpener(this::openDetections);
+        model.setIpOpener(this::openIp);
+        globalSearch.setOnAction(e -> search(globalSearch.getText()));
+        globalSearch.textProperty().addListener((o, a, b) -> clearSearchError());
         cancelTasks.setOnAction(e -> model.tasks().cancelAll());
         model.tasks().running().addListener((ListChangeListener<BackgroundTasks.Entry>) c -> updateTasks());
         model.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
@@ -94,8 +101,15 @@ public final class MainWindowController {
     }
 
     public void show(ViewId id) {
+        // classifications made elsewhere since the last visit: always show the latest
+        if (id == ViewId.FEEDBACK && current != id) stale.add(id);
         if (current == id && !stale.contains(id)) return;
-        if (current != null && current != id) views.get(current).controller().deactivate();
+        if (current != null && current != id) {
+            ViewController left = views.get(current).controller();
+            // leaving cancels its queries: if some had not finished, reload on return instead of showing "Loading…" forever
+            if (!left.idle().isDone()) stale.add(current);
+            left.deactivate();
+        }
         LoadedView v = views.computeIfAbsent(id, k -> {
             stale.add(k);
             return ViewLoader.load(k, model);
@@ -119,6 +133,86 @@ public final class MainWindowController {
         ((DetectionsController) v.controller()).presetFilter(filter);
         stale.add(ViewId.DETECTIONS);
         show(ViewId.DETECTIONS);
+    }
+
+    /** Opens the IP drill-down with this client's tab in front. */
+    public IpController openIp(ClientIp ip) {
+        views.computeIfAbsent(ViewId.IP, k -> {
+            stale.add(k);
+            return ViewLoader.load(k, model);
+        });
+        show(ViewId.IP);
+        IpController c = (IpController) views.get(ViewId.IP).controller();
+        c.open(ip);
+        return c;
+    }
+
+    /**
+     * The global search: an IP opens its drill-down, a JA4 opens Detections filtered on it, other
+     * text opens Detections on the ASN organisation (when it is one in the window) or else on host.
+     * Something that looks like an IP but is malformed is refused at the box; no query runs.
+     */
+    public void search(String text) {
+        SearchInput in = SearchInput.parse(text);
+        switch (in.kind()) {
+            case EMPTY -> clearSearchError();
+            case INVALID_IP -> showSearchError(in.problem());
+            case IP -> {
+                clearSearchError();
+                openIp(in.ip().orElseThrow());
+            }
+            case JA4 -> {
+                clearSearchError();
+                openDetections(new DetectionFilter("", "", "", "", in.text(), "", ""));
+            }
+            case TEXT -> {
+                clearSearchError();
+                var ws = model.workspace();
+                var w = model.window();
+                if (ws == null || w == null) return;
+                var task = model.tasks().start("Searching " + in.text(), null);
+                com.ja4.workstation.service.query.QueryScope.parallel().submit(ctx -> ws.ip().isKnownAsnOrg(in.text(), w, ctx))
+                        .whenComplete((asn, err) -> javafx.application.Platform.runLater(() -> {
+                            task.done();
+                            if (err != null) {
+                                showSearchError("Search failed: " + com.ja4.workstation.service.query.QueryScope.reason(err));
+                            } else if (asn) {
+                                openDetections(new DetectionFilter("", "", in.text(), "", "", "", ""));
+                            } else {
+                                openDetections(DetectionFilter.NONE.withSearch(in.text()));
+                            }
+                        }));
+            }
+        }
+    }
+
+    private void showSearchError(String message) {
+        if (!globalSearch.getStyleClass().contains("invalid")) globalSearch.getStyleClass().add("invalid");
+        Tooltip tip = new Tooltip(message);
+        globalSearch.setTooltip(tip);
+        searchMessage.setText(message);
+        searchMessage.setVisible(true);
+        statusBar.setText(message);
+        if (globalSearch.getScene() != null && globalSearch.getScene().getWindow() != null && globalSearch.getScene().getWindow().isShowing()) {
+            var p = globalSearch.localToScreen(0, globalSearch.getHeight());
+            if (p != null) tip.show(globalSearch, p.getX(), p.getY() + 2);
+        }
+    }
+
+    private void clearSearchError() {
+        globalSearch.getStyleClass().remove("invalid");
+        if (globalSearch.getTooltip() != null) globalSearch.getTooltip().hide();
+        globalSearch.setTooltip(new Tooltip("IP (v4 or v6) opens its drill-down; a JA4 or an ASN organisation or host opens Detections"));
+        searchMessage.setText("");
+        searchMessage.setVisible(false);
+    }
+
+    public TextField globalSearch() {
+        return globalSearch;
+    }
+
+    public Label searchMessage() {
+        return searchMessage;
     }
 
     /** A source failed to open: say why in place of the views, keep the shell usable. */

@@ -4,13 +4,17 @@ package com.ja4.workstation.ui.shell;
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
     DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
+    SCORES("Scores", "≣", "/fxml/scores.fxml"),
+    TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml"),
+    IP("IP drill-down", "⌖", "/fxml/ip.fxml"),
     FEATURES("Features", "≋", "/fxml/features.fxml"),
     GEO("Geo", "◍", "/fxml/geo.fxml"),
     FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml"),
     BROWSERS("Browsers", "▣", "/fxml/browsers.fxml"),
     BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml"),
     HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml"),
-    MODELS("Models", "⚙", "/fxml/models.fxml");
+    MODELS("Models", "⚙", "/fxml/models.fxml"),
+    FEEDBACK("Feedback", "✎", "/fxml/feedback.fxml");
 
     private final String title;
     private final String glyph;

@@ -61,6 +61,8 @@ public final class PagedTablePane<R, F> extends BorderPane {
     private Supplier<QueryScope> scope;
     private BackgroundTasks tasks;
     private Consumer<F> onFilter;
+    private java.util.function.Function<R, String> ipOf;
+    private Consumer<com.ja4.workstation.domain.ClientIp> ipOpener;
     private F filter;
     private SortOrder sort;
     private long total;
@@ -91,6 +93,25 @@ public final class PagedTablePane<R, F> extends BorderPane {
         this.scope = scope;
         this.tasks = tasks;
         this.onFilter = onFilter;
+    }
+
+    /** Adds "Open IP" (context menu, double-click) opening the row's client in the IP drill-down. */
+    public void enableOpenIp(java.util.function.Function<R, String> ipOf, Consumer<com.ja4.workstation.domain.ClientIp> opener) {
+        this.ipOf = ipOf;
+        this.ipOpener = opener;
+        table.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<R> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) openIp(row.getItem());
+            });
+            return row;
+        });
+    }
+
+    /** Opens the client of a row in the IP drill-down (when enabled). */
+    public void openIp(R row) {
+        if (row == null || ipOf == null || ipOpener == null) return;
+        com.ja4.workstation.domain.ClientIp.parse(ipOf.apply(row)).ifPresent(ipOpener);
     }
 
     public TableView<R> table() {
@@ -197,6 +218,8 @@ public final class PagedTablePane<R, F> extends BorderPane {
     }
 
     private ContextMenu buildContextMenu() {
+        MenuItem openIp = new MenuItem("Open IP");
+        openIp.setOnAction(e -> openIp(table.getFocusModel().getFocusedItem()));
         MenuItem filterBy = new MenuItem("Filter by this value");
         MenuItem copyCell = new MenuItem("Copy cell");
         MenuItem copyRow = new MenuItem("Copy row");
@@ -208,8 +231,12 @@ public final class PagedTablePane<R, F> extends BorderPane {
             R row = table.getFocusModel().getFocusedItem();
             if (row != null) Fx.copy(rowText(row));
         });
-        ContextMenu menu = new ContextMenu(filterBy, new SeparatorMenuItem(), copyCell, copyRow);
-        menu.setOnShowing(e -> filterBy.setDisable(focused().map(fc -> fc.def.filterBy() == null || fc.text.isEmpty()).orElse(true)));
+        ContextMenu menu = new ContextMenu(openIp, filterBy, new SeparatorMenuItem(), copyCell, copyRow);
+        menu.setOnShowing(e -> {
+            filterBy.setDisable(focused().map(fc -> fc.def.filterBy() == null || fc.text.isEmpty()).orElse(true));
+            openIp.setVisible(ipOf != null);
+            openIp.setDisable(table.getFocusModel().getFocusedItem() == null);
+        });
         return menu;
     }
 

@@ -1,0 +1,45 @@
+package com.ja4.workstation.data.scores;
+
+/** The Scores filters; blank means "any". Search matches IP or host as a literal substring. */
+public record ScoreFilter(String threatLevel, String search, String asnOrg, String countryCode, String ja4,
+                          String browserFamily) {
+
+    public static final ScoreFilter NONE = new ScoreFilter("", "", "", "", "", "");
+
+    public ScoreFilter {
+        threatLevel = clean(threatLevel);
+        search = clean(search);
+        asnOrg = clean(asnOrg);
+        countryCode = clean(countryCode);
+        ja4 = clean(ja4);
+        browserFamily = clean(browserFamily);
+    }
+
+    public ScoreFilter withThreatLevel(String v) {
+        return new ScoreFilter(v, search, asnOrg, countryCode, ja4, browserFamily);
+    }
+
+    public ScoreFilter withSearch(String v) {
+        return new ScoreFilter(threatLevel, v, asnOrg, countryCode, ja4, browserFamily);
+    }
+
+    public ScoreFilter withAsnOrg(String v) {
+        return new ScoreFilter(threatLevel, search, v, countryCode, ja4, browserFamily);
+    }
+
+    public ScoreFilter withCountryCode(String v) {
+        return new ScoreFilter(threatLevel, search, asnOrg, v, ja4, browserFamily);
+    }
+
+    public ScoreFilter withJa4(String v) {
+        return new ScoreFilter(threatLevel, search, asnOrg, countryCode, v, browserFamily);
+    }
+
+    public ScoreFilter withBrowserFamily(String v) {
+        return new ScoreFilter(threatLevel, search, asnOrg, countryCode, ja4, v);
+    }
+
+    private static String clean(String v) {
+        return v == null ? "" : v.strip();
+    }
+}

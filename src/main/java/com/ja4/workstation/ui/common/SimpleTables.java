@@ -1,0 +1,56 @@
+package com.ja4.workstation.ui.common;
+
+import java.time.Instant;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** Small read-only tables (drill-down sections): columns from functions, numbers right-aligned, times in UTC. */
+public final class SimpleTables {
+
+    private SimpleTables() {
+    }
+
+    public static <R> TableView<R> table(String placeholder) {
+        TableView<R> t = new TableView<>();
+        t.setPlaceholder(new Label(placeholder));
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        return t;
+    }
+
+    public static <R> TableColumn<R, Object> text(TableView<R> t, String title, Function<R, Object> value, double width) {
+        return add(t, title, value, width, false, 0);
+    }
+
+    public static <R> TableColumn<R, Object> number(TableView<R> t, String title, Function<R, Object> value, double width, int decimals) {
+        return add(t, title, value, width, true, decimals);
+    }
+
+    private static <R> TableColumn<R, Object> add(TableView<R> t, String title, Function<R, Object> value, double width,
+                                                  boolean numeric, int decimals) {
+        TableColumn<R, Object> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format(item, decimals));
+            }
+        });
+        if (numeric) c.getStyleClass().add("numeric");
+        t.getColumns().add(c);
+        return c;
+    }
+
+    public static String format(Object v, int decimals) {
+        if (v instanceof Instant i) return Fx.time(i);
+        if (v instanceof Double d) return Fx.decimal(d, decimals);
+        if (v instanceof Float f) return Fx.decimal(f, decimals);
+        if (v instanceof Long || v instanceof Integer) return Fx.count(((Number) v).longValue());
+        return v.toString();
+    }
+}

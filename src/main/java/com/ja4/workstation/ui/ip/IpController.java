@@ -1,0 +1,178 @@
+package com.ja4.workstation.ui.ip;
+
+import com.ja4.workstation.data.detections.Detection;
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.table.SortOrder;
+import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.SimpleTables;
+import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/**
+ * IP drill-down (DESIGN 3.5): a closable tab per IP, several open at once. With no tab open it
+ * offers the worst IPs of the window to start from.
+ */
+public final class IpController extends ViewController {
+
+    @FXML private TabPane tabs;
+    @FXML private VBox emptyState;
+    @FXML private TextField ipField;
+    @FXML private Label ipError;
+    @FXML private VBox startHost;
+
+    private final TableView<Detection> worst = SimpleTables.table("No detections in this window");
+    private final LoadPane worstPane = new LoadPane(worst);
+
+    @FXML
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void initialize() {
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> updateEmpty());
+        SimpleTables.text(worst, "IP", Detection::ip, 170);
+        TableColumn threat = SimpleTables.text(worst, "Worst threat", Detection::threatLevel, 140);
+        threat.setCellFactory(col -> new ThreatCell<>());
+        SimpleTables.number(worst, "Score", Detection::anomalyScore, 70, 3);
+        SimpleTables.text(worst, "OS (TCP)", Detection::os, 220);
+        SimpleTables.text(worst, "Bot", Detection::botName, 110);
+        SimpleTables.text(worst, "ASN organisation", Detection::asnOrg, 200);
+        SimpleTables.text(worst, "Country", Detection::countryCode, 70);
+        SimpleTables.text(worst, "Host", Detection::host, 170);
+        worst.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<Detection> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) ClientIp.parse(row.getItem().ip()).ifPresent(this::open);
+            });
+            return row;
+        });
+        worst.setPrefHeight(520);
+        startHost.getChildren().add(worstPane);
+        VBox.setVgrow(worstPane, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(startHost, javafx.scene.layout.Priority.ALWAYS);
+        ipField.setOnAction(e -> openTyped());
+        updateEmpty();
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.IP;
+    }
+
+    @Override
+    protected void load(QueryScope scope) {
+        for (IpTab t : openTabs()) track(t.load());
+        loadWorst(scope);
+    }
+
+    /** Opens the IP's tab (or brings it forward) and loads it. */
+    public IpTab open(ClientIp ip) {
+        for (IpTab t : openTabs()) {
+            if (t.ip().equals(ip)) {
+                tabs.getSelectionModel().select(t);
+                return t;
+            }
+        }
+        IpTab tab = new IpTab(ip, runner());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        if (workspace() != null && window() != null) track(tab.load());
+        return tab;
+    }
+
+    public List<IpTab> openTabs() {
+        List<IpTab> out = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) if (t instanceof IpTab it) out.add(it);
+        return out;
+    }
+
+    public Optional<IpTab> selected() {
+        return tabs.getSelectionModel().getSelectedItem() instanceof IpTab t ? Optional.of(t) : Optional.empty();
+    }
+
+    public TabPane tabPane() {
+        return tabs;
+    }
+
+    @FXML
+    private void openTyped() {
+        Optional<ClientIp> ip = ClientIp.parse(ipField.getText());
+        if (ip.isEmpty()) {
+            ipError.setText("Not an IPv4 or IPv6 address: " + ipField.getText());
+            if (!ipField.getStyleClass().contains("invalid")) ipField.getStyleClass().add("invalid");
+            return;
+        }
+        ipError.setText("");
+        ipField.getStyleClass().remove("invalid");
+        open(ip.get());
+    }
+
+    private void loadWorst(QueryScope scope) {
+        Workspace ws = workspace();
+        TimeWindow w = window();
+        // most severe first; one row per IP (its worst detection)
+        CompletableFuture<List<Detection>> f = scope.submit(ctx -> {
+            Map<String, Detection> byIp = new LinkedHashMap<>();
+            for (Detection d : ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("threat_level"), 0, 400, ctx)) {
+                byIp.putIfAbsent(d.ip(), d);
+                if (byIp.size() == 25) break;
+            }
+            List<Detection> rows = new ArrayList<>(byIp.values());
+            rows.sort(java.util.Comparator.comparingInt((Detection d) -> com.ja4.workstation.domain.ThreatLevel.parse(d.threatLevel())
+                    .map(com.ja4.workstation.domain.ThreatLevel::severity).orElse(0)).reversed()
+                    .thenComparing(Detection::anomalyScore, java.util.Comparator.reverseOrder()));
+            return ws.detections().spec().enrichPage(ws.warehouse(), w, rows, ctx);
+        });
+        track(worstPane.bind(f, rows -> worst.getItems().setAll(rows), List::isEmpty, () -> loadWorst(scope())));
+    }
+
+    private void updateEmpty() {
+        boolean none = tabs.getTabs().isEmpty();
+        emptyState.setVisible(none);
+        emptyState.setManaged(none);
+        tabs.setVisible(!none);
+        tabs.setManaged(!none);
+    }
+
+    private IpTab.Runner runner() {
+        return new IpTab.Runner() {
+            @Override
+            public <T> CompletableFuture<T> run(QueryScope.Call<T> call) {
+                return track(scope().submit(call));
+            }
+
+            @Override
+            public Workspace workspace() {
+                return IpController.this.workspace();
+            }
+
+            @Override
+            public TimeWindow window() {
+                return IpController.this.window();
+            }
+
+            @Override
+            public void openDetections(DetectionFilter filter) {
+                model().openDetections(filter);
+            }
+        };
+    }
+
+}

@@ -1,0 +1,140 @@
+package com.ja4.workstation.ui.scores;
+
+import com.ja4.workstation.data.scores.Score;
+import com.ja4.workstation.data.scores.ScoreFilter;
+import com.ja4.workstation.data.table.SortOrder;
+import com.ja4.workstation.domain.ThreatLevel;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.table.ColumnDef;
+import com.ja4.workstation.ui.common.table.ColumnDef.Kind;
+import com.ja4.workstation.ui.common.table.Facets;
+import com.ja4.workstation.ui.common.table.PagedTablePane;
+import com.ja4.workstation.ui.shell.AppModel;
+import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+
+/** Scores (DESIGN 3.3): ml_all_scores, every scored window, paged, sorted and filtered in the database. */
+public final class ScoresController extends ViewController {
+
+    private static final String ANY_THREAT = "Any threat";
+
+    @FXML private BorderPane root;
+    @FXML private Label windowLabel;
+    @FXML private ComboBox<String> threatBox;
+    @FXML private TextField searchField;
+    @FXML private ComboBox<String> asnBox;
+    @FXML private ComboBox<String> countryBox;
+    @FXML private TextField ja4Field;
+    @FXML private ComboBox<String> browserBox;
+
+    private PagedTablePane<Score, ScoreFilter> tablePane;
+    private ScoreFilter filter = ScoreFilter.NONE;
+    private boolean filling;
+
+    @FXML
+    private void initialize() {
+        threatBox.getItems().add(ANY_THREAT);
+        ThreatLevel.bySeverity().forEach(l -> threatBox.getItems().add(l.name()));
+        threatBox.setValue(ANY_THREAT);
+        threatBox.setOnAction(e -> {
+            if (!filling) applyFilters();
+        });
+        tablePane = new PagedTablePane<>("scored windows", columns(), SortOrder.descending("detected_at"));
+        root.setCenter(tablePane);
+    }
+
+    @Override
+    public void init(AppModel model) {
+        super.init(model);
+        tablePane.bind(() -> workspace().scores(), this::window, this::scope, model.tasks(), this::showFilter);
+        tablePane.enableOpenIp(Score::ip, model::openIp);
+    }
+
+    @Override
+    public ViewId id() {
+        return ViewId.SCORES;
+    }
+
+    @Override
+    protected void load(QueryScope scope) {
+        TimeWindow w = window();
+        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        track(tablePane.load(filter));
+        var t = workspace().scores();
+        track(Facets.fill(scope, w, t, "asn_org", asnBox));
+        track(Facets.fill(scope, w, t, "country_code", countryBox));
+        track(Facets.fill(scope, w, t, "browser_family", browserBox));
+    }
+
+    /** Shows the view filtered on the given values (context menu, Clear). */
+    public void showFilter(ScoreFilter f) {
+        filter = f;
+        fillFields(f);
+        if (workspace() != null && window() != null) track(tablePane.load(filter));
+    }
+
+    public ScoreFilter filter() {
+        return filter;
+    }
+
+    public PagedTablePane<Score, ScoreFilter> tablePane() {
+        return tablePane;
+    }
+
+    private void fillFields(ScoreFilter f) {
+        filling = true;
+        threatBox.setValue(f.threatLevel().isEmpty() ? ANY_THREAT : f.threatLevel());
+        searchField.setText(f.search());
+        asnBox.setValue(f.asnOrg());
+        countryBox.setValue(f.countryCode());
+        ja4Field.setText(f.ja4());
+        browserBox.setValue(f.browserFamily());
+        filling = false;
+    }
+
+    @FXML
+    private void applyFilters() {
+        String threat = threatBox.getValue();
+        ScoreFilter f = new ScoreFilter(ANY_THREAT.equals(threat) ? "" : threat, searchField.getText(), Facets.text(asnBox),
+                Facets.text(countryBox), ja4Field.getText(), Facets.text(browserBox));
+        if (f.equals(filter) && tablePane.total() > 0) return;
+        filter = f;
+        if (workspace() != null) track(tablePane.load(filter));
+    }
+
+    @FXML
+    private void clearFilters() {
+        showFilter(ScoreFilter.NONE);
+    }
+
+    private static List<ColumnDef<Score, ScoreFilter>> columns() {
+        return List.of(
+                ColumnDef.of(Kind.TIME, "Scored at (UTC)", "detected_at", Score::detectedAt, 150),
+                ColumnDef.of(Kind.TIME, "Window (UTC)", "window_start", Score::windowStart, 150),
+                ColumnDef.text("IP", "src_ip", Score::ip, 150, ScoreFilter::withSearch),
+                new ColumnDef<>("Threat", "threat_level", Score::threatLevel, 165, Kind.THREAT, ScoreFilter::withThreatLevel),
+                ColumnDef.text("OS (TCP)", null, Score::os, 190, null),
+                ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Score::anomalyScore, 70),
+                ColumnDef.of(Kind.DECIMAL, "Raw score", "raw_anomaly_score", Score::rawAnomalyScore, 80),
+                ColumnDef.of(Kind.DECIMAL, "XGB prob.", "xgb_prob", Score::xgbProb, 85),
+                ColumnDef.of(Kind.DECIMAL, "AE error", "ae_recon_error", Score::aeReconError, 75),
+                ColumnDef.text("Host", "host", Score::host, 150, ScoreFilter::withSearch),
+                ColumnDef.text("JA4", "ja4", Score::ja4, 260, ScoreFilter::withJa4),
+                ColumnDef.of(Kind.NUMBER, "Hits", "hits", Score::hits, 70),
+                ColumnDef.of(Kind.DECIMAL, "Velocity", "hit_velocity", Score::hitVelocity, 80),
+                ColumnDef.text("ASN organisation", "asn_org", Score::asnOrg, 180, ScoreFilter::withAsnOrg),
+                ColumnDef.text("Country", "country_code", Score::countryCode, 70, ScoreFilter::withCountryCode),
+                ColumnDef.text("Browser", "browser_family", Score::browserFamily, 90, ScoreFilter::withBrowserFamily),
+                ColumnDef.of(Kind.NUMBER, "Known browser", "is_known_browser", Score::isKnownBrowser, 100),
+                ColumnDef.of(Kind.NUMBER, "Consistency", "browser_consistency_score", Score::browserConsistencyScore, 90),
+                ColumnDef.text("Model", "model_name", Score::modelName, 110, null));
+    }
+}

@@ -1,0 +1,242 @@
+package com.ja4.workstation.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.data.detections.Detection;
+import com.ja4.workstation.data.feedback.FeedbackEntry;
+import com.ja4.workstation.data.feedback.Outbox;
+import com.ja4.workstation.data.warehouse.ConnectionSource;
+import com.ja4.workstation.data.warehouse.DatabaseNames;
+import com.ja4.workstation.data.warehouse.DuckDbDialect;
+import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.feedback.FeedbackController;
+import com.ja4.workstation.ui.ip.IpController;
+import com.ja4.workstation.ui.ip.IpTab;
+import com.ja4.workstation.ui.shell.Shell;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Global search, the IP drill-down and classification, driven as an analyst would (headless). */
+@ExtendWith(ApplicationExtension.class)
+class IpDrillDownUiTest {
+
+    /** Counts every connection the workspace opens: one per query. */
+    static final class CountingSource implements ConnectionSource {
+        final ConnectionSource inner;
+        final AtomicInteger opened = new AtomicInteger();
+
+        CountingSource(ConnectionSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Connection open() throws SQLException {
+            opened.incrementAndGet();
+            return inner.open();
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public void close() {
+            // the shared demo source is closed once, after all tests
+        }
+    }
+
+    static Workspace opened;
+
+    /** Generated and opened once, off the FX thread, so that the stage setup stays fast. */
+    @org.junit.jupiter.api.BeforeAll
+    static void openDemo() throws Exception {
+        opened = SnapshotOpener.open(DemoSnapshots.defaultDemo());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeDemo() {
+        opened.close();
+    }
+
+    Shell shell;
+    Workspace demo;
+    CountingSource counting;
+    Path outboxFile;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.applyUserAgent();
+        shell = Shell.create();
+        Scene scene = new Scene(shell.root(), 1400, 900);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        counting = new CountingSource(opened.warehouse().source());
+        outboxFile = Files.createTempDirectory("ja4-outbox-").resolve("outbox.duckdb");
+        demo = new Workspace(new Warehouse(counting, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(1)),
+                opened.manifest(), Outbox.at(outboxFile));
+        shell.use(demo);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (Files.exists(outboxFile)) Files.delete(outboxFile);
+    }
+
+    @Test
+    void globalSearchWithAValidIpOpensItsTab(FxRobot robot) throws Exception {
+        Detection any = firstDetection();
+        robot.clickOn("#globalSearch").write("::ffff:" + any.ip()).type(KeyCode.ENTER);
+        waitUntil(() -> shell.controller().currentView() == ViewId.IP);
+        IpController ip = ipView();
+        IpTab tab = ip.selected().orElseThrow();
+        assertEquals(any.ip(), tab.getText(), "shown without ::ffff:");
+        waitUntil(() -> tab.detectionPane().state() == LoadPane.State.CONTENT);
+        assertFalse(tab.detectionTable().getItems().isEmpty());
+        assertTrue(tab.detectionTable().getItems().stream().allMatch(d -> d.ip().equals(any.ip())));
+        waitUntil(() -> tab.radarPane().state() == LoadPane.State.CONTENT);
+        assertEquals(tab.windowBox().getItems().get(0), tab.windowBox().getValue(), "latest window selected");
+
+        // a second IP gets a second tab; the first stays open
+        Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
+                com.ja4.workstation.data.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
+                .stream().filter(d -> !d.ip().equals(any.ip())).findFirst().orElseThrow();
+        robot.interact(() -> shell.controller().search(other.ip()));
+        waitUntil(() -> ip.openTabs().size() == 2);
+        robot.interact(() -> shell.controller().search(any.ip()));
+        assertEquals(2, ip.openTabs().size(), "an open IP is brought forward, not duplicated");
+        assertEquals(any.ip(), ip.selected().orElseThrow().getText());
+    }
+
+    @Test
+    void aMalformedIpIsRejectedAtTheBoxAndRunsNoQuery(FxRobot robot) throws Exception {
+        waitUntil(() -> shell.model().tasks().running().isEmpty() && shell.controller().currentView() == ViewId.OVERVIEW);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = counting.opened.get();
+        robot.clickOn("#globalSearch").write("1.2.3.999").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.controller().globalSearch().getStyleClass().contains("invalid"), "red border");
+        assertTrue(shell.controller().searchMessage().isVisible());
+        assertTrue(shell.controller().searchMessage().getText().contains("1.2.3.999"), shell.controller().searchMessage().getText());
+        assertTrue(shell.controller().globalSearch().getTooltip().getText().contains("not a valid"));
+        assertEquals(before, counting.opened.get(), "no query ran");
+        assertEquals(ViewId.OVERVIEW, shell.controller().currentView());
+        assertNull(shell.controller().view(ViewId.IP), "the drill-down was not even loaded");
+        assertTrue(shell.model().tasks().running().isEmpty());
+        // typing again clears the message
+        robot.type(KeyCode.BACK_SPACE);
+        assertFalse(shell.controller().globalSearch().getStyleClass().contains("invalid"));
+    }
+
+    @Test
+    void aJa4OpensDetectionsFilteredOnIt(FxRobot robot) throws Exception {
+        Detection any = firstDetection();
+        robot.interact(() -> shell.controller().search(any.ja4()));
+        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS);
+        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        assertEquals(any.ja4(), det.filter().ja4());
+        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(any.ja4())));
+        robot.interact(() -> shell.controller().search(any.asnOrg()));
+        waitUntil(() -> det.filter().asnOrg().equals(any.asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        robot.interact(() -> shell.controller().search("maison-lumiere"));
+        waitUntil(() -> det.filter().search().equals("maison-lumiere") && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        assertTrue(det.filter().asnOrg().isEmpty(), "not an ASN: searched on host");
+    }
+
+    @Test
+    void openIpFromTheDetectionsContextMenu(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
+        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        Detection first = det.tablePane().table().getItems().get(0);
+        assertFalse(first.os().isEmpty(), "the page carries the OS verdict");
+        robot.clickOn(robot.from(det.tablePane().table()).lookup(".table-cell").nth(1).queryAs(javafx.scene.Node.class));
+        var openIp = det.tablePane().table().getContextMenu().getItems().stream()
+                .filter(i -> "Open IP".equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(openIp::fire);
+        waitUntil(() -> shell.controller().currentView() == ViewId.IP);
+        assertEquals(first.ip(), ipView().selected().orElseThrow().getText());
+    }
+
+    @Test
+    void classifyingUpdatesTheHistoryAndAnErrorKeepsTheForm(FxRobot robot) throws Exception {
+        ClientIp ip = ClientIp.parse(firstDetection().ip()).orElseThrow();
+        robot.interact(() -> shell.model().openIp(ip));
+        waitUntil(() -> shell.controller().currentView() == ViewId.IP);
+        IpTab tab = ipView().selected().orElseThrow();
+        waitUntil(() -> tab.historyPane().state() == LoadPane.State.CONTENT);
+        int before = tab.historyTable().getItems().size();
+
+        // too long: refused, nothing lost
+        String tooLong = "x".repeat(501);
+        robot.interact(() -> tab.fillForm("bot", tooLong));
+        robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tab.formStatusText().contains("500"), tab.formStatusText());
+        assertEquals(tooLong, tab.commentText());
+        assertEquals(before, tab.historyTable().getItems().size());
+
+        robot.interact(() -> tab.fillForm("suspicious", "HTTP/1.1 with a Chrome JA4"));
+        robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
+        waitUntil(() -> tab.historyTable().getItems().size() == before + 1);
+        FeedbackEntry top = tab.historyTable().getItems().get(0);
+        assertEquals("suspicious", top.classification());
+        assertEquals("HTTP/1.1 with a Chrome JA4", top.comment());
+        assertTrue(top.pending(), "a snapshot's classification waits in the outbox");
+        assertEquals("", tab.commentText(), "form cleared after saving");
+        assertEquals(1, Outbox.at(outboxFile).pending().size());
+
+        // the Feedback view lists it as pending and opens its IP
+        robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Feedback")).queryAs(ToggleButton.class));
+        FeedbackController fb = (FeedbackController) shell.controller().view(ViewId.FEEDBACK).controller();
+        waitUntil(() -> fb.loadPane().state() == LoadPane.State.CONTENT
+                && fb.table().getItems().stream().anyMatch(FeedbackEntry::pending));
+        FeedbackEntry pending = fb.table().getItems().stream().filter(FeedbackEntry::pending).findFirst().orElseThrow();
+        assertEquals(ip.display(), pending.ip());
+    }
+
+    private IpController ipView() {
+        return (IpController) shell.controller().view(ViewId.IP).controller();
+    }
+
+    private Detection firstDetection() throws Exception {
+        waitUntil(() -> shell.model().window() != null);
+        return demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
+                com.ja4.workstation.data.table.SortOrder.descending("threat_level"), 0, 1,
+                com.ja4.workstation.data.warehouse.QueryContext.create()).get(0);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
