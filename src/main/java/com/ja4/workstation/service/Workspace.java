@@ -7,6 +7,7 @@ import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.service.overview.OverviewService;
+import com.ja4.workstation.service.cluster.ClusterService;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,12 +21,14 @@ public final class Workspace implements AutoCloseable {
     private final Optional<SnapshotManifest> manifest;
     private final OverviewService overview;
     private final PagedTable<Detection, DetectionFilter> detections;
+    private final ClusterService clusters;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this.warehouse = warehouse;
         this.manifest = manifest;
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
+        this.clusters = new ClusterService(warehouse, new com.ja4.workstation.analysis.cluster.ClusteringService());
     }
 
     public Warehouse warehouse() {
@@ -55,6 +58,11 @@ public final class Workspace implements AutoCloseable {
 
     public PagedTable<Detection, DetectionFilter> detections() {
         return detections;
+    }
+
+    /** Clustering runs, cluster members and their export (Clusters view). */
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override
