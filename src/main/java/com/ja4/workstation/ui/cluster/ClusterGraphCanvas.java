@@ -258,7 +258,7 @@ public final class ClusterGraphCanvas extends Region {
 
     /** Legend box in canvas coordinates (bottom left). */
     Box legendBox() {
-        return new Box(10, getHeight() - 10 - 176, 214, 176);
+        return new Box(10, getHeight() - 10 - 152, 214, 152);
     }
 
     private void redraw() {
@@ -367,7 +367,7 @@ public final class ClusterGraphCanvas extends Region {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             for (int i = 0; i < p.lines().size(); i++) {
-                boolean last = i == p.lines().size() - 1;
+                boolean last = p.lines().size() > 1 && i == p.lines().size() - 1;  // the IPs · risk line
                 g.setFont(last ? SMALL_FONT : LABEL_FONT);
                 g.setFill(sel ? Color.WHITE : Color.web(last ? "#475569" : "#0f172a"));
                 g.fillText(p.lines().get(i), b.x() + 4, b.y() + 2 + i * LINE_HEIGHT);

@@ -24,7 +24,8 @@ public final class GraphGeometry {
     public static final double WORLD_WIDTH = 1000;
     public static final double WORLD_HEIGHT = 700;
     static final double MARGIN = 70;
-    static final double GAP = 10;
+    /** Space kept between two nodes: room for a label between them. */
+    static final double GAP = 44;
 
     public enum Layout { PCA, RISK_COLUMNS }
 
@@ -151,10 +152,10 @@ public final class GraphGeometry {
 
     /**
      * Greedy label placement: labels are placed in the given order (most important first); each
-     * tries positions around its node (below, above, right, left, then the diagonals, then twice as
-     * far) and takes the first whose box stays inside {@code area}, overlaps no placed label and no
-     * other node; failing that, one that overlaps no placed label. A label that fits nowhere is
-     * skipped (the node keeps its tooltip and the sidebar).
+     * tries positions around its node (below, above, right, left, then the diagonals, then further
+     * out) and takes the first whose box stays inside {@code area} and overlaps no placed label, no
+     * obstacle and no other node; failing that, the same with the name alone on one shortened line.
+     * A label that fits nowhere is skipped (the node keeps its tooltip and the sidebar).
      *
      * @param lines      text lines of each label, by node id
      * @param textWidth  width of a line in pixels
@@ -170,25 +171,37 @@ public final class GraphGeometry {
         for (Circle c : circles) {
             List<String> text = lines.getOrDefault(c.id(), List.of());
             if (text.isEmpty()) continue;
-            double w = 0;
-            for (String l : text) w = Math.max(w, textWidth.applyAsDouble(l));
-            w += 8;
-            double h = text.size() * lineHeight + 4;
-            Box chosen = null;
-            for (int strict = 1; strict >= 0 && chosen == null; strict--) {
+            // the full label, else its name on one shortened line: never over another label or node
+            for (List<String> variant : List.of(text, compact(text))) {
+                double w = 0;
+                for (String l : variant) w = Math.max(w, textWidth.applyAsDouble(l));
+                w += 8;
+                double h = variant.size() * lineHeight + 4;
+                Box chosen = null;
                 for (Box candidate : candidates(c, w, h)) {
                     if (!candidate.inside(area)) continue;
                     if (placed.stream().anyMatch(p -> p.box().intersects(candidate))) continue;
                     if (obstacles.stream().anyMatch(o -> o.intersects(candidate))) continue;
-                    if (strict == 1 && byId.values().stream().anyMatch(o -> o != c && o.bounds().intersects(candidate))) continue;
+                    if (byId.values().stream().anyMatch(o -> o != c && o.bounds().intersects(candidate))) continue;
                     chosen = candidate;
                     break;
                 }
+                if (chosen != null) {
+                    placed.add(new PlacedLabel(c.id(), chosen, variant));
+                    break;
+                }
             }
-            if (chosen != null) placed.add(new PlacedLabel(c.id(), chosen, text));
         }
         return placed;
     }
+
+    /** First line only, shortened to {@value #COMPACT} characters. */
+    static List<String> compact(List<String> lines) {
+        String first = lines.get(0);
+        return List.of(first.length() <= COMPACT ? first : first.substring(0, COMPACT - 1).trim() + "…");
+    }
+
+    static final int COMPACT = 22;
 
     private static List<Box> candidates(Circle c, double w, double h) {
         List<Box> out = new ArrayList<>();

@@ -3,7 +3,8 @@ package com.ja4.workstation.ui.shell;
 /** The views of the navigation rail, in rail order. Only views that work are listed. */
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml");
+    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
+    CLUSTERS("Clusters", "◎", "/fxml/clusters.fxml");
 
     private final String title;
     private final String glyph;

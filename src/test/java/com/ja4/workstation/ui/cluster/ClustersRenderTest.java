@@ -1,0 +1,45 @@
+package com.ja4.workstation.ui.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.ui.render.ViewRenderer;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Clusters view rendered headless, on each tab: the run completes and the riskiest cluster is
+ * selected before the snapshot. The PNGs go to target/render/ for a look.
+ */
+class ClustersRenderTest {
+
+    @Test
+    void rendersTheCompletedRunWithTheRiskiestClusterSelected() throws Exception {
+        for (int tab = 0; tab < 2; tab++) {
+            int t = tab;
+            AtomicReference<ClustersController> controller = new AtomicReference<>();
+            try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+                Path out = Path.of("target", "render", "clusters-" + (tab == 0 ? "grid" : "graph") + ".png");
+                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
+                        v -> {
+                            ClustersController c = (ClustersController) v.controller();
+                            c.tabs().getSelectionModel().select(t);
+                            controller.set(c);
+                        });
+                ClustersController c = controller.get();
+                assertNotNull(c.result(), "run completed before the snapshot");
+                var riskiest = c.result().run().clusters().stream()
+                        .max(java.util.Comparator.comparingDouble(com.ja4.workstation.analysis.cluster.ClusterProfile::risk)).orElseThrow();
+                assertEquals(riskiest.id(), c.selectedId());
+                assertEquals(riskiest.label(), c.sidebarTitle());
+                assertFalse(c.membersTable().getItems().isEmpty(), "members loaded before the snapshot");
+            }
+        }
+    }
+}
