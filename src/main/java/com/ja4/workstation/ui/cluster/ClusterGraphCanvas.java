@@ -114,7 +114,7 @@ public final class ClusterGraphCanvas extends Region {
             if (id.isPresent()) {
                 ClusterProfile c = profile(id.get());
                 tooltip.setText(c.label() + "\n" + Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount())
-                        + " hits · risk " + Fx.decimal(c.risk(), 2) + "\n" + c.stack().label());
+                        + " hits · risk " + ClusterGraphCanvas.riskText(c.risk()) + "\n" + c.stack().label());
                 Tooltip.install(canvas, tooltip);
             } else {
                 Tooltip.uninstall(canvas, tooltip);
@@ -246,8 +246,16 @@ public final class ClusterGraphCanvas extends Region {
     /** The lines of a node's label: its name (wrapped) and its size and risk. */
     static List<String> labelLines(ClusterProfile c) {
         List<String> lines = new ArrayList<>(GraphGeometry.wrap(c.label(), WRAP));
-        lines.add(Fx.count(c.ipCount()) + " IPs · risk " + Fx.decimal(c.risk(), 2));
+        lines.add(Fx.count(c.ipCount()) + " IPs · risk " + ClusterGraphCanvas.riskText(c.risk()));
         return lines;
+    }
+
+    /**
+     * A risk rounded down to two decimals: 0.449 reads 0.44, not 0.45, so that the figure never
+     * contradicts its group (bots from 0.45).
+     */
+    public static String riskText(double risk) {
+        return Fx.decimal(Math.floor(risk * 100 + 1e-9) / 100, 2);
     }
 
     static double textWidth(String s, Font font) {

@@ -402,7 +402,7 @@ public final class ClustersController extends ViewController {
     }
 
     private static Label riskBadge(ClusterProfile c) {
-        Label badge = new Label("risk " + Fx.decimal(c.risk(), 2));
+        Label badge = new Label("risk " + ClusterGraphCanvas.riskText(c.risk()));
         badge.getStyleClass().add("risk-badge");
         badge.setStyle("-fx-background-color: " + c.colour() + ";");
         badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -594,7 +594,7 @@ public final class ClustersController extends ViewController {
         sideContent.setVisible(true);
         sideEmpty.setVisible(false);
         sideTitle.setText(c.label());
-        sideBadge.setText(c.group().label() + " · risk " + Fx.decimal(c.risk(), 2));
+        sideBadge.setText(c.group().label() + " · risk " + ClusterGraphCanvas.riskText(c.risk()));
         sideBadge.setStyle("-fx-background-color: " + c.colour() + ";");
         sideStack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));
 
