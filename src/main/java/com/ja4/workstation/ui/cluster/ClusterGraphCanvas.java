@@ -2,6 +2,7 @@ package com.ja4.workstation.ui.cluster;
 
 import com.ja4.workstation.analysis.cluster.ClusterEdge;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
+import com.ja4.workstation.analysis.cluster.RiskGroup;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Circle;
@@ -197,7 +198,8 @@ public final class ClusterGraphCanvas extends Region {
     public void fit() {
         if (getWidth() <= 0 || getHeight() <= 0) return;
         Box b = GraphGeometry.bounds(new ArrayList<>(nodes.values()));
-        view.fit(b.x(), b.y(), b.w(), b.h(), getWidth(), getHeight());
+        view.fit(b.x(), b.y(), b.w(), b.h(), getWidth(), getHeight() - LEGEND_HEIGHT - TOP_BAND);
+        view.pan(0, TOP_BAND);
         fitted = true;
         redraw();
     }
@@ -264,9 +266,14 @@ public final class ClusterGraphCanvas extends Region {
         return t.getLayoutBounds().getWidth();
     }
 
-    /** Legend box in canvas coordinates (bottom left). */
+    /** Height of the legend strip along the bottom edge; nodes are fitted above it. */
+    static final double LEGEND_HEIGHT = 44;
+    /** Height of the hint line (and column headers) along the top edge. */
+    static final double TOP_BAND = 40;
+
+    /** Legend strip in canvas coordinates (bottom, full width). */
     Box legendBox() {
-        return new Box(10, getHeight() - 10 - 152, 214, 152);
+        return new Box(0, getHeight() - LEGEND_HEIGHT, getWidth(), LEGEND_HEIGHT);
     }
 
     private void redraw() {
@@ -279,6 +286,7 @@ public final class ClusterGraphCanvas extends Region {
             labels = List.of();
             return;
         }
+        drawColumnHeaders(g);
         drawEdges(g);
         drawNodes(g);
         drawLabels(g, w, h);
@@ -287,7 +295,7 @@ public final class ClusterGraphCanvas extends Region {
         g.setFont(SMALL_FONT);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("wheel: zoom · drag: pan · drag a node: move · click: select · double-click: fit", w - 10, 8);
+        g.fillText("wheel: zoom · drag: pan · drag a node: move · click: select · double-click: fit", w - 10, 5);
         g.setTextAlign(TextAlignment.LEFT);
     }
 
@@ -350,7 +358,7 @@ public final class ClusterGraphCanvas extends Region {
             lines.put(c.id(), labelLines(c));
         }
         labels = GraphGeometry.placeLabels(circles, lines, s -> textWidth(s, LABEL_FONT), LINE_HEIGHT,
-                new Box(2, 24, w - 4, h - 26), List.of(legendBox()));
+                new Box(2, 20, w - 4, h - 22), List.of(legendBox(), new Box(0, 0, w, layout == Layout.RISK_COLUMNS ? 38 : 20)));
         for (PlacedLabel p : labels) {
             ClusterProfile c = profile(p.id());
             Box b = p.box();
@@ -385,44 +393,64 @@ public final class ClusterGraphCanvas extends Region {
 
     private void drawLegend(GraphicsContext g) {
         Box b = legendBox();
-        g.setFill(Color.web("#ffffff", 0.94));
-        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
+        g.setFill(Color.web("#f8fafc"));
+        g.fillRect(b.x(), b.y(), b.w(), b.h());
         g.setStroke(Color.web("#e2e8f0"));
         g.setLineWidth(1);
-        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
+        g.strokeLine(b.x(), b.y() + 0.5, b.x() + b.w(), b.y() + 0.5);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        double x = b.x() + 10;
-        double y = b.y() + 12;
+        double y = b.y() + 13;
+        double x = 10;
         g.setFont(LABEL_FONT);
         g.setFill(Color.web("#334155"));
-        g.fillText("Risk (node colour)", x, y);
+        g.fillText("Risk", x, y);
+        x += 40;
         g.setFont(SMALL_FONT);
         for (String[] band : RISK_LEGEND) {
-            y += 15;
             g.setFill(Color.web(band[0]));
             g.fillOval(x, y - 5, 10, 10);
             g.setFill(Color.web("#334155"));
-            g.fillText(band[1], x + 16, y);
+            g.fillText(band[1], x + 14, y);
+            x += 14 + textWidth(band[1], SMALL_FONT) + 16;
         }
-        y += 20;
+        y = b.y() + 31;
+        x = 10;
         g.setFont(LABEL_FONT);
         g.fillText("Edge similarity", x, y);
+        x += textWidth("Edge similarity", LABEL_FONT) + 10;
         double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
         double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
-        y += 15;
         g.setFont(SMALL_FONT);
         for (int i = 0; i < 3; i++) {
             double t = i / 2.0;
             g.setStroke(EDGE_LOW.interpolate(EDGE_HIGH, t));
             g.setLineWidth(1 + 5 * t);
-            g.strokeLine(x + i * 62, y, x + i * 62 + 26, y);
+            g.strokeLine(x, y, x + 26, y);
             g.setFill(Color.web("#334155"));
-            g.fillText(Fx.decimal(min + t * (max - min), 2), x + i * 62 + 30, y);
+            g.fillText(Fx.decimal(min + t * (max - min), 2), x + 30, y);
+            x += 66;
         }
-        y += 18;
         int lo = clusters.stream().mapToInt(ClusterProfile::ipCount).min().orElse(0);
         int hi = clusters.stream().mapToInt(ClusterProfile::ipCount).max().orElse(0);
-        g.fillText("Node area ∝ IPs (" + Fx.count(lo) + " – " + Fx.count(hi) + ")", x, y);
+        g.fillText("   ·   node area ∝ IPs (" + Fx.count(lo) + " – " + Fx.count(hi) + ")   ·   edges: each cluster to its 2 nearest",
+                x, y);
+    }
+
+    /** Column headers in the risk-column layout, above each column. */
+    private void drawColumnHeaders(GraphicsContext g) {
+        if (layout != Layout.RISK_COLUMNS) return;
+        RiskGroup[] groups = RiskGroup.values();
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Color.web("#334155"));
+        for (int i = 0; i < groups.length; i++) {
+            double wx = GraphGeometry.WORLD_WIDTH * (2 * i + 1) / (2.0 * groups.length);
+            RiskGroup group = groups[i];
+            long n = clusters.stream().filter(c -> c.group() == group).count();
+            g.fillText(group.label() + " (" + n + ")", view.screenX(wx), 20);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
     }
 }

@@ -432,16 +432,26 @@ public final class ClustersController extends ViewController {
     private HBox graphToolbar() {
         ToggleButton columns = new ToggleButton("Columns by risk");
         columns.setTooltip(new Tooltip("Place nodes in Bots / Suspects / Legitimate columns instead of by PCA"));
-        columns.setOnAction(e -> graph.setLayout(columns.isSelected() ? GraphGeometry.Layout.RISK_COLUMNS : GraphGeometry.Layout.PCA));
+        Label hint = new Label();
+        columns.setOnAction(e -> {
+            graph.setLayout(columns.isSelected() ? GraphGeometry.Layout.RISK_COLUMNS : GraphGeometry.Layout.PCA);
+            hint.setText(hint(graph.layoutMode()));
+        });
         columns.setId("columnsToggle");
         Button fit = new Button("Fit");
         fit.setOnAction(e -> graph.fit());
-        Label hint = new Label("Nodes placed by PCA of the centroids; edges link each cluster to its 2 nearest.");
+        hint.setText(hint(graph.layoutMode()));
         hint.getStyleClass().add("muted");
         HBox bar = new HBox(8, columns, fit, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;
+    }
+
+    private static String hint(GraphGeometry.Layout layout) {
+        return layout == GraphGeometry.Layout.PCA
+                ? "Nodes placed by PCA of the centroids: near means similar behaviour."
+                : "Nodes in columns by risk group, riskiest at the top.";
     }
 
     // ---- sidebar ---------------------------------------------------------------------------

@@ -205,7 +205,7 @@ public final class GraphGeometry {
 
     private static List<Box> candidates(Circle c, double w, double h) {
         List<Box> out = new ArrayList<>();
-        for (double gap : new double[] {4, 22, 48}) {
+        for (double gap : new double[] {4, 22, 48, 84, 124}) {
             double d = c.r() + gap;
             out.add(new Box(c.x() - w / 2, c.y() + d, w, h));            // below
             out.add(new Box(c.x() - w / 2, c.y() - d - h, w, h));        // above

@@ -15,21 +15,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Clusters view rendered headless, on each tab: the run completes and the riskiest cluster is
- * selected before the snapshot. The PNGs go to target/render/ for a look.
+ * selected before the snapshot (grid, graph by PCA, graph in risk columns). The PNGs go to
+ * target/render/ for a look.
  */
 class ClustersRenderTest {
 
     @Test
     void rendersTheCompletedRunWithTheRiskiestClusterSelected() throws Exception {
-        for (int tab = 0; tab < 2; tab++) {
-            int t = tab;
+        for (int variant = 0; variant < 3; variant++) {
+            int t = Math.min(variant, 1);
+            boolean columns = variant == 2;
             AtomicReference<ClustersController> controller = new AtomicReference<>();
             try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-                Path out = Path.of("target", "render", "clusters-" + (tab == 0 ? "grid" : "graph") + ".png");
+                Path out = Path.of("target", "render", "clusters-" + new String[] {"grid", "graph", "graph-columns"}[variant] + ".png");
                 ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
                         v -> {
                             ClustersController c = (ClustersController) v.controller();
                             c.tabs().getSelectionModel().select(t);
+                            if (columns) c.graph().setLayout(GraphGeometry.Layout.RISK_COLUMNS);
                             controller.set(c);
                         });
                 ClustersController c = controller.get();

@@ -75,7 +75,8 @@ class GraphGeometryTest {
             List<Node> nodes = GraphGeometry.layout(run.clusters(), l);
             ViewTransform t = new ViewTransform();
             Box b = GraphGeometry.bounds(nodes);
-            t.fit(b.x(), b.y(), b.w(), b.h(), 900, 700);
+            t.fit(b.x(), b.y(), b.w(), b.h(), 900, 700 - 44 - 40);
+            t.pan(0, 40);
             List<Circle> circles = new ArrayList<>();
             Map<String, List<String>> lines = new LinkedHashMap<>();
             for (ClusterProfile c : run.clusters()) {
@@ -84,7 +85,7 @@ class GraphGeometryTest {
                 lines.put(c.id(), List.of(c.label(), c.ipCount() + " IPs"));
             }
             Box area = new Box(0, 0, 900, 700);
-            Box legend = new Box(10, 514, 214, 176);
+            Box legend = new Box(0, 700 - 44, 900, 44);
             List<PlacedLabel> placed = GraphGeometry.placeLabels(circles, lines, s -> s.length() * 6.5, 14, area, List.of(legend));
             assertTrue(placed.size() >= run.clusters().size() * 0.7, l + ": most labels placed, got " + placed.size());
             for (int i = 0; i < placed.size(); i++) {
