@@ -117,6 +117,18 @@ class ClustersViewUiTest {
                 "the cancelled run left the status bar");
     }
 
+    @Test
+    void exportWritesTheSelectedClustersMembersInTheBackground(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        ClustersController c = openClusters(robot);
+        ClusterProfile selected = c.result().run().cluster(c.selectedId()).orElseThrow();
+        java.nio.file.Path out = tmp.resolve("members.csv");
+        var done = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Long>>();
+        robot.interact(() -> done.set(c.export(c.result(), selected, out, demo)));
+        assertEquals(selected.pairCount(), done.get().get(60, TimeUnit.SECONDS));
+        assertEquals(selected.pairCount() + 1, java.nio.file.Files.readAllLines(out).size(), "header + one line per pair");
+    }
+
     private ClustersController openClusters(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Clusters")).queryAs(ToggleButton.class));
         ClustersController c = (ClustersController) shell.controller().view(ViewId.CLUSTERS).controller();
