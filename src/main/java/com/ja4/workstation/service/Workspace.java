@@ -21,6 +21,7 @@ import com.ja4.workstation.service.analytics.HeatmapService;
 import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.analytics.Analytics;
+import com.ja4.workstation.service.cluster.ClusterService;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -43,6 +44,7 @@ public final class Workspace implements AutoCloseable {
     private final IpQueries ip;
     private volatile Outbox outbox;
     private final FeedbackService feedback;
+    private final ClusterService clusters;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this(warehouse, manifest, null);
@@ -63,6 +65,7 @@ public final class Workspace implements AutoCloseable {
         this.traffic = new PagedTable<>(warehouse, TrafficTable.INSTANCE);
         this.ip = new IpQueries(warehouse);
         this.feedback = new FeedbackService(warehouse, manifest.isPresent(), this::outbox);
+        this.clusters = new ClusterService(warehouse, new com.ja4.workstation.analysis.cluster.ClusteringService());
     }
 
     /** Where classifications made on a snapshot wait for a live source. */
@@ -142,6 +145,11 @@ public final class Workspace implements AutoCloseable {
 
     public ModelsService models() {
         return models;
+    }
+
+    /** Clustering runs, cluster members and their export (Clusters view). */
+    public ClusterService clusters() {
+        return clusters;
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class ClusterNamer {
 
     public static String name(double[] c, StackVerdict stack) {
         String on = " on " + stack.family();
-        if (stack.scanner()) return "Masscan scanner";
+        if (stack.scanner()) return "Masscan".equals(stack.family()) ? "Masscan scanner" : "Raw-packet SYN scanner";
         if (at(c, Feature.FUZZING) > HIGH) return "Vulnerability scanner (fuzzing)" + on;
         if (at(c, Feature.POST_RATIO) > HIGH) return "Credential stuffing (POST-heavy)" + on;
         if (at(c, Feature.HEADLESS) > HIGH) {

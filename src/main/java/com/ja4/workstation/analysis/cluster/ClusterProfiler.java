@@ -31,7 +31,7 @@ final class ClusterProfiler {
      */
     ClusterProfile profile(String id, int index, List<FeatureRow> members, double[] centroid, double[] xy) {
         Map<String, Double> means = rawMeans(members);
-        StackVerdict stack = verdicts.verdict(means.get("ttl"), means.get("win"), means.get("scale"), means.get("mss"));
+        StackVerdict stack = StackVotes.of(members, verdicts);
         double risk = RiskScore.of(centroid, stack);
         Set<String> ips = new HashSet<>();
         long hits = 0;

@@ -17,8 +17,9 @@ public final class ClusteringService {
     private final StackVerdictSource verdicts;
     private final Clock clock;
 
+    /** Names stacks with the p0f-style fingerprinter ({@link FingerprintVerdicts}). */
     public ClusteringService() {
-        this(InitialTtlVerdicts.INSTANCE, Clock.systemUTC());
+        this(FingerprintVerdicts.bundled(), Clock.systemUTC());
     }
 
     /** @param verdicts the stack fingerprinter that names each cluster's TCP stack */

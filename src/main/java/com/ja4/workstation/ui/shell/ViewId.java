@@ -14,6 +14,7 @@ public enum ViewId {
     BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml"),
     HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml"),
     MODELS("Models", "⚙", "/fxml/models.fxml"),
+    CLUSTERS("Clusters", "◎", "/fxml/clusters.fxml"),
     FEEDBACK("Feedback", "✎", "/fxml/feedback.fxml");
 
     private final String title;

@@ -1,0 +1,456 @@
+package com.ja4.workstation.ui.cluster;
+
+import com.ja4.workstation.analysis.cluster.ClusterEdge;
+import com.ja4.workstation.analysis.cluster.ClusterProfile;
+import com.ja4.workstation.analysis.cluster.RiskGroup;
+import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
+import com.ja4.workstation.ui.cluster.GraphGeometry.Circle;
+import com.ja4.workstation.ui.cluster.GraphGeometry.Layout;
+import com.ja4.workstation.ui.cluster.GraphGeometry.Node;
+import com.ja4.workstation.ui.cluster.GraphGeometry.PlacedLabel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * The cluster relation graph: nodes placed by PCA (or in risk columns), area proportional to the
+ * IP count, coloured by risk; edges to each cluster's nearest clusters, wider and darker when more
+ * similar; a legend. Wheel zooms around the cursor, dragging the background pans, dragging a node
+ * moves it, a click selects. Labels are placed greedily so that they never overlap.
+ */
+public final class ClusterGraphCanvas extends Region {
+
+    static final Font LABEL_FONT = Font.font("DejaVu Sans", FontWeight.BOLD, 11);
+    static final Font SMALL_FONT = Font.font("DejaVu Sans", 10.5);
+    static final double LINE_HEIGHT = 14;
+    static final int WRAP = 26;
+    static final Color EDGE_LOW = Color.web("#cbd5e1");
+    static final Color EDGE_HIGH = Color.web("#1e40af");
+
+    /** Risk bands of the legend (same thresholds as RiskScore / RiskGroup). */
+    static final List<String[]> RISK_LEGEND = List.of(
+            new String[] {"#dc2626", "≥ 0.92  scanner / critical"}, new String[] {"#ef4444", "0.70 – 0.92  high"},
+            new String[] {"#f97316", "0.45 – 0.70  bots"}, new String[] {"#eab308", "0.25 – 0.45  suspects"},
+            new String[] {"#22c55e", "< 0.25  legitimate"});
+
+    private final Canvas canvas = new Canvas();
+    private final ViewTransform view = new ViewTransform();
+    private final Tooltip tooltip = new Tooltip();
+    private List<ClusterProfile> clusters = List.of();
+    private List<ClusterEdge> edges = List.of();
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private Layout layout = Layout.PCA;
+    private String selected;
+    private Consumer<String> onSelect = id -> { };
+    private List<PlacedLabel> labels = List.of();
+    private boolean fitted;
+    private double pressX, pressY, lastX, lastY;
+    private String dragging;
+    private boolean moved;
+
+    public ClusterGraphCanvas() {
+        getChildren().add(canvas);
+        getStyleClass().add("cluster-graph");
+        setMinSize(200, 200);
+        tooltip.setShowDelay(Duration.millis(150));
+        canvas.setOnMousePressed(e -> {
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            dragging = e.getButton() == MouseButton.PRIMARY ? nodeAt(e.getX(), e.getY()).orElse(null) : null;
+            moved = false;
+        });
+        canvas.setOnMouseDragged(e -> {
+            double dx = e.getX() - lastX;
+            double dy = e.getY() - lastY;
+            lastX = e.getX();
+            lastY = e.getY();
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > 3) moved = true;
+            if (dragging != null) {
+                Node n = nodes.get(dragging);
+                nodes.put(dragging, n.at(n.x() + dx / view.scale(), n.y() + dy / view.scale()));
+            } else {
+                view.pan(dx, dy);
+            }
+            redraw();
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (!moved && e.getButton() == MouseButton.PRIMARY) {
+                nodeAt(e.getX(), e.getY()).ifPresent(id -> {
+                    select(id);
+                    onSelect.accept(id);
+                });
+            }
+            dragging = null;
+        });
+        canvas.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && nodeAt(e.getX(), e.getY()).isEmpty()) fit();
+        });
+        canvas.setOnScroll(e -> {
+            if (e.getDeltaY() == 0) return;
+            zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            e.consume();
+        });
+        canvas.setOnMouseMoved(e -> {
+            Optional<String> id = nodeAt(e.getX(), e.getY());
+            canvas.setCursor(id.isPresent() ? Cursor.HAND : Cursor.DEFAULT);
+            if (id.isPresent()) {
+                ClusterProfile c = profile(id.get());
+                tooltip.setText(c.label() + "\n" + Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount())
+                        + " hits · risk " + ClusterGraphCanvas.riskText(c.risk()) + "\n" + c.stack().label());
+                Tooltip.install(canvas, tooltip);
+            } else {
+                Tooltip.uninstall(canvas, tooltip);
+            }
+        });
+    }
+
+    /** Shows a run's clusters and edges; the view is fitted to them. */
+    public void setRun(List<ClusterProfile> clusters, List<ClusterEdge> edges) {
+        this.clusters = List.copyOf(clusters);
+        this.edges = List.copyOf(edges);
+        if (selected != null && clusters.stream().noneMatch(c -> c.id().equals(selected))) selected = null;
+        relayout();
+    }
+
+    public void setLayout(Layout layout) {
+        this.layout = layout;
+        relayout();
+    }
+
+    public Layout layoutMode() {
+        return layout;
+    }
+
+    private void relayout() {
+        nodes.clear();
+        GraphGeometry.layout(clusters, layout).forEach(n -> nodes.put(n.id(), n));
+        fitted = false;
+        requestLayout();
+        if (getWidth() > 0) {
+            fit();
+        }
+    }
+
+    public void setOnSelect(Consumer<String> onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    /** Marks a cluster selected (without calling the select handler). */
+    public void select(String id) {
+        selected = id;
+        redraw();
+    }
+
+    public String selected() {
+        return selected;
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Centre of a node in this canvas's coordinates, as currently drawn. */
+    public Optional<Point2D> nodeCentre(String id) {
+        Node n = nodes.get(id);
+        return n == null ? Optional.empty() : Optional.of(new Point2D(view.screenX(n.x()), view.screenY(n.y())));
+    }
+
+    /** Radius of a node on screen. */
+    public double nodeRadius(String id) {
+        Node n = nodes.get(id);
+        return n == null ? 0 : n.r() * view.scale();
+    }
+
+    /** Labels drawn at the last redraw. */
+    public List<PlacedLabel> labels() {
+        return labels;
+    }
+
+    public ViewTransform transform() {
+        return view;
+    }
+
+    public void zoomAt(double factor, double x, double y) {
+        view.zoomAt(factor, x, y);
+        redraw();
+    }
+
+    /** Shows every node. */
+    public void fit() {
+        if (getWidth() <= 0 || getHeight() <= 0) return;
+        Box b = GraphGeometry.bounds(new ArrayList<>(nodes.values()));
+        view.fit(b.x(), b.y(), b.w(), b.h(), getWidth(), getHeight() - LEGEND_HEIGHT - TOP_BAND);
+        view.pan(0, TOP_BAND);
+        fitted = true;
+        redraw();
+    }
+
+    /** The cluster whose node contains the point (the nearest centre when nodes touch). */
+    public Optional<String> nodeAt(double x, double y) {
+        String best = null;
+        double bestD = Double.MAX_VALUE;
+        for (Node n : nodes.values()) {
+            double d = Math.hypot(view.screenX(n.x()) - x, view.screenY(n.y()) - y);
+            if (d <= n.r() * view.scale() + 2 && d < bestD) {
+                best = n.id();
+                bestD = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            if (!fitted || w > 0) fit();
+        }
+        if (!fitted) fit();
+        redraw();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
+    }
+
+    private ClusterProfile profile(String id) {
+        return clusters.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The lines of a node's label: its name (wrapped) and its size and risk. */
+    static List<String> labelLines(ClusterProfile c) {
+        List<String> lines = new ArrayList<>(GraphGeometry.wrap(c.label(), WRAP));
+        lines.add(Fx.count(c.ipCount()) + " IPs · risk " + ClusterGraphCanvas.riskText(c.risk()));
+        return lines;
+    }
+
+    /**
+     * A risk rounded down to two decimals: 0.449 reads 0.44, not 0.45, so that the figure never
+     * contradicts its group (bots from 0.45).
+     */
+    public static String riskText(double risk) {
+        return Fx.decimal(Math.floor(risk * 100 + 1e-9) / 100, 2);
+    }
+
+    static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Height of the legend strip along the bottom edge; nodes are fitted above it. */
+    static final double LEGEND_HEIGHT = 44;
+    /** Height of the hint line (and column headers) along the top edge. */
+    static final double TOP_BAND = 40;
+
+    /** Legend strip in canvas coordinates (bottom, full width). */
+    Box legendBox() {
+        return new Box(0, getHeight() - LEGEND_HEIGHT, getWidth(), LEGEND_HEIGHT);
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (nodes.isEmpty()) {
+            labels = List.of();
+            return;
+        }
+        drawColumnHeaders(g);
+        drawEdges(g);
+        drawNodes(g);
+        drawLabels(g, w, h);
+        drawLegend(g);
+        g.setFill(Color.web("#94a3b8"));
+        g.setFont(SMALL_FONT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("wheel: zoom · drag: pan · drag a node: move · click: select · double-click: fit", w - 10, 5);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void drawEdges(GraphicsContext g) {
+        double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
+        double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
+        List<ClusterEdge> ordered = new ArrayList<>(edges);
+        ordered.sort(Comparator.comparingDouble(ClusterEdge::similarity));  // strongest on top
+        for (ClusterEdge e : ordered) {
+            Node a = nodes.get(e.source());
+            Node b = nodes.get(e.target());
+            if (a == null || b == null) continue;
+            double t = max - min < 1e-9 ? 0.5 : (e.similarity() - min) / (max - min);
+            g.setStroke(EDGE_LOW.interpolate(EDGE_HIGH, t));
+            g.setLineWidth(1 + 5 * t);
+            g.strokeLine(view.screenX(a.x()), view.screenY(a.y()), view.screenX(b.x()), view.screenY(b.y()));
+        }
+    }
+
+    private void drawNodes(GraphicsContext g) {
+        List<Node> ordered = new ArrayList<>(nodes.values());
+        ordered.sort(Comparator.comparingDouble(Node::r).reversed());
+        for (Node n : ordered) {
+            ClusterProfile c = profile(n.id());
+            double x = view.screenX(n.x());
+            double y = view.screenY(n.y());
+            double r = n.r() * view.scale();
+            Color colour = Color.web(c.colour());
+            if (n.id().equals(selected)) {
+                g.setFill(Color.web("#0f172a", 0.15));
+                g.fillOval(x - r - 8, y - r - 8, 2 * r + 16, 2 * r + 16);
+            }
+            g.setFill(colour.deriveColor(0, 1, 1, 0.88));
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            boolean sel = n.id().equals(selected);
+            g.setStroke(sel ? Color.web("#0f172a") : colour.darker());
+            g.setLineWidth(sel ? 3 : 1.2);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            if (r >= 15) {
+                g.setFill(Color.WHITE);
+                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(14, Math.max(9, r / 2.4))));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(String.valueOf(c.ipCount()), x, y);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
+        }
+    }
+
+    private void drawLabels(GraphicsContext g, double w, double h) {
+        List<ClusterProfile> order = new ArrayList<>(clusters);
+        order.sort(Comparator.comparing((ClusterProfile c) -> !c.id().equals(selected))
+                .thenComparing(Comparator.comparingDouble(ClusterProfile::risk).reversed())
+                .thenComparing(Comparator.comparingInt(ClusterProfile::ipCount).reversed()));
+        List<Circle> circles = new ArrayList<>();
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (ClusterProfile c : order) {
+            Node n = nodes.get(c.id());
+            circles.add(new Circle(c.id(), view.screenX(n.x()), view.screenY(n.y()), n.r() * view.scale()));
+            lines.put(c.id(), labelLines(c));
+        }
+        labels = GraphGeometry.placeLabels(circles, lines, s -> textWidth(s, LABEL_FONT), LINE_HEIGHT,
+                new Box(2, 20, w - 4, h - 22), List.of(legendBox(), new Box(0, 0, w, layout == Layout.RISK_COLUMNS ? 38 : 20)));
+        for (PlacedLabel p : labels) {
+            ClusterProfile c = profile(p.id());
+            Box b = p.box();
+            Node n = nodes.get(p.id());
+            double nx = view.screenX(n.x());
+            double ny = view.screenY(n.y());
+            double r = n.r() * view.scale();
+            double cx = Math.max(b.x(), Math.min(nx, b.x() + b.w()));
+            double cy = Math.max(b.y(), Math.min(ny, b.y() + b.h()));
+            double d = Math.hypot(cx - nx, cy - ny);
+            if (d > r + 8) {  // leader line from the node's rim to the label
+                g.setStroke(Color.web("#94a3b8"));
+                g.setLineWidth(1);
+                g.strokeLine(nx + (cx - nx) * r / d, ny + (cy - ny) * r / d, cx, cy);
+            }
+            boolean sel = p.id().equals(selected);
+            g.setFill(Color.web(sel ? "#0f172a" : "#ffffff", sel ? 0.92 : 0.9));
+            g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
+            g.setStroke(Color.web(c.colour()));
+            g.setLineWidth(sel ? 2 : 1);
+            g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            for (int i = 0; i < p.lines().size(); i++) {
+                boolean last = p.lines().size() > 1 && i == p.lines().size() - 1;  // the IPs · risk line
+                g.setFont(last ? SMALL_FONT : LABEL_FONT);
+                g.setFill(sel ? Color.WHITE : Color.web(last ? "#475569" : "#0f172a"));
+                g.fillText(p.lines().get(i), b.x() + 4, b.y() + 2 + i * LINE_HEIGHT);
+            }
+        }
+    }
+
+    private void drawLegend(GraphicsContext g) {
+        Box b = legendBox();
+        g.setFill(Color.web("#f8fafc"));
+        g.fillRect(b.x(), b.y(), b.w(), b.h());
+        g.setStroke(Color.web("#e2e8f0"));
+        g.setLineWidth(1);
+        g.strokeLine(b.x(), b.y() + 0.5, b.x() + b.w(), b.y() + 0.5);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double y = b.y() + 13;
+        double x = 10;
+        g.setFont(LABEL_FONT);
+        g.setFill(Color.web("#334155"));
+        g.fillText("Risk", x, y);
+        x += 40;
+        g.setFont(SMALL_FONT);
+        for (String[] band : RISK_LEGEND) {
+            g.setFill(Color.web(band[0]));
+            g.fillOval(x, y - 5, 10, 10);
+            g.setFill(Color.web("#334155"));
+            g.fillText(band[1], x + 14, y);
+            x += 14 + textWidth(band[1], SMALL_FONT) + 16;
+        }
+        y = b.y() + 31;
+        x = 10;
+        g.setFont(LABEL_FONT);
+        g.fillText("Edge similarity", x, y);
+        x += textWidth("Edge similarity", LABEL_FONT) + 10;
+        double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
+        double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
+        g.setFont(SMALL_FONT);
+        for (int i = 0; i < 3; i++) {
+            double t = i / 2.0;
+            g.setStroke(EDGE_LOW.interpolate(EDGE_HIGH, t));
+            g.setLineWidth(1 + 5 * t);
+            g.strokeLine(x, y, x + 26, y);
+            g.setFill(Color.web("#334155"));
+            g.fillText(Fx.decimal(min + t * (max - min), 2), x + 30, y);
+            x += 66;
+        }
+        int lo = clusters.stream().mapToInt(ClusterProfile::ipCount).min().orElse(0);
+        int hi = clusters.stream().mapToInt(ClusterProfile::ipCount).max().orElse(0);
+        g.fillText("   ·   node area ∝ IPs (" + Fx.count(lo) + " – " + Fx.count(hi) + ")   ·   edges: each cluster to its 2 nearest",
+                x, y);
+    }
+
+    /** Column headers in the risk-column layout, above each column. */
+    private void drawColumnHeaders(GraphicsContext g) {
+        if (layout != Layout.RISK_COLUMNS) return;
+        RiskGroup[] groups = RiskGroup.values();
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Color.web("#334155"));
+        for (int i = 0; i < groups.length; i++) {
+            double wx = GraphGeometry.WORLD_WIDTH * (2 * i + 1) / (2.0 * groups.length);
+            RiskGroup group = groups[i];
+            long n = clusters.stream().filter(c -> c.group() == group).count();
+            g.fillText(group.label() + " (" + n + ")", view.screenX(wx), 20);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+}

@@ -1,0 +1,147 @@
+package com.ja4.workstation.ui.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.ja4.workstation.analysis.cluster.ClusterProfile;
+import com.ja4.workstation.analysis.cluster.RiskGroup;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.shell.Shell;
+import com.ja4.workstation.ui.shell.ViewId;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Clusters view driven as an analyst would, headless, on the demo snapshot. */
+@ExtendWith(ApplicationExtension.class)
+class ClustersViewUiTest {
+
+    Shell shell;
+    Workspace demo;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.applyUserAgent();
+        shell = Shell.create();
+        Scene scene = new Scene(shell.root(), 1400, 900);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
+        shell.use(demo);
+    }
+
+    @Test
+    void theFirstShowRunsOnceAndFillsTheGridAndTheGraph(FxRobot robot) throws Exception {
+        ClustersController c = openClusters(robot);
+        var run = c.result().run();
+        assertEquals(14, run.parameters().k(), "defaults on first show");
+        assertEquals(3000, run.parameters().sampleSize());
+        assertEquals(3, c.sectionCount());
+        assertEquals(3, robot.lookup(".cluster-section").queryAll().size(), "Bots / Suspects / Legitimate");
+        Map<RiskGroup, Integer> cards = c.cardCounts();
+        for (RiskGroup g : RiskGroup.values()) assertEquals(run.clustersIn(g).size(), cards.get(g), g.label());
+        assertEquals(run.clusters().size(), cards.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(run.clusters().size(), c.graph().nodeCount());
+        ClusterProfile riskiest = run.clusters().stream().max(Comparator.comparingDouble(ClusterProfile::risk)).orElseThrow();
+        assertEquals(riskiest.id(), c.selectedId(), "the riskiest cluster is selected");
+    }
+
+    @Test
+    void clickingANodeFillsTheSidebarWithThatCluster(FxRobot robot) throws Exception {
+        ClustersController c = openClusters(robot);
+        Node graphTab = robot.lookup(".tab").match(n -> hasText(n, "Relation graph")).query();
+        robot.clickOn(graphTab);
+        waitUntil(() -> c.graph().getWidth() > 0 && c.graph().isVisible());
+        // the largest cluster is not the riskiest one on the demo data: a real change of selection
+        ClusterProfile target = c.result().run().clusters().stream()
+                .filter(p -> !p.id().equals(c.selectedId()))
+                .max(Comparator.comparingInt(ClusterProfile::ipCount)).orElseThrow();
+        Point2D local = c.graph().nodeCentre(target.id()).orElseThrow();  // from the canvas's own layout
+        Point2D screen = c.graph().localToScreen(local);
+        robot.clickOn(screen);
+        waitUntil(() -> target.id().equals(c.selectedId()) && c.membersPane().state() == LoadPane.State.CONTENT);
+        assertEquals(target.id(), c.graph().selected());
+        assertEquals(target.label(), c.sidebarTitle());
+        assertFalse(c.membersTable().getItems().isEmpty());
+        assertTrue(c.membersTable().getItems().stream().allMatch(r -> c.result().run().membersOf(target.id(), 0, 10_000)
+                .stream().anyMatch(a -> a.ip().equals(r.ip()) && a.ja4().equals(r.ja4()))), "only pairs of the cluster");
+    }
+
+    @Test
+    void clickingACardSelectsItsCluster(FxRobot robot) throws Exception {
+        ClustersController c = openClusters(robot);
+        // the riskiest bots come first in the grid: the second card of the first row is in view
+        ClusterProfile target = c.result().run().clustersIn(RiskGroup.BOTS).stream()
+                .sorted(Comparator.comparingDouble(ClusterProfile::risk).reversed())
+                .filter(p -> !p.id().equals(c.selectedId())).findFirst().orElseThrow();
+        Node card = robot.lookup(".cluster-card").match(n -> target.id().equals(n.getUserData())).query();
+        robot.clickOn(card);
+        waitUntil(() -> target.id().equals(c.selectedId()) && c.membersPane().state() == LoadPane.State.CONTENT);
+        assertEquals(target.label(), c.sidebarTitle());
+        assertTrue(card.getStyleClass().contains("selected"));
+    }
+
+    @Test
+    void cancellingARunLeavesThePreviousResultShown(FxRobot robot) throws Exception {
+        ClustersController c = openClusters(robot);
+        String before = c.result().run().id();
+        int nodes = c.graph().nodeCount();
+        String selected = c.selectedId();
+        robot.interact(() -> {
+            c.runButton().fire();
+            assertTrue(c.isRunning());
+            c.cancelButton().fire();
+        });
+        waitUntil(() -> !c.isRunning() && c.idle().isDone());
+        assertEquals(before, c.result().run().id(), "the previous run is still the one shown");
+        assertEquals(LoadPane.State.CONTENT, c.mainPane().state());
+        assertEquals(nodes, c.graph().nodeCount());
+        assertEquals(selected, c.selectedId());
+        assertTrue(shell.model().tasks().running().stream().noneMatch(t -> t.nameProperty().get().startsWith("Clustering")),
+                "the cancelled run left the status bar");
+    }
+
+    @Test
+    void exportWritesTheSelectedClustersMembersInTheBackground(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        ClustersController c = openClusters(robot);
+        ClusterProfile selected = c.result().run().cluster(c.selectedId()).orElseThrow();
+        java.nio.file.Path out = tmp.resolve("members.csv");
+        var done = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Long>>();
+        robot.interact(() -> done.set(c.export(c.result(), selected, out, demo)));
+        assertEquals(selected.pairCount(), done.get().get(60, TimeUnit.SECONDS));
+        assertEquals(selected.pairCount() + 1, java.nio.file.Files.readAllLines(out).size(), "header + one line per pair");
+    }
+
+    private ClustersController openClusters(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Clusters")).queryAs(ToggleButton.class));
+        ClustersController c = (ClustersController) shell.controller().view(ViewId.CLUSTERS).controller();
+        waitUntil(() -> c.result() != null && !c.isRunning() && c.membersPane().state() == LoadPane.State.CONTENT);
+        return c;
+    }
+
+    private static boolean hasText(Node n, String text) {
+        return n.lookupAll(".tab-label").stream().anyMatch(l -> l instanceof javafx.scene.control.Labeled lb && text.equals(lb.getText()));
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
