@@ -86,7 +86,7 @@ class BehaviorHeatmapModelsUiTest {
         assertEquals(BehaviorFeature.FUZZING_INDEX.label(), b.scatterChart().getXYPlot().getDomainAxis().getLabel());
         assertEquals(b.points().size(), b.plottedItems());
 
-        // click the first point drawn: Detections opens filtered on its IP
+        // click the first point drawn: its IP opens in the drill-down
         ChartViewer viewer = robot.lookup(n -> n instanceof ChartViewer cv && cv.getChart() == b.scatterChart()).query();
         WaitForAsyncUtils.waitForFxEvents();
         // a point whose centre is not covered by another point drawn on top of it (the viewer picks the topmost)
@@ -108,9 +108,9 @@ class BehaviorHeatmapModelsUiTest {
         assertNotNull(tip);
         String ip = tip.split("[\\s\\n]")[0];
         robot.clickOn(screen);
-        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS);
-        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        assertEquals(ip, det.filter().search());
+        waitUntil(() -> shell.controller().currentView() == ViewId.IP);
+        var ipView = (com.ja4.workstation.ui.ip.IpController) shell.controller().view(ViewId.IP).controller();
+        assertEquals(ip, ipView.selected().orElseThrow().ip().display());
     }
 
     @Test

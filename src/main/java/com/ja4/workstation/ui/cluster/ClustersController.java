@@ -736,7 +736,8 @@ public final class ClustersController extends ViewController {
     }
 
     private void openIp(String ip) {
-        model().openDetections(DetectionFilter.NONE.withSearch(ip));
+        com.ja4.workstation.domain.ClientIp.parse(ip).ifPresentOrElse(model()::openIp,
+                () -> model().openDetections(DetectionFilter.NONE.withSearch(ip)));
     }
 
     private void exportSelected() {
