@@ -35,6 +35,10 @@ public final class ClickHouseDialect implements Dialect {
     /** IPv6 compares as its 16 bytes: ::ffff:a.b.c.d by address, before 2xxx: addresses. */
     @Override public String ipSortKey(String c) { return c; }
 
+    @Override public String ipText(String c) { return "toString(" + c + ")"; }
+
+    @Override public String epochSeconds(String c) { return "toInt64(toUnixTimestamp(" + c + "))"; }
+
     @Override public String ipv6Equals(String c) { return c + " = toIPv6(?)"; }
 
     @Override public String ipv4Equals(String c) { return c + " = toIPv4(?)"; }

@@ -30,6 +30,12 @@ public interface Dialect {
      */
     String ipSortKey(String column);
 
+    /** IP column as text the way snapshots store it (IPv6 columns: ::ffff:a.b.c.d for IPv4 clients). */
+    String ipText(String column);
+
+    /** DateTime column as epoch seconds (BIGINT), free of any time zone (snapshot export). */
+    String epochSeconds(String column);
+
     /** Predicate: an IPv6 column equals the bound address text ({@code ClientIp.v6Text}). */
     String ipv6Equals(String column);
 

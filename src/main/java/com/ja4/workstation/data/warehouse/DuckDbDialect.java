@@ -36,6 +36,10 @@ public final class DuckDbDialect implements Dialect {
         return "(CASE WHEN starts_with(" + c + ", '::ffff:') THEN 'a' || " + octets + " ELSE 'b' || " + c + " END)";
     }
 
+    @Override public String ipText(String c) { return c; }
+
+    @Override public String epochSeconds(String c) { return "CAST(epoch(" + c + ") AS BIGINT)"; }
+
     @Override public String ipv6Equals(String c) { return c + " = ?"; }
 
     @Override public String ipv4Equals(String c) { return c + " = ?"; }
