@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code snapshot verify FILE} (and export from a live profile, see {@link SnapshotExportCommand}). */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Snapshot files: verify, export.",
-        subcommands = {SnapshotCommand.Verify.class})
+        subcommands = {SnapshotCommand.Verify.class, SnapshotExportCommand.class})
 public final class SnapshotCommand implements Runnable {
 
     @Spec
