@@ -28,7 +28,7 @@ class SnapshotExportBenchmark {
         Path dir = Files.createTempDirectory("ja4-export-bench");
         double best = 0;
         try (Warehouse ch = server.warehouse()) {
-            for (int run = 0; run < 3; run++) {
+            for (int run = 0; run < 6; run++) {
                 Path out = dir.resolve("bench-" + run + ".duckdb");
                 long t0 = System.nanoTime();
                 SnapshotManifest m = new SnapshotExporter(ch).export(day, SnapshotExporter.Filters.NONE, "bench", out,
