@@ -255,6 +255,11 @@ public final class ChdbServer implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             process.destroyForcibly();
         }
+        try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     /** chDB cannot run here; the message says why. */
