@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 1; }
-exec mvn -B -ntp test "$@"
+# chDB (the ClickHouse engine as a Python library) for the ClickHouse conformance tests; they skip with the reason if this fails
+CHDB_ARGS=(); if scripts/chdb-venv.sh; then CHDB_ARGS=(-Dja4.chdb.python="$PWD/.venv-chdb/bin/python"); fi
+exec mvn -B -ntp test "${CHDB_ARGS[@]}" "$@"

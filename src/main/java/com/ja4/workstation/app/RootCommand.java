@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 FingerprintCommand.class,
                 DemoCommand.class,
                 ClusterCommand.class,
+                SnapshotCommand.class,
         })
 public final class RootCommand implements Runnable {
     @Override

@@ -49,10 +49,16 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
     public Map<String, String> sortColumns(Dialect d) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String c : PLAIN_SORT) m.put(c, c);
-        m.put("src_ip", "src_ip");
+        m.put("src_ip", d.ipSortKey("src_ip"));
         // threat sorts by severity, not alphabetically
         m.put("threat_level", SeveritySql.rank("threat_level"));
         return m;
+    }
+
+    /** (detected_at, src_ip, ja4, host, model_name) identifies a detection row. */
+    @Override
+    public List<String> uniqueKey(Dialect d) {
+        return List.of(d.ipSortKey("src_ip"), "ja4", "host", "model_name");
     }
 
     @Override

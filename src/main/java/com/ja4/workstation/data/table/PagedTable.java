@@ -71,6 +71,9 @@ public final class PagedTable<R, F> {
         boolean asc = sort.ascending();
         // the time column as tie-breaker keeps pages stable while paging
         String tie = expr.equals(spec.timeColumn()) ? "" : ", " + spec.timeColumn() + " DESC";
+        for (String k : spec.uniqueKey(d)) {
+            if (!k.equals(expr)) tie += ", " + k + " ASC";
+        }
         return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter)
                 .sql(" ORDER BY " + expr + (asc ? " ASC" : " DESC") + tie);
     }

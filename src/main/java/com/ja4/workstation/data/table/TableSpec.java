@@ -47,6 +47,15 @@ public interface TableSpec<R, F> {
         return rows;
     }
 
+    /**
+     * Expressions that, after the time column, make the order total (a unique row key). Without
+     * them rows tied on the sort key come in any order: pages differ between engines and between
+     * runs on a parallel ClickHouse, and paging skips or repeats rows.
+     */
+    default List<String> uniqueKey(Dialect d) {
+        return List.of();
+    }
+
     /** Column names of a CSV export, in order. */
     List<String> exportHeader();
 

@@ -24,6 +24,18 @@ public interface Dialect {
     /** Address text as the analyst reads it (IPv4 clients without ::ffff:). */
     String ipDisplay(String column);
 
+    /**
+     * Sort key of an IPv6 column in address order (IPv4 clients by their numeric address, before
+     * real IPv6 clients), the same on both engines so that pages agree.
+     */
+    String ipSortKey(String column);
+
+    /** IP column as text the way snapshots store it (IPv6 columns: ::ffff:a.b.c.d for IPv4 clients). */
+    String ipText(String column);
+
+    /** DateTime column as epoch seconds (BIGINT), free of any time zone (snapshot export). */
+    String epochSeconds(String column);
+
     /** Predicate: an IPv6 column equals the bound address text ({@code ClientIp.v6Text}). */
     String ipv6Equals(String column);
 

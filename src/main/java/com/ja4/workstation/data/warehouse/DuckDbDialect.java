@@ -24,6 +24,22 @@ public final class DuckDbDialect implements Dialect {
 
     @Override public String ipDisplay(String c) { return "regexp_replace(" + c + ", '^::ffff:', '')"; }
 
+    /** The text column sorted like ClickHouse's IPv6 bytes: mapped IPv4 by zero-padded octets first. */
+    @Override
+    public String ipSortKey(String c) {
+        String v4 = "substr(" + c + ", 8)";
+        StringBuilder octets = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            if (i > 1) octets.append(" || '.' || ");
+            octets.append("lpad(split_part(").append(v4).append(", '.', ").append(i).append("), 3, '0')");
+        }
+        return "(CASE WHEN starts_with(" + c + ", '::ffff:') THEN 'a' || " + octets + " ELSE 'b' || " + c + " END)";
+    }
+
+    @Override public String ipText(String c) { return c; }
+
+    @Override public String epochSeconds(String c) { return "CAST(epoch(" + c + ") AS BIGINT)"; }
+
     @Override public String ipv6Equals(String c) { return c + " = ?"; }
 
     @Override public String ipv4Equals(String c) { return c + " = ?"; }

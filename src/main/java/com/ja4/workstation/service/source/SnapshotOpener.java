@@ -40,6 +40,7 @@ public final class SnapshotOpener {
         try (Connection c = source.open()) {
             SnapshotManifest manifest = SnapshotFormat.readManifest(c);
             checkTables(c, manifest);
+            checkChecksum(c, manifest);
             return new Workspace(new Warehouse(source, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(2)),
                     Optional.of(manifest));
         } catch (SnapshotException e) {
@@ -66,6 +67,30 @@ public final class SnapshotOpener {
                         + actual.get(t.name()) + " rows, its manifest says " + expected + ".");
             }
         }
+    }
+
+    /**
+     * Recomputes {@link SnapshotFormat#checksum} and compares it with the manifest's: a value
+     * changed in any table is refused. A damaged page surfaces as a DuckDB read error, refused too.
+     */
+    static void checkChecksum(Connection c, SnapshotManifest manifest) throws SnapshotException {
+        if (manifest.checksum() == null || manifest.checksum().isBlank()) {
+            throw new SnapshotException("The snapshot manifest has no checksum: its content cannot be verified.");
+        }
+        String actual;
+        try {
+            actual = SnapshotFormat.checksum(c);
+        } catch (SQLException | RuntimeException e) {
+            throw new SnapshotException("The snapshot is damaged: its data cannot be read (" + firstLine(e.getMessage()) + ").", e);
+        }
+        if (!actual.equals(manifest.checksum())) {
+            throw new SnapshotException("The snapshot was altered or damaged: its content checksum " + abbreviate(actual)
+                    + " does not match the manifest's " + abbreviate(manifest.checksum()) + ".");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 12 ? s.substring(0, 12) + "…" : s;
     }
 
     private static String firstLine(String s) {
