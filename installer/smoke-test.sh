@@ -25,11 +25,13 @@ else
   LAUNCHER=$(find "$WORK/root" -path "*/bin/$APP" -type f | head -1)
   ROOTDIR=$(dirname "$(dirname "$LAUNCHER")")
   # desktop integration shipped by the package
-  DESKTOP=$(find "$ROOTDIR" -name '*.desktop' | head -1)
+  DESKTOP=$(find "$ROOTDIR" -type f -name '*.desktop' | head -1)
   [ -n "$DESKTOP" ] || fail "no .desktop file in the package"
   grep -q '^MimeType=.*application/x-ja4-snapshot' "$DESKTOP" || fail "the desktop entry does not open application/x-ja4-snapshot"
-  grep -q '^Icon=' "$DESKTOP" || fail "the desktop entry has no icon"
-  find "$ROOTDIR" -name '*-MimeInfo.xml' -o -name '*mime*.xml' | xargs -r grep -l 'pattern="\*.ja4snap"' | grep -q . ||
+  grep -q '^Icon=/.*\.png' "$DESKTOP" || fail "the desktop entry has no icon"
+  grep -q '^Exec=.*/bin/'"$APP"' %[fF]' "$DESKTOP" || fail "the desktop entry does not pass the opened file (%f) to the launcher"
+  [ -s "$(sed -n 's/^Icon=//p' "$DESKTOP" | sed "s:^:$WORK/root:")" ] || fail "the desktop entry's icon is not in the package"
+  find "$ROOTDIR" -type f -name '*MimeInfo.xml' | xargs -r grep -l 'pattern="\*.ja4snap"' | grep -q . ||
     fail "no shared-mime-info entry for *.ja4snap"
   echo "desktop entry: $(grep -E '^(Name|Exec|Categories|MimeType)=' "$DESKTOP" | tr '\n' ' ')"
 fi
