@@ -19,6 +19,8 @@ public class WorkstationApp extends Application {
         Scene scene = new Scene(shell.root(), 1440, 900);
         Theme.style(scene);
         stage.setTitle("JA4 Analyst Workstation");
+        var icon = WorkstationApp.class.getResource("/icons/ja4-workstation.png");
+        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         stage.setScene(scene);
         stage.show();
         List<String> args = getParameters().getRaw();

@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# Builds the JA4 Analyst Workstation installers from a clean checkout.
+#
+#   bash installer/build.sh              Linux x86-64: jar (-Plinux-x64), lean jlink runtime,
+#                                        app image, .deb, then the smoke test
+#   bash installer/build.sh --no-deb     app image only (no fakeroot/dpkg-deb needed), smoke-tested
+#   bash installer/build.sh --no-smoke   skip the smoke test
+#   bash installer/build.sh --skip-maven reuse target/ja4-workstation.jar (must be built with -Plinux-x64)
+#   bash installer/build.sh msi          Windows: .msi (run on Windows in Git Bash, WiX 3 on PATH)
+#   bash installer/build.sh dmg          macOS: .dmg (run on a Mac)
+#
+# Output: target/installer/ (runtime/, image/ja4-workstation/, ja4-workstation_<version>_amd64.deb,
+# SIZES.txt). What it installs itself when missing (Debian/Ubuntu, as root or through sudo):
+# the JDK's jmods (jlink needs them), fakeroot and dpkg-deb (jpackage --type deb), unzip.
+#
+# JavaFX stays on the class path inside the shaded jar (its Linux natives are in the jar), so
+# the runtime only needs JDK modules; jdeps finds them, plus the service providers jdeps cannot
+# see (TLS elliptic curves for ClickHouse over HTTPS, locale data, extra charsets).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+APP_NAME=ja4-workstation
+APP_TITLE="JA4 Analyst Workstation"
+MAIN_CLASS=com.ja4.workstation.app.Main
+VENDOR="JA4 Workstation project"
+MAINTAINER=${DEB_MAINTAINER:-ja4-workstation@example.org}
+OUT=$ROOT/target/installer
+JAR=$ROOT/target/$APP_NAME.jar
+ICON_PNG=$ROOT/installer/resources/$APP_NAME.png
+# Modules that jdeps cannot see because they are looked up as services or by name at run time.
+EXTRA_MODULES=jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,java.management
+LOCALES=en,fr,de,es,it,nl,pt
+
+T_START=$SECONDS
+log() { printf '\n== [%4ss] %s\n' "$((SECONDS - T_START))" "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- tools
+find_jdk() {
+  local candidates=("${JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk)
+  for j in "${candidates[@]}"; do
+    [ -n "$j" ] && [ -x "$j/bin/jpackage" ] && [ -x "$j/bin/jlink" ] && { echo "$j"; return; }
+  done
+  local javac_path
+  javac_path=$(readlink -f "$(command -v javac 2>/dev/null || true)" 2>/dev/null || true)
+  [ -n "$javac_path" ] && echo "$(dirname "$(dirname "$javac_path")")"
+}
+
+apt_install() {  # apt_install PACKAGE...: Debian packages the build needs, installed when missing
+  command -v apt-get >/dev/null || die "missing $*; install it with your system's package manager"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  log "installing $* (needed by the build)"
+  $sudo apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+}
+
+ensure_tools() {
+  local want_deb=$1
+  JDK=$(find_jdk)
+  [ -n "$JDK" ] && [ -x "$JDK/bin/jpackage" ] || die "no JDK 17 with jlink and jpackage (set JAVA_HOME)"
+  if [ ! -f "$JDK/jmods/java.base.jmod" ]; then
+    # Debian 12 ships the jmods in openjdk-17-jdk-headless, newer Debian/Ubuntu in openjdk-17-jmods.
+    if apt-cache show openjdk-17-jmods >/dev/null 2>&1; then apt_install openjdk-17-jmods
+    else apt_install openjdk-17-jdk-headless; fi
+    [ -f "$JDK/jmods/java.base.jmod" ] || die "no $JDK/jmods after installing: jlink cannot build a runtime"
+  fi
+  command -v mvn >/dev/null || apt_install maven
+  command -v unzip >/dev/null || apt_install unzip
+  command -v objcopy >/dev/null || apt_install binutils
+  if [ "$want_deb" = yes ]; then
+    command -v dpkg-deb >/dev/null || apt_install dpkg
+    command -v fakeroot >/dev/null || apt_install fakeroot
+  fi
+  export PATH="$JDK/bin:$PATH"
+}
+
+app_version() {  # the pom's <version>, as jpackage wants it (digits and dots)
+  sed -n 's:^  <version>\([^<]*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1 | sed 's/-SNAPSHOT//'
+}
+
+# ---------------------------------------------------------------- Linux
+build_jar() {
+  log "maven: shaded jar with only the Linux x86-64 natives (-Plinux-x64)"
+  mvn -B -ntp -q package -DskipTests -Plinux-x64
+  [ -f "$JAR" ] || die "no $JAR after the Maven build"
+  if unzip -l "$JAR" | grep -qE 'libduckdb_java\.so_(osx|windows)'; then
+    die "$JAR still holds other platforms' DuckDB natives: build it with -Plinux-x64"
+  fi
+}
+
+build_runtime() {
+  log "jdeps: modules the app needs"
+  local deps
+  deps=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 -q "$JAR" | tail -1)
+  [ -n "$deps" ] || die "jdeps found no modules"
+  MODULES="$deps,$EXTRA_MODULES"
+  echo "modules: $MODULES"
+  rm -rf "$OUT/runtime"
+  log "jlink: lean runtime"
+  jlink --add-modules "$MODULES" --include-locales "$LOCALES" \
+    --strip-debug --strip-native-debug-symbols objcopy="$(command -v objcopy)" \
+    --no-header-files --no-man-pages --compress=2 \
+    --output "$OUT/runtime"
+  "$OUT/runtime/bin/java" --list-modules > "$OUT/runtime-modules.txt"
+}
+
+build_app_image() {
+  log "jpackage: app image"
+  rm -rf "$OUT/input" "$OUT/image"
+  mkdir -p "$OUT/input" "$OUT/image"
+  cp "$JAR" "$OUT/input/"
+  jpackage --type app-image --dest "$OUT/image" \
+    --name "$APP_NAME" --app-version "$VERSION" \
+    --description "$APP_TITLE: hunts bots in JA4-fingerprinted web traffic" \
+    --vendor "$VENDOR" --copyright "$VENDOR" \
+    --icon "$ICON_PNG" \
+    --runtime-image "$OUT/runtime" \
+    --input "$OUT/input" --main-jar "$APP_NAME.jar" --main-class "$MAIN_CLASS" \
+    --java-options '-Dfile.encoding=UTF-8'
+  "$OUT/image/$APP_NAME/bin/$APP_NAME" --version
+}
+
+build_deb() {
+  log "jpackage: .deb (menu entry, icon, .ja4snap file association)"
+  rm -f "$OUT"/*.deb
+  # JavaFX's natives sit in the jar, so jpackage cannot see what they link to: name it here
+  # (GTK 3 brings X11, pango, freetype; libgl1 for the hardware pipeline, software otherwise).
+  # jpackage adds what the runtime's own libraries link to (libc6, libx11-6, ...) and xdg-utils.
+  # jpackage's own desktop entry has no %f in Exec, so a double-clicked snapshot would not reach
+  # Main: installer/resources/linux/ja4-workstation.desktop replaces it (same placeholders).
+  # Compression: gzip by default (81 MB in ~10 s; xz saves 4% for ~3 min on 2 cores):
+  # DEB_COMPRESSOR=xz for a release.
+  DPKG_DEB_COMPRESSOR_TYPE=${DEB_COMPRESSOR:-gzip} \
+  jpackage --type deb --dest "$OUT" \
+    --resource-dir "$ROOT/installer/resources/linux" \
+    --app-image "$OUT/image/$APP_NAME" \
+    --name "$APP_NAME" --app-version "$VERSION" \
+    --description "$APP_TITLE: hunts bots in JA4-fingerprinted web traffic" \
+    --vendor "$VENDOR" --copyright "$VENDOR" \
+    --icon "$ICON_PNG" \
+    --file-associations "$ROOT/installer/resources/ja4snap.properties" \
+    --linux-package-name "$APP_NAME" \
+    --linux-deb-maintainer "$MAINTAINER" \
+    --linux-menu-group "Network;Security;" \
+    --linux-app-category net \
+    --linux-shortcut \
+    --linux-package-deps 'libgtk-3-0 | libgtk-3-0t64, libgl1'
+  DEB=$(ls "$OUT"/*.deb)
+  echo "built $DEB"
+}
+
+report_sizes() {
+  local f=$OUT/SIZES.txt
+  (set +o pipefail  # head closes its pipes early
+  {
+    echo "# sizes ($(date -u +%Y-%m-%dT%H:%MZ))"
+    printf '%-28s %s\n' "shaded jar (linux-x64)" "$(du -h "$JAR" | cut -f1)"
+    printf '%-28s %s\n' "jlink runtime" "$(du -sh "$OUT/runtime" | cut -f1)"
+    printf '%-28s %s\n' "app image" "$(du -sh "$OUT/image/$APP_NAME" | cut -f1)"
+    [ -n "${DEB:-}" ] && printf '%-28s %s\n' ".deb" "$(du -h "$DEB" | cut -f1)"
+    echo
+    echo "# largest files of the app image"
+    (cd "$OUT/image/$APP_NAME" && find . -type f -printf '%s %p\n' | sort -rn | head -8 |
+      awk '{printf "%8.1f MB  %s\n", $1/1048576, $2}')
+    echo
+    echo "# largest entries of the jar (uncompressed)"
+    unzip -l "$JAR" | sed '1,3d;$d' | sed '$d' | sort -rn | head -8 | awk '{printf "%8.1f MB  %s\n", $1/1048576, $4}'
+    echo
+    echo "# jar by top-level package (compressed bytes)"
+    unzip -v "$JAR" | sed '1,3d' | head -n -2 |
+      awk '{n=split($8,a,"/"); k=(n>2)?a[1]"/"a[2]:a[1]; s[k]+=$3} END{for(k in s) printf "%8.1f MB  %s\n", s[k]/1048576, k}' |
+      sort -rn | head -10
+  } > "$f")
+  log "sizes (also in $f)"
+  cat "$f"
+}
+
+linux() {
+  local want_deb=yes smoke=yes maven=yes
+  for a in "$@"; do
+    case "$a" in
+      --no-deb) want_deb=no ;;
+      --no-smoke) smoke=no ;;
+      --skip-maven) maven=no ;;
+      *) die "unknown option $a (see the head of installer/build.sh)" ;;
+    esac
+  done
+  [ "$(uname -s)" = Linux ] || die "the Linux build runs on Linux; on Windows use 'msi', on macOS 'dmg'"
+  [ "$(uname -m)" = x86_64 ] || die "the linux-x64 profile keeps x86-64 natives only; this is $(uname -m)"
+  local t0=$SECONDS
+  ensure_tools "$want_deb"
+  VERSION=$(app_version)
+  mkdir -p "$OUT"
+  [ "$maven" = yes ] && build_jar
+  [ -f "$JAR" ] || die "no $JAR (run without --skip-maven)"
+  build_runtime
+  build_app_image
+  DEB=""
+  [ "$want_deb" = yes ] && build_deb
+  report_sizes
+  echo "build took $((SECONDS - t0)) s"
+  if [ "$smoke" = yes ]; then
+    if [ -n "$DEB" ]; then bash "$ROOT/installer/smoke-test.sh" "$DEB"
+    else bash "$ROOT/installer/smoke-test.sh" "$OUT/image/$APP_NAME"; fi
+  fi
+}
+
+# ---------------------------------------------------------------- Windows, macOS (documented; run there)
+# Both use the default (all-platform) jar or a profile of their own: the linux-x64 profile's jar
+# lacks their DuckDB natives. The runtime comes from that OS's JDK 17 (jlink is not cross-platform).
+msi() {
+  case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) ;; *) die "msi: run this on Windows (Git Bash) with JDK 17 and WiX 3 (candle.exe, light.exe) on PATH" ;; esac
+  VERSION=$(app_version)
+  mvn -B -ntp -q package -DskipTests -Djavafx.platform=win
+  mkdir -p "$OUT/input" && cp "$JAR" "$OUT/input/"
+  jlink --add-modules "$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 -q "$JAR" | tail -1),$EXTRA_MODULES" \
+    --include-locales "$LOCALES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$OUT/runtime"
+  # An .ico icon is needed on Windows: convert installer/resources/ja4-workstation.png first.
+  jpackage --type msi --dest "$OUT" --name "JA4 Workstation" --app-version "$VERSION" --vendor "$VENDOR" \
+    --icon "$ROOT/installer/resources/$APP_NAME.ico" \
+    --runtime-image "$OUT/runtime" --input "$OUT/input" --main-jar "$APP_NAME.jar" --main-class "$MAIN_CLASS" \
+    --file-associations "$ROOT/installer/resources/ja4snap.properties" \
+    --win-menu --win-menu-group "JA4 Workstation" --win-shortcut --win-dir-chooser --win-per-user-install \
+    --win-upgrade-uuid 3c0b6f2e-5a0e-4a7b-9d4e-6a1f0c9e4a41
+}
+
+dmg() {
+  [ "$(uname -s)" = Darwin ] || die "dmg: run this on macOS with JDK 17 (Xcode command line tools for codesign/hdiutil)"
+  VERSION=$(app_version)
+  local platform=mac; [ "$(uname -m)" = arm64 ] && platform=mac-aarch64
+  mvn -B -ntp -q package -DskipTests -Djavafx.platform=$platform
+  mkdir -p "$OUT/input" && cp "$JAR" "$OUT/input/"
+  jlink --add-modules "$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 -q "$JAR" | tail -1),$EXTRA_MODULES" \
+    --include-locales "$LOCALES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$OUT/runtime"
+  # An .icns icon is needed on macOS: iconutil from installer/resources/ja4-workstation.png first.
+  jpackage --type dmg --dest "$OUT" --name "JA4 Workstation" --app-version "$VERSION" --vendor "$VENDOR" \
+    --icon "$ROOT/installer/resources/$APP_NAME.icns" \
+    --runtime-image "$OUT/runtime" --input "$OUT/input" --main-jar "$APP_NAME.jar" --main-class "$MAIN_CLASS" \
+    --file-associations "$ROOT/installer/resources/ja4snap.properties" \
+    --mac-package-identifier com.ja4.workstation --mac-package-name "JA4 Workstation"
+}
+
+case "${1:-}" in
+  msi) shift; msi "$@" ;;
+  dmg) shift; dmg "$@" ;;
+  -h|--help) sed -n '2,17p' "$0" ;;
+  *) linux "$@" ;;
+esac

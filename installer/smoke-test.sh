@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Smoke test of a built package: unpacks it into a temporary folder (a .deb with dpkg-deb -x,
+# no root needed; an app image folder is used as it is), then runs the installed launcher
+# headless with a temporary data folder (JA4_WORKSTATION_HOME):
+#   --version; render --view overview (twice: the first run generates the demo snapshot);
+#   cluster on the demo snapshot (Smile k-means + DuckDB); the log file; the desktop entry and
+#   the .ja4snap file association of a .deb.
+# Fails when a step fails or the overview PNG is not produced.
+#   bash installer/smoke-test.sh target/installer/ja4-workstation_0.1.0_amd64.deb
+#   bash installer/smoke-test.sh target/installer/image/ja4-workstation
+# KEEP=1 keeps the temporary folder (its path is printed) to look at the PNG.
+set -euo pipefail
+PKG=${1:?usage: smoke-test.sh PACKAGE.deb|APP_IMAGE_DIR}
+APP=ja4-workstation
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ja4-smoke.XXXXXX")
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
+fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+ms() { date +%s%3N; }
+
+if [ -d "$PKG" ]; then
+  ROOTDIR=$(cd "$PKG" && pwd)
+  LAUNCHER=$ROOTDIR/bin/$APP
+else
+  dpkg-deb -x "$PKG" "$WORK/root"
+  LAUNCHER=$(find "$WORK/root" -path "*/bin/$APP" -type f | head -1)
+  ROOTDIR=$(dirname "$(dirname "$LAUNCHER")")
+  # desktop integration shipped by the package
+  DESKTOP=$(find "$ROOTDIR" -type f -name '*.desktop' | head -1)
+  [ -n "$DESKTOP" ] || fail "no .desktop file in the package"
+  grep -q '^MimeType=.*application/x-ja4-snapshot' "$DESKTOP" || fail "the desktop entry does not open application/x-ja4-snapshot"
+  grep -q '^Icon=/.*\.png' "$DESKTOP" || fail "the desktop entry has no icon"
+  grep -q '^Exec=.*/bin/'"$APP"' %[fF]' "$DESKTOP" || fail "the desktop entry does not pass the opened file (%f) to the launcher"
+  [ -s "$(sed -n 's/^Icon=//p' "$DESKTOP" | sed "s:^:$WORK/root:")" ] || fail "the desktop entry's icon is not in the package"
+  find "$ROOTDIR" -type f -name '*MimeInfo.xml' | xargs -r grep -l 'pattern="\*.ja4snap"' | grep -q . ||
+    fail "no shared-mime-info entry for *.ja4snap"
+  echo "desktop entry: $(grep -E '^(Name|Exec|Categories|MimeType)=' "$DESKTOP" | tr '\n' ' ')"
+fi
+[ -x "$LAUNCHER" ] || fail "no launcher bin/$APP in $PKG"
+echo "launcher: $LAUNCHER"
+
+export JA4_WORKSTATION_HOME=$WORK/home
+OUTDIR=$WORK/out
+mkdir -p "$OUTDIR"
+
+version=$("$LAUNCHER" --version) || fail "--version failed"
+echo "version: $version"
+[[ "$version" == *"JA4 Analyst Workstation"* && "$version" != *dev* ]] || fail "--version printed '$version'"
+
+render() {  # render N: overview to PNG, prints the wall time
+  local png=$OUTDIR/overview-$1.png t0 t1
+  t0=$(ms)
+  "$LAUNCHER" render --view overview --out "$png" > "$OUTDIR/render-$1.log" 2>&1 ||
+    { cat "$OUTDIR/render-$1.log" >&2; fail "render run $1 exited non-zero"; }
+  t1=$(ms)
+  [ -s "$png" ] || fail "render run $1 produced no PNG"
+  [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$png is not a PNG"
+  [ "$(stat -c %s "$png")" -gt 20000 ] || fail "$png is suspiciously small"
+  echo "render run $1: $(( t1 - t0 )) ms from launch to $(basename "$png") ($(stat -c %s "$png") bytes)"
+}
+[ ! -e "$JA4_WORKSTATION_HOME/demo.duckdb" ] || fail "the temporary home is not empty"
+render 1
+[ -f "$JA4_WORKSTATION_HOME/demo.duckdb" ] || fail "the first run did not create the demo snapshot in the data folder"
+render 2
+
+t0=$(ms)
+"$LAUNCHER" cluster --source "$JA4_WORKSTATION_HOME/demo.duckdb" --out "$OUTDIR/clusters.json" > "$OUTDIR/cluster.log" 2>&1 ||
+  { cat "$OUTDIR/cluster.log" >&2; fail "cluster exited non-zero"; }
+grep -q '"clusters"' "$OUTDIR/clusters.json" || fail "cluster wrote no clusters"
+echo "cluster: $(head -1 "$OUTDIR/cluster.log") ($(( $(ms) - t0 )) ms)"
+
+ls "$JA4_WORKSTATION_HOME"/logs/ja4-workstation.log >/dev/null 2>&1 || fail "no log file in the data folder's logs/"
+grep -q 'starting (render)' "$JA4_WORKSTATION_HOME/logs/ja4-workstation.log" || fail "the log file lacks the start line"
+echo "log file: $(wc -l < "$JA4_WORKSTATION_HOME/logs/ja4-workstation.log") lines in \$JA4_WORKSTATION_HOME/logs/"
+
+[ "${KEEP:-0}" = 1 ] && echo "kept: $WORK (overview PNGs in $OUTDIR)"
+echo "SMOKE OK"
