@@ -515,7 +515,7 @@ public final class ClustersController extends ViewController {
         prevPage.getStyleClass().add("small");
         nextPage.getStyleClass().add("small");
         pagerLabel.getStyleClass().add("muted");
-        Label membersTitle = new Label("Members — (IP, JA4) pairs, busiest first; click an IP to open its detections");
+        Label membersTitle = new Label("Members — (IP, JA4) pairs, busiest first; click an IP to open its drill-down");
         membersTitle.getStyleClass().add("panel-title");
         membersTitle.setWrapText(true);
         membersTitle.setMinHeight(Region.USE_PREF_SIZE);
