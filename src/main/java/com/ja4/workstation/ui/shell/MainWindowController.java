@@ -305,6 +305,21 @@ public final class MainWindowController {
         statusBar.setText(text);
     }
 
+    /** The status bar's message. */
+    public String statusText() {
+        return statusBar.getText();
+    }
+
+    /** The rail button of a view (tests). */
+    public ToggleButton railButton(ViewId id) {
+        return railButtons.get(id);
+    }
+
+    /** What the view area shows now. */
+    public StackPane viewHost() {
+        return viewHost;
+    }
+
     private void onWorkspace(Workspace ws) {
         if (ws == null) return;
         showSource(ws);
