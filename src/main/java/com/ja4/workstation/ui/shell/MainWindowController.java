@@ -51,8 +51,8 @@ public final class MainWindowController {
     @FXML private TextField globalSearch;
     @FXML private Label searchMessage;
     @FXML private Button connectButton;
-    @FXML private Button demoButton;
-    @FXML private Button exportButton;
+    @FXML private javafx.scene.control.MenuItem demoItem;
+    @FXML private javafx.scene.control.MenuItem exportItem;
 
     /** What the source buttons of the toolbar do (set by the shell). */
     public record SourceActions(Runnable connect, Runnable demo, Runnable export) {
@@ -325,9 +325,8 @@ public final class MainWindowController {
         showSource(ws);
         unavailable = ws.unavailableViews();
         updateRail();
-        exportButton.setDisable(ws.isSnapshot());
-        exportButton.setTooltip(new Tooltip(ws.isSnapshot() ? "Export works from a live ClickHouse source (Connect… first)"
-                : "Write the current window of this server to a snapshot file for offline review"));
+        exportItem.setDisable(ws.isSnapshot());
+        exportItem.setText(ws.isSnapshot() ? "Export snapshot… (needs a live source)" : "Export snapshot…");
         views.values().forEach(v -> v.controller().deactivate());
         stale.addAll(views.keySet());
         TimeWindow w = new TimeWindow(ws.latestAsOf(), model.window() == null ? WindowPreset.H24.length() : model.window().length());
@@ -371,6 +370,16 @@ public final class MainWindowController {
                 b.setTooltip(null);
             }
         });
+    }
+
+    /** Source menu: Demo data (tests fire it). */
+    public javafx.scene.control.MenuItem demoItem() {
+        return demoItem;
+    }
+
+    /** Source menu: Export snapshot… (enabled on a live source). */
+    public javafx.scene.control.MenuItem exportItem() {
+        return exportItem;
     }
 
     /** What an unavailable view shows instead of querying. */

@@ -103,20 +103,22 @@ class LiveShellUiTest {
         connect(robot, server);
         assertEquals("● live: chdb-test (127.0.0.1:" + server.port() + ")", source.getText());
         assertTrue(source.getStyleClass().contains("source-live"));
+        shot(robot, "live-shell-connected.png");
         assertFalse(source.getStyleClass().contains("source-snapshot"));
-        assertFalse(robot.lookup("#exportButton").queryButton().isDisabled(), "export is offered on a live source");
+        assertFalse(shell.controller().exportItem().isDisable(), "export is offered on a live source");
 
         String home = System.getProperty("ja4.home");
         System.setProperty("ja4.home", tmp.resolve("home").toString()); // the demo is prepared in a scratch data folder
         try {
-            robot.clickOn("#demoButton");
+            robot.clickOn("#sourceMenu");
+            robot.clickOn("Demo data");
             waitUntil(() -> shell.model().workspace() != null && shell.model().workspace().isSnapshot());
         } finally {
             if (home == null) System.clearProperty("ja4.home");
             else System.setProperty("ja4.home", home);
         }
         assertTrue(source.getStyleClass().contains("source-snapshot"));
-        assertTrue(robot.lookup("#exportButton").queryButton().isDisabled());
+        assertTrue(shell.controller().exportItem().isDisable());
     }
 
     @Test
@@ -134,10 +136,11 @@ class LiveShellUiTest {
         robot.interact(() -> { });
         assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "FX thread answers while the link is down");
         waitUntil(() -> overview.kpiPane().state() == LoadPane.State.ERROR);
-        assertFalse(overview.kpiPane().message().isBlank());
+        assertTrue(overview.kpiPane().message().startsWith("The connection to the server was lost"), overview.kpiPane().message());
         Button retry = robot.lookup(".retry-button").queryAllAs(Button.class).stream()
                 .filter(b -> isInside(b, overview.kpiPane()) && b.isVisible()).findFirst().orElseThrow();
 
+        shot(robot, "live-overview-link-dropped.png");
         server.refuse(false);
         robot.clickOn(retry);
         waitUntil(() -> overview.kpiPane().state() == LoadPane.State.CONTENT);
@@ -176,6 +179,7 @@ class LiveShellUiTest {
 
         robot.clickOn(shell.controller().railButton(ViewId.TRAFFIC));
         assertNull(shell.controller().view(ViewId.TRAFFIC), "no view loaded, no query sent");
+        shot(robot, "live-shell-unavailable.png");
         Label title = robot.lookup(".unavailable-view .error-title").queryAs(Label.class);
         assertTrue(title.getText().contains("Traffic is not available"), title.getText());
 
@@ -224,6 +228,20 @@ class LiveShellUiTest {
             assertEquals(3, wh.count(Sql.of("SELECT count(*) FROM " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE)
                     + " WHERE analyst = ?", analyst), QueryContext.create()));
         }
+    }
+
+    /** A picture of the window for a human look (target/ui-shots). */
+    private void shot(FxRobot robot, String name) throws Exception {
+        Path dir = Path.of("target", "ui-shots");
+        Files.createDirectories(dir);
+        robot.interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shell.root().snapshot(null, null), null),
+                        "png", dir.resolve(name).toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static boolean isInside(Node n, Node ancestor) {
