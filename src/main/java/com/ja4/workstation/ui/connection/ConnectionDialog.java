@@ -86,6 +86,7 @@ public final class ConnectionDialog {
         this.passwords = passwords;
         this.onConnect = onConnect;
         password.setId("password");
+        password.setPromptText("never saved; or set JA4_CH_PASSWORD_<PROFILE>");
         result.setId("result");
         result.setWrapText(true);
         result.setMaxWidth(520);

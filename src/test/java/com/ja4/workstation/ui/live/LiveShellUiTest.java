@@ -122,6 +122,30 @@ class LiveShellUiTest {
     }
 
     @Test
+    void theConnectButtonOpensTheDialogWhoseConnectReplacesTheWorkspaceAndCloses(FxRobot robot) throws Exception {
+        ChdbServer server = ChdbServer.demo();
+        com.ja4.workstation.service.profile.ProfileStore store = new com.ja4.workstation.service.profile.ProfileStore(tmp.resolve("profiles.json"));
+        store.save(profile(server));
+        shell.useProfiles(store);
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> profiles = robot.lookup(n -> n instanceof javafx.scene.control.ComboBox<?> c
+                && c.getItems().contains("chdb-test")).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> profiles.getSelectionModel().select("chdb-test"));
+        robot.interact(() -> profiles.getOnAction().handle(null));
+        javafx.scene.control.TextField host = robot.lookup("#host").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("127.0.0.1", host.getText());
+        javafx.stage.Window dialog = host.getScene().getWindow();
+        robot.interact(() -> robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(ChdbServer.PASSWORD));
+        shotOf(robot, host.getScene().getRoot(), "connection-dialog.png");
+        robot.clickOn("#connect");
+        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().isSnapshot());
+        waitUntil(() -> !dialog.isShowing());
+        assertTrue(shell.controller().sourceLabel().getText().startsWith("● live: chdb-test"));
+    }
+
+    @Test
     void aDroppedLinkShowsTheReasonWithRetryAndRetryAfterTheLinkIsBackShowsData(FxRobot robot) throws Exception {
         ChdbServer server = ChdbServer.demo();
         connect(robot, server);
@@ -232,11 +256,15 @@ class LiveShellUiTest {
 
     /** A picture of the window for a human look (target/ui-shots). */
     private void shot(FxRobot robot, String name) throws Exception {
+        shotOf(robot, shell.root(), name);
+    }
+
+    private static void shotOf(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
         Path dir = Path.of("target", "ui-shots");
         Files.createDirectories(dir);
         robot.interact(() -> {
             try {
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shell.root().snapshot(null, null), null),
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(root.snapshot(null, null), null),
                         "png", dir.resolve(name).toFile());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -88,6 +88,15 @@ class ExportSnapshotDialogTest {
                     com.ja4.workstation.data.warehouse.QueryContext.create()));
         }
         assertTrue(tasks.running().isEmpty(), "status-bar task ended");
+        Path shots = Files.createDirectories(Path.of("target", "ui-shots"));
+        robot.interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(dialog.content().snapshot(null, null), null),
+                        "png", shots.resolve("export-dialog-done.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
