@@ -86,11 +86,15 @@ public final class ExportSnapshotDialog {
         threats.setId("threats");
         threats.getItems().setAll(Arrays.stream(ThreatLevel.values()).map(Enum::name).toList());
         threats.setTitle("all threat levels");
+        threats.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c ->
+                threats.setTitle(threats.getCheckModel().getCheckedItems().isEmpty() ? "all threat levels"
+                        : String.join(", ", threats.getCheckModel().getCheckedItems())));
         export.setId("export");
         cancel.setId("cancel");
         result.setId("result");
         result.setWrapText(true);
         result.setMaxWidth(560);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         overall.setMaxWidth(Double.MAX_VALUE);
         browse.setOnAction(e -> choose());
         export.setOnAction(e -> start());
