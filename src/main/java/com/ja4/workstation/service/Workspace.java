@@ -45,6 +45,7 @@ public final class Workspace implements AutoCloseable {
     private volatile Outbox outbox;
     private final FeedbackService feedback;
     private final ClusterService clusters;
+    private final Optional<com.ja4.workstation.service.profile.LiveSource> live;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this(warehouse, manifest, null);
@@ -52,6 +53,13 @@ public final class Workspace implements AutoCloseable {
 
     /** {@code outbox} null: the per-user outbox in the data folder, opened on first use. */
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest, Outbox outbox) {
+        this(warehouse, manifest, outbox, Optional.empty());
+    }
+
+    /** A live ClickHouse workspace: {@code live} holds its profile and the schema check made on connect. */
+    public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest, Outbox outbox,
+                     Optional<com.ja4.workstation.service.profile.LiveSource> live) {
+        this.live = live == null ? Optional.empty() : live;
         this.warehouse = warehouse;
         this.manifest = manifest;
         this.outbox = outbox;
@@ -120,6 +128,16 @@ public final class Workspace implements AutoCloseable {
 
     public boolean isSnapshot() {
         return manifest.isPresent();
+    }
+
+    /** Profile and schema check when this is a live ClickHouse opened through a profile. */
+    public Optional<com.ja4.workstation.service.profile.LiveSource> live() {
+        return live;
+    }
+
+    /** View family (see {@code SchemaReport.VIEW_TABLES}) -> why it cannot be used here; empty when all work. */
+    public java.util.Map<String, String> unavailableViews() {
+        return live.map(com.ja4.workstation.service.profile.LiveSource::unavailableViews).orElse(java.util.Map.of());
     }
 
     public OverviewService overview() {

@@ -65,7 +65,8 @@ public final class LiveConnector {
     public static Workspace connect(ConnectionProfile p, String password) throws WarehouseException {
         ConnectionCheck check = test(p, password);
         if (!check.ok()) throw new WarehouseException(check.message());
-        return new Workspace(warehouse(p, password), Optional.empty());
+        LiveSource live = new LiveSource(p, check.schema().orElseThrow(), check.serverVersion());
+        return new Workspace(warehouse(p, password), Optional.empty(), null, Optional.of(live));
     }
 
     /** Which tables and columns of {@link WarehouseSchema} the server lacks, from system.columns (databases bound). */

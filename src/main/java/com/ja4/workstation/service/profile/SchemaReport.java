@@ -24,6 +24,9 @@ public record SchemaReport(List<String> missingTables, Map<String, List<String>>
         m.put("ip", List.of(WarehouseSchema.DETECTED_ANOMALIES, WarehouseSchema.ALL_SCORES, WarehouseSchema.IP_RECURRENCE,
                 WarehouseSchema.AGG_HOST_IP_JA4_1H, WarehouseSchema.HTTP_LOGS));
         m.put("analytics", List.of(WarehouseSchema.AI_FEATURES_1H, WarehouseSchema.THESIS_FEATURES_1H));
+        m.put("behavior", List.of(WarehouseSchema.AI_FEATURES_1H));
+        m.put("heatmap", List.of(WarehouseSchema.HTTP_LOGS));
+        m.put("models", List.of(WarehouseSchema.ALL_SCORES));
         m.put("clusters", List.of(WarehouseSchema.AGG_HOST_IP_JA4_1H, WarehouseSchema.DETECTED_ANOMALIES));
         return Map.copyOf(m);
     }

@@ -69,7 +69,39 @@ public final class QueryScope {
         }
         if (c instanceof QueryCancelledException) return "Cancelled";
         String m = c.getMessage();
-        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+        String base = m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+        return linkProblem(c).map(why -> why + " (" + firstLine(base) + ")").orElse(base);
+    }
+
+    /**
+     * A live server that did not answer: the link dropped (connection reset or closed without an
+     * answer, refused) or the time limit passed (client socket timeout, JDBC query timeout,
+     * ClickHouse TIMEOUT_EXCEEDED). Said in the analyst's words; empty for other failures.
+     */
+    static java.util.Optional<String> linkProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String n = c.getClass().getSimpleName();
+            String m = c.getMessage() == null ? "" : c.getMessage();
+            if (c instanceof java.net.SocketTimeoutException || c instanceof java.sql.SQLTimeoutException
+                    || n.contains("Timeout") || m.contains("TIMEOUT_EXCEEDED") || m.contains("Code: 159")) {
+                return java.util.Optional.of("The server did not answer within the query time limit: narrow the window"
+                        + " or raise the profile's query timeout, then Retry");
+            }
+            if (c instanceof java.net.ConnectException || c instanceof java.net.NoRouteToHostException) {
+                return java.util.Optional.of("The server cannot be reached (connection refused): check the link or VPN, then Retry");
+            }
+            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException || n.contains("NoHttpResponse")
+                    || n.contains("ConnectionClosed") || m.contains("failed to respond") || m.contains("Connection reset")) {
+                return java.util.Optional.of("The connection to the server was lost before it answered: check the link or VPN, then Retry");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String l = (nl > 0 ? s.substring(0, nl) : s).strip();
+        return l.length() > 200 ? l.substring(0, 200) + "…" : l;
     }
 
     public static boolean isCancellation(Throwable t) {

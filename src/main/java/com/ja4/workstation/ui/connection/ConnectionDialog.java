@@ -38,6 +38,22 @@ public final class ConnectionDialog {
     private final ProfileStore store;
     private final PasswordSource passwords;
     private final Consumer<Workspace> onConnect;
+    private final Connector connector;
+
+    /** Opens a workspace for the profile off the FX thread; the future fails with the analyst-facing reason. */
+    @FunctionalInterface
+    public interface Connector {
+        CompletableFuture<Workspace> connect(ConnectionProfile profile, String password);
+
+        /** Connects without telling anyone else (the caller of onConnect uses the workspace). */
+        Connector DIRECT = (p, pw) -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return LiveConnector.connect(p, pw);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
 
     final ComboBox<String> profiles = new ComboBox<>();
     final TextField name = field("prod", "name");
@@ -60,10 +76,17 @@ public final class ConnectionDialog {
     private final VBox root;
 
     public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect) {
+        this(store, passwords, onConnect, Connector.DIRECT);
+    }
+
+    /** {@code connector} does the connecting (the shell: status-bar progress, replaces the workspace). */
+    public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect, Connector connector) {
+        this.connector = connector;
         this.store = store;
         this.passwords = passwords;
         this.onConnect = onConnect;
         password.setId("password");
+        password.setPromptText("never saved; or set JA4_CH_PASSWORD_<PROFILE>");
         result.setId("result");
         result.setWrapText(true);
         result.setMaxWidth(520);
@@ -119,7 +142,9 @@ public final class ConnectionDialog {
             s.initModality(Modality.WINDOW_MODAL);
         }
         s.setTitle("ClickHouse connection");
-        s.setScene(new Scene(root));
+        Scene scene = new Scene(root);
+        com.ja4.workstation.ui.Theme.style(scene);
+        s.setScene(scene);
         s.show();
         return s;
     }
@@ -179,15 +204,10 @@ public final class ConnectionDialog {
         profile().ifPresent(p -> {
             String pw = password(p);
             busy("Connecting…");
-            CompletableFuture.supplyAsync(() -> {
-                try {
-                    return LiveConnector.connect(p, pw);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }).whenComplete((ws, err) -> Platform.runLater(() -> {
+            connector.connect(p, pw).whenComplete((ws, err) -> Platform.runLater(() -> {
                 if (err != null) {
-                    Throwable c = err.getCause() != null ? err.getCause() : err;
+                    Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                    if (c instanceof IllegalStateException && c.getCause() != null) c = c.getCause();
                     show(c.getMessage(), false);
                 } else {
                     passwords.rememberForSession(p.name(), pw);

@@ -50,6 +50,18 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
     @FXML private TextField globalSearch;
     @FXML private Label searchMessage;
+    @FXML private Button connectButton;
+    @FXML private javafx.scene.control.MenuItem demoItem;
+    @FXML private javafx.scene.control.MenuItem exportItem;
+
+    /** What the source buttons of the toolbar do (set by the shell). */
+    public record SourceActions(Runnable connect, Runnable demo, Runnable export) {
+        static final SourceActions NONE = new SourceActions(() -> { }, () -> { }, () -> { });
+    }
+
+    private SourceActions actions = SourceActions.NONE;
+    /** View family -> reason it cannot be used on the current source (live schema check). */
+    private Map<String, String> unavailable = Map.of();
 
     private final Map<ViewId, LoadedView> views = new EnumMap<>(ViewId.class);
     private final Set<ViewId> stale = EnumSet.noneOf(ViewId.class);
@@ -100,7 +112,56 @@ public final class MainWindowController {
         asOfField.setOnAction(e -> applyAsOf());
     }
 
+    public void setActions(SourceActions a) {
+        this.actions = a;
+    }
+
+    @FXML
+    private void connect() {
+        actions.connect().run();
+    }
+
+    @FXML
+    private void openDemo() {
+        actions.demo().run();
+    }
+
+    @FXML
+    private void exportSnapshot() {
+        actions.export().run();
+    }
+
+    /** Why the view cannot be used on the current source (tables or columns missing on the live server). */
+    public java.util.Optional<String> unavailableReason(ViewId id) {
+        return id.unavailableReason(unavailable);
+    }
+
+    /** The Feedback view shows the outbox's pending rows: reload it (now if in front, else on the next visit). */
+    void refreshFeedback() {
+        stale.add(ViewId.FEEDBACK);
+        if (current == ViewId.FEEDBACK) {
+            stale.remove(ViewId.FEEDBACK);
+            if (model.workspace() != null && views.get(ViewId.FEEDBACK) != null) views.get(ViewId.FEEDBACK).controller().activate();
+        }
+    }
+
     public void show(ViewId id) {
+        var reason = unavailableReason(id);
+        if (reason.isPresent()) {
+            if (current != null && current != id && views.get(current) != null) {
+                ViewController left = views.get(current).controller();
+                if (!left.idle().isDone()) stale.add(current);
+                left.deactivate();
+            }
+            viewHost.getChildren().setAll(unavailablePane(id, reason.get()));
+            railButtons.get(id).setSelected(true);
+            current = id;
+            stale.add(id);
+            return;
+        }
+        if (current != null && current != id && unavailableReason(current).isPresent()) {
+            current = null; // the placeholder was in front: nothing to deactivate
+        }
         // classifications made elsewhere since the last visit: always show the latest
         if (id == ViewId.FEEDBACK && current != id) stale.add(id);
         if (current == id && !stale.contains(id)) return;
@@ -129,6 +190,10 @@ public final class MainWindowController {
     }
 
     private void openDetections(DetectionFilter filter) {
+        if (unavailableReason(ViewId.DETECTIONS).isPresent()) {
+            show(ViewId.DETECTIONS);
+            return;
+        }
         LoadedView v = views.computeIfAbsent(ViewId.DETECTIONS, k -> ViewLoader.load(k, model));
         ((DetectionsController) v.controller()).presetFilter(filter);
         stale.add(ViewId.DETECTIONS);
@@ -137,6 +202,10 @@ public final class MainWindowController {
 
     /** Opens the IP drill-down with this client's tab in front. */
     public IpController openIp(ClientIp ip) {
+        if (unavailableReason(ViewId.IP).isPresent()) {
+            show(ViewId.IP);
+            return null;
+        }
         views.computeIfAbsent(ViewId.IP, k -> {
             stale.add(k);
             return ViewLoader.load(k, model);
@@ -236,18 +305,95 @@ public final class MainWindowController {
         statusBar.setText(text);
     }
 
+    /** The status bar's message. */
+    public String statusText() {
+        return statusBar.getText();
+    }
+
+    /** The rail button of a view (tests). */
+    public ToggleButton railButton(ViewId id) {
+        return railButtons.get(id);
+    }
+
+    /** What the view area shows now. */
+    public StackPane viewHost() {
+        return viewHost;
+    }
+
     private void onWorkspace(Workspace ws) {
         if (ws == null) return;
-        sourceLabel.setText("● " + ws.describe() + (ws.isSnapshot() ? "  (read-only)" : ""));
-        sourceLabel.setTooltip(new Tooltip(ws.manifest().map(m -> "Captured as of " + Fx.MINUTE.format(m.asOf())
-                + " UTC, window " + com.ja4.workstation.domain.WindowPreset.labelOf(m.window()) + "\nSource: " + m.source()).orElse(ws.describe())));
+        showSource(ws);
+        unavailable = ws.unavailableViews();
+        updateRail();
+        exportItem.setDisable(ws.isSnapshot());
+        exportItem.setText(ws.isSnapshot() ? "Export snapshot… (needs a live source)" : "Export snapshot…");
         views.values().forEach(v -> v.controller().deactivate());
         stale.addAll(views.keySet());
         TimeWindow w = new TimeWindow(ws.latestAsOf(), model.window() == null ? WindowPreset.H24.length() : model.window().length());
         if (w.equals(model.window())) reloadCurrent();
         else model.windowProperty().set(w);
         if (current == null) show(ViewId.OVERVIEW);
-        statusBar.setText("Opened " + ws.describe());
+        else if (unavailableReason(current).isEmpty() && views.get(current) != null
+                && !viewHost.getChildren().contains(views.get(current).root())) {
+            viewHost.getChildren().setAll(views.get(current).root()); // a placeholder or source error was in front
+        }
+        statusBar.setText("Opened " + ws.describe() + (unavailable.isEmpty() ? ""
+                : " (" + unavailable.size() + " view famil" + (unavailable.size() == 1 ? "y" : "ies") + " unavailable on this server)"));
+    }
+
+    /** The source indicator: a live server (green, profile and host) is told apart from a read-only snapshot (grey). */
+    private void showSource(Workspace ws) {
+        sourceLabel.getStyleClass().removeAll("source-live", "source-snapshot");
+        if (ws.isSnapshot()) {
+            sourceLabel.getStyleClass().add("source-snapshot");
+            sourceLabel.setText("● snapshot (read-only): " + ws.describe());
+            sourceLabel.setTooltip(new Tooltip(ws.manifest().map(m -> "Captured as of " + Fx.MINUTE.format(m.asOf())
+                    + " UTC, window " + com.ja4.workstation.domain.WindowPreset.labelOf(m.window()) + "\nSource: " + m.source()).orElse(ws.describe())));
+        } else {
+            sourceLabel.getStyleClass().add("source-live");
+            String label = ws.live().map(l -> l.label()).orElse(ws.describe());
+            sourceLabel.setText("● live: " + label);
+            sourceLabel.setTooltip(new Tooltip(ws.live().map(l -> l.profile().describe() + "\nClickHouse " + l.serverVersion()
+                    + "\n" + l.schema().describe()).orElse(ws.describe())));
+        }
+    }
+
+    /** Views whose tables or columns the server lacks: greyed in the rail, the reason as tooltip. */
+    private void updateRail() {
+        railButtons.forEach((id, b) -> {
+            var reason = unavailableReason(id);
+            b.getStyleClass().remove("unavailable");
+            if (reason.isPresent()) {
+                b.getStyleClass().add("unavailable");
+                b.setTooltip(new Tooltip("Not available on this server: " + reason.get()));
+            } else {
+                b.setTooltip(null);
+            }
+        });
+    }
+
+    /** Source menu: Demo data (tests fire it). */
+    public javafx.scene.control.MenuItem demoItem() {
+        return demoItem;
+    }
+
+    /** Source menu: Export snapshot… (enabled on a live source). */
+    public javafx.scene.control.MenuItem exportItem() {
+        return exportItem;
+    }
+
+    /** What an unavailable view shows instead of querying. */
+    private VBox unavailablePane(ViewId id, String reason) {
+        Label title = new Label("⚠  " + id.title() + " is not available on this server");
+        title.getStyleClass().add("error-title");
+        Label why = new Label("The server lacks what this view reads: " + reason + ".");
+        why.setWrapText(true);
+        why.setMaxWidth(600);
+        why.getStyleClass().add("error-reason");
+        VBox box = new VBox(10, title, why);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().addAll("error-state", "unavailable-view");
+        return box;
     }
 
     private void onWindow(TimeWindow w) {
@@ -260,6 +406,12 @@ public final class MainWindowController {
 
     private void reloadCurrent() {
         if (current == null) return;
+        if (unavailableReason(current).isPresent() || views.get(current) == null) {
+            ViewId c = current; // a placeholder: show it again, or the view now that it is available
+            current = null;
+            show(c);
+            return;
+        }
         stale.remove(current);
         if (model.workspace() != null) views.get(current).controller().activate();
     }

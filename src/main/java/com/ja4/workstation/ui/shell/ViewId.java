@@ -1,30 +1,49 @@
 package com.ja4.workstation.ui.shell;
 
-/** The views of the navigation rail, in rail order. Only views that work are listed. */
+/**
+ * The views of the navigation rail, in rail order. Only views that work are listed.
+ *
+ * <p>The last argument is the view's family in {@code SchemaReport.VIEW_TABLES} (the tables it
+ * reads): the one place that ties a view to the schema check of a live server, so a view whose
+ * tables or columns are missing is disabled with the reason. null: the view needs no checked table
+ * (Feedback: soc_feedback is created when absent).
+ */
 public enum ViewId {
-    OVERVIEW("Overview", "◉", "/fxml/overview.fxml"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml"),
-    SCORES("Scores", "≣", "/fxml/scores.fxml"),
-    TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml"),
-    IP("IP drill-down", "⌖", "/fxml/ip.fxml"),
-    FEATURES("Features", "≋", "/fxml/features.fxml"),
-    GEO("Geo", "◍", "/fxml/geo.fxml"),
-    FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml"),
-    BROWSERS("Browsers", "▣", "/fxml/browsers.fxml"),
-    BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml"),
-    HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml"),
-    MODELS("Models", "⚙", "/fxml/models.fxml"),
-    CLUSTERS("Clusters", "◎", "/fxml/clusters.fxml"),
-    FEEDBACK("Feedback", "✎", "/fxml/feedback.fxml");
+    OVERVIEW("Overview", "◉", "/fxml/overview.fxml", "overview"),
+    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml", "detections"),
+    SCORES("Scores", "≣", "/fxml/scores.fxml", "scores"),
+    TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml", "traffic"),
+    IP("IP drill-down", "⌖", "/fxml/ip.fxml", "ip"),
+    FEATURES("Features", "≋", "/fxml/features.fxml", "analytics"),
+    GEO("Geo", "◍", "/fxml/geo.fxml", "analytics"),
+    FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml", "analytics"),
+    BROWSERS("Browsers", "▣", "/fxml/browsers.fxml", "analytics"),
+    BEHAVIOR("Behavior", "∴", "/fxml/behavior.fxml", "behavior"),
+    HEATMAP("Heatmap", "▦", "/fxml/heatmap.fxml", "heatmap"),
+    MODELS("Models", "⚙", "/fxml/models.fxml", "models"),
+    CLUSTERS("Clusters", "◎", "/fxml/clusters.fxml", "clusters"),
+    FEEDBACK("Feedback", "✎", "/fxml/feedback.fxml", null);
 
     private final String title;
     private final String glyph;
     private final String fxml;
+    private final String family;
 
-    ViewId(String title, String glyph, String fxml) {
+    ViewId(String title, String glyph, String fxml, String family) {
         this.title = title;
         this.glyph = glyph;
         this.fxml = fxml;
+        this.family = family;
+    }
+
+    /** The schema-check family (key of {@code SchemaReport.VIEW_TABLES}), if the view reads checked tables. */
+    public java.util.Optional<String> family() {
+        return java.util.Optional.ofNullable(family);
+    }
+
+    /** Why this view cannot be used given {@code unavailable} (family -> reason), if it cannot. */
+    public java.util.Optional<String> unavailableReason(java.util.Map<String, String> unavailable) {
+        return family().map(unavailable::get);
     }
 
     public String title() {
