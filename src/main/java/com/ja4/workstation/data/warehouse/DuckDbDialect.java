@@ -27,13 +27,35 @@ public final class DuckDbDialect implements Dialect {
     /** The text column sorted like ClickHouse's IPv6 bytes: mapped IPv4 by zero-padded octets first. */
     @Override
     public String ipSortKey(String c) {
-        String v4 = "substr(" + c + ", 8)";
+        return "(CASE WHEN starts_with(" + c + ", '::ffff:') THEN 'a' || " + paddedOctets("substr(" + c + ", 8)")
+                + " ELSE 'b' || " + fullHex(c) + " END)";
+    }
+
+    /**
+     * IPv6 text as its 32 hex digits (the 16 bytes ClickHouse compares): "::" expanded and every
+     * group zero-padded, so 2a01:e34:: sorts before 2a01:cb14:: as it does on ClickHouse.
+     */
+    private static String fullHex(String c) {
+        String left = padded("split_part(" + c + ", '::', 1)");
+        String right = padded("split_part(" + c + ", '::', 2)");
+        return "(" + left + " || repeat('0', 32 - length(" + left + ") - length(" + right + ")) || " + right + ")";
+    }
+
+    private static String padded(String groups) {
+        return "(CASE WHEN " + groups + " = '' THEN '' ELSE array_to_string(list_transform(string_split(" + groups
+                + ", ':'), g -> lpad(g, 4, '0')), '') END)";
+    }
+
+    /** Dotted quad text with zero-padded octets: text order = numeric order. */
+    @Override public String ipv4SortKey(String c) { return "(" + paddedOctets(c) + ")"; }
+
+    private static String paddedOctets(String v4) {
         StringBuilder octets = new StringBuilder();
         for (int i = 1; i <= 4; i++) {
             if (i > 1) octets.append(" || '.' || ");
             octets.append("lpad(split_part(").append(v4).append(", '.', ").append(i).append("), 3, '0')");
         }
-        return "(CASE WHEN starts_with(" + c + ", '::ffff:') THEN 'a' || " + octets + " ELSE 'b' || " + c + " END)";
+        return octets.toString();
     }
 
     @Override public String ipText(String c) { return c; }
