@@ -260,7 +260,6 @@ class ClickHouseConformanceTest {
             for (boolean asc : new boolean[] {true, false}) {
                 SortOrder s = new SortOrder(key, asc);
                 assertSameRows(what + " page sort " + s, d.page(DAY, filter, s, 0, 40, CTX), c.page(DAY, filter, s, 0, 40, CTX));
-                assertSameRows(what + " page 3 sort " + s, d.page(DAY, filter, s, 80, 40, CTX), c.page(DAY, filter, s, 80, 40, CTX));
             }
         }
     }
@@ -284,8 +283,9 @@ class ClickHouseConformanceTest {
         filters.add(ScoreFilter.NONE.withCountryCode(d.facet(DAY, "country_code", 1, CTX).get(0)));
         filters.add(ScoreFilter.NONE.withJa4(d.facet(DAY, "ja4", 1, CTX).get(0)));
         filters.add(ScoreFilter.NONE.withBrowserFamily(d.facet(DAY, "browser_family", 1, CTX).get(0)));
+        for (ScoreFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (ScoreFilter f : filters) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (ScoreFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
         assertTrue(d.count(DAY, ScoreFilter.NONE.withSearch(IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
         compareSorts("scores", d, c, ScoreTable.INSTANCE, ScoreFilter.NONE);
@@ -313,11 +313,11 @@ class ClickHouseConformanceTest {
         filters.add(TrafficFilter.NONE.withSearch("Mozilla/5.0 (Windows"));
         filters.add(TrafficFilter.NONE.withHost(d.facet(DAY, "host", 1, CTX).get(0)));
         filters.add(TrafficFilter.NONE.withHttpVersion(d.facet(DAY, "http_version", 1, CTX).get(0)));
+        for (TrafficFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (TrafficFilter f : filters) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (TrafficFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
         compareSorts("traffic", d, c, TrafficTable.INSTANCE, TrafficFilter.NONE);
-        compareSorts("traffic POST", d, c, TrafficTable.INSTANCE, TrafficFilter.NONE.withMethod("POST"));
         for (TrafficFilter f : filters) {
             SortOrder s = SortOrder.descending("time");
             assertSameRows("traffic page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
