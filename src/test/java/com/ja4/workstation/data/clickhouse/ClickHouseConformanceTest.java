@@ -389,6 +389,11 @@ class ClickHouseConformanceTest {
         for (ClientIp ip : ips) assertSameRows("history " + ip, d.history(ip, 50, CTX), c.history(ip, 50, CTX));
     }
 
+    /** IPv6 texts with "::" at the start, middle and end, none, short groups, and IPv4 clients. */
+    private static final List<String> IPV6_SHAPES = List.of("2001:db8::", "2001:db8::1", "2001:db8:0:1::", "2001:db8:a::",
+            "2001:db8:1000::", "2a01:e34::1", "2a01:cb14::", "1::", "::2", "2a01:e34:f3e5:a750:6075:8f20:3072:3176",
+            "fe80::1:2", "9.8.7.6", "10.0.0.1", "100.0.0.1", "2001:db8:0:0:1::");
+
     /** createTableIfMissing and the bound INSERT on both engines (scratch databases), read back the same. */
     @Test
     void feedbackInsertReadsBackTheSame() throws Exception {
@@ -413,14 +418,18 @@ class ClickHouseConformanceTest {
                 w.add(q.insert(ClientIp.parse(IPV6_CLIENT).orElseThrow(), Classification.SUSPICIOUS, "back\\slash 100% _x_ ünï \"q\"\nline",
                         "analyst ß", "snapshot", t0.plusSeconds(3), CTX));
                 w.add(q.insert(ClientIp.parse("10.1.2.3").orElseThrow(), Classification.LEGITIMATE, "", "", "live", t0.plusSeconds(7200), CTX));
+                // same second: the order is the IP sort key, over every shape of IPv6 text
+                for (String ip : IPV6_SHAPES) {
+                    w.add(q.insert(ClientIp.parse(ip).orElseThrow(), Classification.BOT, "shape", "tester", "live", t0.plusSeconds(60), CTX));
+                }
                 written.add(w);
             }
             assertSameRows("insert results", written.get(0), written.get(1));
             FeedbackQueries d = new FeedbackQueries(duckWh);
             FeedbackQueries c = new FeedbackQueries(chWh);
-            List<FeedbackEntry> back = d.recent("", "", 10, CTX);
-            assertEquals(3, back.size());
-            assertSameRows("read back", back, c.recent("", "", 10, CTX));
+            List<FeedbackEntry> back = d.recent("", "", 100, CTX);
+            assertEquals(3 + IPV6_SHAPES.size(), back.size());
+            assertSameRows("read back", back, c.recent("", "", 100, CTX));
             for (String q : List.of("203.", "2607", "%", "_", "\\")) {
                 assertSameRows("read back " + q, d.recent("", q, 10, CTX), c.recent("", q, 10, CTX));
             }
