@@ -53,7 +53,7 @@ public final class BehaviorQueries {
         Sql sql = inWindow("SELECT window_start, " + d.ipDisplay("src_ip") + " AS ip, ja4, host, hits, asn_label, bot_name, "
                 + features + " FROM " + wh.table(AI_FEATURES_TABLE), w)
                 .sql(namedBotsOnly ? " AND bot_name <> ''" : "")
-                .sql(" ORDER BY hits DESC, window_start DESC, src_ip, ja4, host LIMIT ?", limit).build();
+                .sql(" ORDER BY hits DESC, window_start DESC, " + d.ipSortKey("src_ip") + ", ja4, host LIMIT ?", limit).build();
         return wh.query(sql, rs -> {
             double[] v = new double[BehaviorFeature.values().length];
             for (BehaviorFeature f : BehaviorFeature.values()) v[f.ordinal()] = rs.getDouble(f.column());

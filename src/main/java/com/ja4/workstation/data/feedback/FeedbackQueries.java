@@ -42,7 +42,7 @@ public final class FeedbackQueries {
     /** This client's classifications, newest first. */
     public List<FeedbackEntry> history(ClientIp ip, int limit, QueryContext ctx) throws WarehouseException {
         Sql sql = select().sql(" WHERE " + d.ipv6Equals("src_ip"), ip.v6Text())
-                .sql(" ORDER BY created_at DESC LIMIT ?", limit).build();
+                .sql(" ORDER BY created_at DESC" + tieBreak() + " LIMIT ?", limit).build();
         return wh.query(sql, this::map, ctx);
     }
 
@@ -51,7 +51,12 @@ public final class FeedbackQueries {
         Sql.Builder b = select().sql(" WHERE 1 = 1");
         if (classification != null && !classification.isBlank()) b.sql(" AND classification = ?", classification.strip());
         if (ipText != null && !ipText.isBlank()) b.sql(" AND " + d.like(d.ipDisplay("src_ip")), Like.contains(ipText.strip()));
-        return wh.query(b.sql(" ORDER BY created_at DESC LIMIT ?", limit).build(), this::map, ctx);
+        return wh.query(b.sql(" ORDER BY created_at DESC" + tieBreak() + " LIMIT ?", limit).build(), this::map, ctx);
+    }
+
+    /** Classifications in the same second come in one order on both engines (stored to the second). */
+    private String tieBreak() {
+        return ", " + d.ipSortKey("src_ip") + ", classification, analyst, comment, source";
     }
 
     private Sql.Builder select() {

@@ -45,7 +45,7 @@ public final class IpQueries {
         DetectionTable t = DetectionTable.INSTANCE;
         Sql sql = inWindow("SELECT " + t.selectList(d) + " FROM " + wh.table(t.table()), "detected_at", w)
                 .sql(" AND " + d.ipv6Equals("src_ip"), ip.v6Text())
-                .sql(" ORDER BY detected_at DESC, model_name LIMIT ?", ROW_LIMIT).build();
+                .sql(" ORDER BY detected_at DESC, model_name, ja4, host LIMIT ?", ROW_LIMIT).build();
         return wh.query(sql, t.mapper(d), ctx);
     }
 
@@ -53,7 +53,7 @@ public final class IpQueries {
         ScoreTable t = ScoreTable.INSTANCE;
         Sql sql = inWindow("SELECT " + t.selectList(d) + " FROM " + wh.table(t.table()), "detected_at", w)
                 .sql(" AND " + d.ipv6Equals("src_ip"), ip.v6Text())
-                .sql(" ORDER BY detected_at DESC, model_name LIMIT ?", ROW_LIMIT).build();
+                .sql(" ORDER BY detected_at DESC, model_name, ja4, host, window_start LIMIT ?", ROW_LIMIT).build();
         return wh.query(sql, t.mapper(d), ctx);
     }
 
@@ -64,7 +64,7 @@ public final class IpQueries {
         TrafficTable t = TrafficTable.INSTANCE;
         Sql sql = inWindow("SELECT " + t.selectList(d) + " FROM " + wh.table(t.table()), "time", w)
                 .sql(" AND " + d.ipv4Equals("src_ip"), v4.get())
-                .sql(" ORDER BY time DESC, src_port LIMIT ?", limit).build();
+                .sql(" ORDER BY time DESC, src_port, host, path, method, http_version, header_user_agent, ja4 LIMIT ?", limit).build();
         return wh.query(sql, t.mapper(d), ctx);
     }
 

@@ -50,9 +50,15 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
     public Map<String, String> sortColumns(Dialect d) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String c : PLAIN_SORT) m.put(c, c);
-        m.put("src_ip", "src_ip");
+        m.put("src_ip", d.ipSortKey("src_ip"));
         m.put("threat_level", SeveritySql.rank("threat_level"));
         return m;
+    }
+
+    /** (detected_at, src_ip, ja4, host, model_name) identifies a score row; window_start for safety. */
+    @Override
+    public List<String> uniqueKey(Dialect d) {
+        return List.of(d.ipSortKey("src_ip"), "ja4", "host", "model_name", "window_start");
     }
 
     @Override

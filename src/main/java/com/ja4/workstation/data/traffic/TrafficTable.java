@@ -42,8 +42,17 @@ public final class TrafficTable implements TableSpec<HttpLog, TrafficFilter> {
     public Map<String, String> sortColumns(Dialect d) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String c : PLAIN_SORT) m.put(c, c);
-        m.put("src_ip", "src_ip");
+        m.put("src_ip", d.ipv4SortKey("src_ip"));
         return m;
+    }
+
+    /**
+     * http_logs has no key column: (time, src_ip, src_port) identifies a request in practice; the
+     * other columns make the order total even for duplicated log lines.
+     */
+    @Override
+    public List<String> uniqueKey(Dialect d) {
+        return List.of(d.ipv4SortKey("src_ip"), "src_port", "host", "path", "method", "http_version", "header_user_agent", "ja4");
     }
 
     @Override

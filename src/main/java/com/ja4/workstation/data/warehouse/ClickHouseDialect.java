@@ -35,6 +35,9 @@ public final class ClickHouseDialect implements Dialect {
     /** IPv6 compares as its 16 bytes: ::ffff:a.b.c.d by address, before 2xxx: addresses. */
     @Override public String ipSortKey(String c) { return c; }
 
+    /** IPv4 compares as its UInt32 value. */
+    @Override public String ipv4SortKey(String c) { return c; }
+
     @Override public String ipText(String c) { return "toString(" + c + ")"; }
 
     @Override public String epochSeconds(String c) { return "toInt64(toUnixTimestamp(" + c + "))"; }

@@ -30,6 +30,12 @@ public interface Dialect {
      */
     String ipSortKey(String column);
 
+    /**
+     * Sort key of an IPv4 column (http_logs.src_ip) in numeric address order, the same on both
+     * engines: ClickHouse compares IPv4 as a number, DuckDB holds the dotted text.
+     */
+    String ipv4SortKey(String column);
+
     /** IP column as text the way snapshots store it (IPv6 columns: ::ffff:a.b.c.d for IPv4 clients). */
     String ipText(String column);
 

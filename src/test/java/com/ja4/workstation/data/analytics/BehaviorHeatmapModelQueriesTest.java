@@ -71,6 +71,21 @@ class BehaviorHeatmapModelQueriesTest {
         return rs.getTimestamp(i).toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
+    /** The 16 bytes of an IPv6 column value (IPv4 clients mapped): the order ClickHouse sorts addresses in. */
+    static byte[] addressBytes(String ip) {
+        try {
+            byte[] b = java.net.InetAddress.getByName(ip).getAddress(); // a literal: no DNS
+            if (b.length == 16) return b;
+            byte[] m = new byte[16];
+            m[10] = (byte) 0xff;
+            m[11] = (byte) 0xff;
+            System.arraycopy(b, 0, m, 12, 4);
+            return m;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(ip, e);
+        }
+    }
+
     static boolean in(TimeWindow w, Instant t) {
         return !t.isBefore(w.from()) && t.isBefore(w.asOf());
     }
@@ -87,7 +102,7 @@ class BehaviorHeatmapModelQueriesTest {
                 List<Session> expected = sessions.stream().filter(s -> in(w, s.window()))
                         .sorted(Comparator.comparingLong(Session::hits).reversed()
                                 .thenComparing(Session::window, Comparator.reverseOrder())
-                                .thenComparing(Session::ip).thenComparing(Session::ja4).thenComparing(Session::host))
+                                .thenComparing(s -> addressBytes(s.ip()), java.util.Arrays::compareUnsigned).thenComparing(Session::ja4).thenComparing(Session::host))
                         .limit(n).toList();
                 assertEquals(expected.size(), got.size());
                 for (int i = 0; i < got.size(); i++) {

@@ -5,6 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ja4.workstation.data.analytics.BehaviorFeature;
+import com.ja4.workstation.data.analytics.BehaviorQueries;
+import com.ja4.workstation.data.analytics.Bins;
+import com.ja4.workstation.data.analytics.BrowserQueries;
+import com.ja4.workstation.data.analytics.FeatureQueries;
+import com.ja4.workstation.data.analytics.FingerprintQueries;
+import com.ja4.workstation.data.analytics.GeoQueries;
+import com.ja4.workstation.data.analytics.HeatmapQueries;
+import com.ja4.workstation.data.analytics.ModelQueries;
+import com.ja4.workstation.data.feedback.Classification;
+import com.ja4.workstation.data.feedback.FeedbackEntry;
+import com.ja4.workstation.data.feedback.FeedbackQueries;
+import com.ja4.workstation.data.ip.IpQueries;
+import com.ja4.workstation.data.ip.OsLookup;
+import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.scores.Score;
+import com.ja4.workstation.data.scores.ScoreFilter;
+import com.ja4.workstation.data.scores.ScoreTable;
+import com.ja4.workstation.data.table.TableSpec;
+import com.ja4.workstation.data.traffic.HttpLog;
+import com.ja4.workstation.data.traffic.TrafficFilter;
+import com.ja4.workstation.data.traffic.TrafficTable;
+import com.ja4.workstation.data.warehouse.DatabaseNames;
+import com.ja4.workstation.data.warehouse.DuckDbDialect;
+import com.ja4.workstation.data.warehouse.DuckDbSource;
+import com.ja4.workstation.testing.RowCompare;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.cluster.FeatureRow;
 import com.ja4.workstation.data.demo.DemoOptions;
@@ -207,5 +236,265 @@ class ClickHouseConformanceTest {
         assertSameRows("features", fd, fc);
         List<ClientIp> ips = fd.stream().limit(60).map(r -> ClientIp.fromColumn(r.ip())).distinct().toList();
         assertSameRows("members", d.members(w, ips, CTX), c.members(w, ips, CTX));
+    }
+
+    // ---------------------------------------------------------------- families added after the first suite
+
+    /** The three windows above and an empty one (a year before the demo data). */
+    static Stream<TimeWindow> windowsWithEmpty() {
+        return Stream.concat(windows(), Stream.of(new TimeWindow(DemoOptions.DEFAULT_AS_OF.minus(Duration.ofDays(365)), Duration.ofHours(24))));
+    }
+
+    private static final TimeWindow DAY = new TimeWindow(DemoOptions.DEFAULT_AS_OF, Duration.ofHours(24));
+
+    /** The real IPv6 client of the demo. */
+    private static final String IPV6_CLIENT = "2607:fb90:93a1:5ae:aaa:2f04:c2c4:fee5";
+
+    /** Search texts: address prefix, host part, LIKE wildcards and escape, quotes. */
+    private static final List<String> SEARCHES = List.of("10.", "shop", "100%_\\", "_", "%", "it's' OR 1=1 --", IPV6_CLIENT.substring(0, 9));
+
+    /** Every sort key both directions, first page and a later page, for one paged table. */
+    private static <R, F> void compareSorts(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, F filter)
+            throws Exception {
+        TimeWindow empty = windowsWithEmpty().reduce((x, y) -> y).orElseThrow();
+        List<R> none = c.page(empty, filter, null, 0, 40, CTX);
+        assertTrue(none.isEmpty() && d.page(empty, filter, null, 0, 40, CTX).isEmpty(), what + ": empty window, empty page");
+        for (String key : spec.sortColumns(ch.dialect()).keySet()) {
+            for (boolean asc : new boolean[] {true, false}) {
+                SortOrder s = new SortOrder(key, asc);
+                assertSameRows(what + " page sort " + s, d.page(DAY, filter, s, 0, 40, CTX), c.page(DAY, filter, s, 0, 40, CTX));
+            }
+        }
+    }
+
+    private static <R, F> void compareFacets(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, TimeWindow w)
+            throws Exception {
+        for (String key : spec.facetColumns(ch.dialect()).keySet()) {
+            assertSameRows(what + " facet " + key + " " + w, d.facet(w, key, 15, CTX), c.facet(w, key, 15, CTX));
+        }
+    }
+
+    @Test
+    void scoreTableCountsPagesFacetsAndExport() throws Exception {
+        PagedTable<Score, ScoreFilter> c = new PagedTable<>(ch, ScoreTable.INSTANCE);
+        PagedTable<Score, ScoreFilter> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE);
+        for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("scores", d, c, ScoreTable.INSTANCE, w);
+        List<ScoreFilter> filters = new ArrayList<>(List.of(ScoreFilter.NONE, ScoreFilter.NONE.withThreatLevel("HIGH"),
+                ScoreFilter.NONE.withThreatLevel("LOW").withSearch("shop")));
+        for (String q : SEARCHES) filters.add(ScoreFilter.NONE.withSearch(q));
+        filters.add(ScoreFilter.NONE.withAsnOrg(d.facet(DAY, "asn_org", 1, CTX).get(0)));
+        filters.add(ScoreFilter.NONE.withCountryCode(d.facet(DAY, "country_code", 1, CTX).get(0)));
+        filters.add(ScoreFilter.NONE.withJa4(d.facet(DAY, "ja4", 1, CTX).get(0)));
+        filters.add(ScoreFilter.NONE.withBrowserFamily(d.facet(DAY, "browser_family", 1, CTX).get(0)));
+        for (ScoreFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        for (TimeWindow w : windowsWithEmpty().toList()) {
+            for (ScoreFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+        }
+        assertTrue(d.count(DAY, ScoreFilter.NONE.withSearch(IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
+        compareSorts("scores", d, c, ScoreTable.INSTANCE, ScoreFilter.NONE);
+        for (ScoreFilter f : filters) {
+            SortOrder s = SortOrder.descending("detected_at");
+            assertSameRows("scores page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
+        }
+        List<Score> ec = new ArrayList<>();
+        List<Score> ed = new ArrayList<>();
+        ScoreFilter high = ScoreFilter.NONE.withThreatLevel("HIGH");
+        c.forEach(DAY, high, new SortOrder("src_ip", true), ec::add, CTX);
+        d.forEach(DAY, high, new SortOrder("src_ip", true), ed::add, CTX);
+        assertFalse(ed.isEmpty());
+        assertSameRows("scores forEach", ed, ec);
+    }
+
+    @Test
+    void trafficTableCountsPagesFacetsAndExport() throws Exception {
+        PagedTable<HttpLog, TrafficFilter> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
+        PagedTable<HttpLog, TrafficFilter> d = new PagedTable<>(duck.warehouse(), TrafficTable.INSTANCE);
+        for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("traffic", d, c, TrafficTable.INSTANCE, w);
+        List<TrafficFilter> filters = new ArrayList<>(List.of(TrafficFilter.NONE, TrafficFilter.NONE.withMethod("POST"),
+                TrafficFilter.NONE.withMethod("GET").withSearch("/api")));
+        for (String q : SEARCHES) filters.add(TrafficFilter.NONE.withSearch(q));
+        filters.add(TrafficFilter.NONE.withSearch("Mozilla/5.0 (Windows"));
+        filters.add(TrafficFilter.NONE.withHost(d.facet(DAY, "host", 1, CTX).get(0)));
+        filters.add(TrafficFilter.NONE.withHttpVersion(d.facet(DAY, "http_version", 1, CTX).get(0)));
+        for (TrafficFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        for (TimeWindow w : windowsWithEmpty().toList()) {
+            for (TrafficFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+        }
+        compareSorts("traffic", d, c, TrafficTable.INSTANCE, TrafficFilter.NONE);
+        for (TrafficFilter f : filters) {
+            SortOrder s = SortOrder.descending("time");
+            assertSameRows("traffic page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
+        }
+        List<HttpLog> ec = new ArrayList<>();
+        List<HttpLog> ed = new ArrayList<>();
+        TrafficFilter post = TrafficFilter.NONE.withMethod("POST");
+        c.forEach(DAY, post, SortOrder.descending("path"), ec::add, CTX);
+        d.forEach(DAY, post, SortOrder.descending("path"), ed::add, CTX);
+        assertFalse(ed.isEmpty());
+        assertSameRows("traffic forEach", ed, ec);
+    }
+
+    /** An IPv4 client with detections, the real IPv6 client, and an address without data. */
+    private static List<ClientIp> ipClients() throws Exception {
+        String v4 = new OverviewQueries(duck.warehouse()).topIps(DAY, 1, CTX).get(0).ip();
+        // the real IPv6 client with the most scores in the day
+        String v6 = duck.warehouse().first(com.ja4.workstation.data.warehouse.Sql.of("SELECT src_ip FROM ml_all_scores"
+                + " WHERE NOT starts_with(src_ip, '::ffff:') GROUP BY src_ip ORDER BY count(*) DESC, src_ip LIMIT 1"),
+                rs -> rs.getString(1), CTX).orElseThrow();
+        return List.of(ClientIp.parse(v4).orElseThrow(), ClientIp.parse(IPV6_CLIENT).orElseThrow(), ClientIp.parse(v6).orElseThrow(),
+                ClientIp.parse("198.51.100.254").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("windowsWithEmpty")
+    void ipQueries(TimeWindow w) throws Exception {
+        IpQueries c = new IpQueries(ch);
+        IpQueries d = new IpQueries(duck.warehouse());
+        for (ClientIp ip : ipClients()) {
+            String at = " " + ip + " " + w;
+            assertSameRows("detections" + at, d.detections(ip, w, CTX), c.detections(ip, w, CTX));
+            assertSameRows("scores" + at, d.scores(ip, w, CTX), c.scores(ip, w, CTX));
+            assertSameRows("httpLogs" + at, d.httpLogs(ip, w, 200, CTX), c.httpLogs(ip, w, 200, CTX));
+            assertSameRows("featureWindows" + at, d.featureWindows(ip, w, CTX), c.featureWindows(ip, w, CTX));
+            RowCompare.assertSame("recurrence" + at, d.recurrence(ip, CTX), c.recurrence(ip, CTX));
+            assertSameRows("tcpTuples" + at, d.tcpTuples(ip, w, CTX), c.tcpTuples(ip, w, CTX));
+        }
+        if (!w.asOf().isBefore(DemoOptions.DEFAULT_AS_OF.minus(Duration.ofHours(3)))) {
+            ClientIp v6 = ipClients().get(2);
+            assertFalse(d.scores(v6, w, CTX).isEmpty() && d.featureWindows(v6, w, CTX).isEmpty(), "the IPv6 client has rows");
+        }
+        // OS verdicts of a whole page of clients at once (dialect.ipv6In)
+        List<String> page = new ArrayList<>(new OverviewQueries(duck.warehouse()).topIps(DAY, 30, CTX).stream().map(t -> t.ip()).toList());
+        page.add(IPV6_CLIENT);
+        RowCompare.assertSame("OS verdicts " + w, new java.util.TreeMap<>(OsLookup.verdicts(duck.warehouse(), w, page, CTX)),
+                new java.util.TreeMap<>(OsLookup.verdicts(ch, w, page, CTX)));
+        RowCompare.assertSame("radarBaselines " + w, d.radarBaselines(w, CTX), c.radarBaselines(w, CTX));
+        String asn = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE).facet(DAY, "asn_org", 1, CTX).get(0);
+        for (String a : List.of(asn, asn + "' OR 1=1 --", "", "%")) {
+            assertEquals(d.isKnownAsnOrg(a, w, CTX), c.isKnownAsnOrg(a, w, CTX), "isKnownAsnOrg " + a + " " + w);
+        }
+    }
+
+    @Test
+    void feedbackReadsOnTheFixture() throws Exception {
+        FeedbackQueries c = new FeedbackQueries(ch);
+        FeedbackQueries d = new FeedbackQueries(duck.warehouse());
+        List<FeedbackEntry> all = d.recent("", "", 100, CTX);
+        assertFalse(all.isEmpty(), "the fixture has classifications");
+        assertSameRows("recent all", all, c.recent("", "", 100, CTX));
+        for (String cls : List.of("bot", "suspicious", "legitimate", "nope")) {
+            for (String q : List.of("", "1", "::", "100%_\\", "_", "it's")) {
+                assertSameRows("recent " + cls + " " + q, d.recent(cls, q, 100, CTX), c.recent(cls, q, 100, CTX));
+            }
+        }
+        List<ClientIp> ips = new ArrayList<>(ipClients());
+        all.stream().map(e -> ClientIp.parse(e.ip()).orElseThrow()).distinct().forEach(ips::add);
+        for (ClientIp ip : ips) assertSameRows("history " + ip, d.history(ip, 50, CTX), c.history(ip, 50, CTX));
+    }
+
+    /** IPv6 texts with "::" at the start, middle and end, none, short groups, and IPv4 clients. */
+    private static final List<String> IPV6_SHAPES = List.of("2001:db8::", "2001:db8::1", "2001:db8:0:1::", "2001:db8:a::",
+            "2001:db8:1000::", "2a01:e34::1", "2a01:cb14::", "1::", "::2", "2a01:e34:f3e5:a750:6075:8f20:3072:3176",
+            "fe80::1:2", "9.8.7.6", "10.0.0.1", "100.0.0.1", "2001:db8:0:0:1::");
+
+    /** createTableIfMissing and the bound INSERT on both engines (scratch databases), read back the same. */
+    @Test
+    void feedbackInsertReadsBackTheSame() throws Exception {
+        String db = "conformance_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path dir = Files.createTempDirectory("ja4-feedback-");
+        DatabaseNames names = new DatabaseNames(db, db);
+        try (Warehouse duckWh = new Warehouse(DuckDbSource.open(dir.resolve("scratch.duckdb"), false), DuckDbDialect.INSTANCE,
+                DatabaseNames.DEFAULT, Duration.ofSeconds(30));
+             Warehouse chWh = new Warehouse(server.source(ChdbServer.PASSWORD), ch.dialect(), names, Duration.ofMinutes(2))) {
+            try (var conn = server.connect(); var st = conn.createStatement()) {
+                st.execute("CREATE DATABASE IF NOT EXISTS `" + db + "`");
+            }
+            List<List<FeedbackEntry>> written = new ArrayList<>();
+            for (Warehouse wh : List.of(duckWh, chWh)) {
+                FeedbackQueries q = new FeedbackQueries(wh);
+                q.ensureTable(CTX);
+                q.ensureTable(CTX); // twice: IF NOT EXISTS
+                List<FeedbackEntry> w = new ArrayList<>();
+                Instant t0 = Instant.parse("2026-03-01T23:59:58.750Z");
+                w.add(q.insert(ClientIp.parse("203.0.113.7").orElseThrow(), Classification.BOT, "it's a bot'); DROP TABLE soc_feedback; --",
+                        "tester", "live", t0, CTX));
+                w.add(q.insert(ClientIp.parse(IPV6_CLIENT).orElseThrow(), Classification.SUSPICIOUS, "back\\slash 100% _x_ ünï \"q\"\nline",
+                        "analyst ß", "snapshot", t0.plusSeconds(3), CTX));
+                w.add(q.insert(ClientIp.parse("10.1.2.3").orElseThrow(), Classification.LEGITIMATE, "", "", "live", t0.plusSeconds(7200), CTX));
+                // same second: the order is the IP sort key, over every shape of IPv6 text
+                for (String ip : IPV6_SHAPES) {
+                    w.add(q.insert(ClientIp.parse(ip).orElseThrow(), Classification.BOT, "shape", "tester", "live", t0.plusSeconds(60), CTX));
+                }
+                written.add(w);
+            }
+            assertSameRows("insert results", written.get(0), written.get(1));
+            FeedbackQueries d = new FeedbackQueries(duckWh);
+            FeedbackQueries c = new FeedbackQueries(chWh);
+            List<FeedbackEntry> back = d.recent("", "", 100, CTX);
+            assertEquals(3 + IPV6_SHAPES.size(), back.size());
+            assertSameRows("read back", back, c.recent("", "", 100, CTX));
+            for (String q : List.of("203.", "2607", "%", "_", "\\")) {
+                assertSameRows("read back " + q, d.recent("", q, 10, CTX), c.recent("", q, 10, CTX));
+            }
+            for (ClientIp ip : List.of(ClientIp.parse("203.0.113.7").orElseThrow(), ClientIp.parse(IPV6_CLIENT).orElseThrow())) {
+                List<FeedbackEntry> h = d.history(ip, 10, CTX);
+                assertEquals(1, h.size());
+                assertSameRows("history " + ip, h, c.history(ip, 10, CTX));
+            }
+        } finally {
+            try (var conn = server.connect(); var st = conn.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS `" + db + "`");
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("windowsWithEmpty")
+    void featureGeoFingerprintAndBrowserQueries(TimeWindow w) throws Exception {
+        FeatureQueries fc = new FeatureQueries(ch);
+        FeatureQueries fd = new FeatureQueries(duck.warehouse());
+        assertSameRows("groupMoments " + w, fd.groupMoments(w, CTX), fc.groupMoments(w, CTX));
+        for (var view : List.of(WarehouseSchema.AI_FEATURES_TABLE, WarehouseSchema.THESIS_FEATURES_TABLE)) {
+            RowCompare.assertSame("totals " + view.name() + " " + w, fd.totals(view, w, CTX), fc.totals(view, w, CTX));
+        }
+        GeoQueries gc = new GeoQueries(ch);
+        GeoQueries gd = new GeoQueries(duck.warehouse());
+        assertSameRows("countriesByLabel " + w, gd.countriesByLabel(w, CTX), gc.countriesByLabel(w, CTX));
+        assertSameRows("topAsns " + w, gd.topAsns(w, 40, CTX), gc.topAsns(w, 40, CTX));
+        FingerprintQueries pc = new FingerprintQueries(ch);
+        FingerprintQueries pd = new FingerprintQueries(duck.warehouse());
+        assertSameRows("ja4Stats " + w, pd.ja4Stats(w, 60, CTX), pc.ja4Stats(w, 60, CTX));
+        assertSameRows("botJa4s " + w, pd.botJa4s(w, CTX), pc.botJa4s(w, CTX));
+        BrowserQueries bc = new BrowserQueries(ch);
+        BrowserQueries bd = new BrowserQueries(duck.warehouse());
+        assertSameRows("families " + w, bd.families(w, CTX), bc.families(w, CTX));
+        assertEquals(bd.unknownSessions(w, CTX), bc.unknownSessions(w, CTX), "unknownSessions " + w);
+        for (int per : new int[] {1, 3}) {
+            assertSameRows("topJa4PerFamily " + per + " " + w, bd.topJa4PerFamily(w, per, CTX), bc.topJa4PerFamily(w, per, CTX));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("windowsWithEmpty")
+    void behaviorHeatmapAndModelQueries(TimeWindow w) throws Exception {
+        BehaviorQueries c = new BehaviorQueries(ch);
+        BehaviorQueries d = new BehaviorQueries(duck.warehouse());
+        assertSameRows("heaviestSessions " + w, d.heaviestSessions(w, 300, CTX), c.heaviestSessions(w, 300, CTX));
+        assertSameRows("namedBotSessions " + w, d.namedBotSessions(w, 100, CTX), c.namedBotSessions(w, 100, CTX));
+        BehaviorQueries.FeatureRanges rd = d.ranges(w, CTX);
+        RowCompare.assertSame("ranges " + w, rd, c.ranges(w, CTX));
+        for (BehaviorFeature f : BehaviorFeature.HISTOGRAM) {
+            double[] r = rd.ranges().getOrDefault(f, new double[] {0, 1});
+            for (Bins b : List.of(Bins.covering(r[0], r[1]), new Bins(0.1, 0.3, 7))) {
+                assertSameRows("histogram " + f + " " + b + " " + w, d.histogram(w, f, b, CTX), c.histogram(w, f, b, CTX));
+            }
+        }
+        assertSameRows("heatmap " + w, new HeatmapQueries(duck.warehouse()).requestsByDayAndHour(w, CTX),
+                new HeatmapQueries(ch).requestsByDayAndHour(w, CTX));
+        assertSameRows("scoringByModel " + w, new ModelQueries(duck.warehouse()).scoringByModel(w, CTX),
+                new ModelQueries(ch).scoringByModel(w, CTX));
     }
 }
