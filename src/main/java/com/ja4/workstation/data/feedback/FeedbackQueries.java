@@ -39,6 +39,17 @@ public final class FeedbackQueries {
         return new FeedbackEntry("", t, ip.display(), c.value(), comment, analyst, source, false);
     }
 
+    /** Whether exactly this classification (same second, IP, verdict, comment, analyst, source) is stored. */
+    public boolean exists(ClientIp ip, Classification c, String comment, String analyst, String source, Instant at,
+                          QueryContext ctx) throws WarehouseException {
+        Sql sql = Sql.builder().sql("SELECT count(*) FROM " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE) + " WHERE created_at = ")
+                .time(d, at.truncatedTo(ChronoUnit.SECONDS))
+                .sql(" AND " + d.ipv6Equals("src_ip"), ip.v6Text())
+                .sql(" AND classification = ? AND comment = ? AND analyst = ? AND source = ?", c.value(), comment, analyst, source)
+                .build();
+        return wh.count(sql, ctx) > 0;
+    }
+
     /** This client's classifications, newest first. */
     public List<FeedbackEntry> history(ClientIp ip, int limit, QueryContext ctx) throws WarehouseException {
         Sql sql = select().sql(" WHERE " + d.ipv6Equals("src_ip"), ip.v6Text())

@@ -1,15 +1,13 @@
 package com.ja4.workstation.service.feedback;
 
-import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.feedback.Classification;
+import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.warehouse.ClickHouseDialect;
-import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
 import java.io.IOException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -35,15 +33,15 @@ public final class OutboxSync {
         }
     }
 
-    private final Warehouse wh;
-    private final Dialect d;
+    private static final String SOURCE = "snapshot";
+
+    private final FeedbackQueries feedback;
 
     public OutboxSync(Warehouse live) {
         if (!(live.dialect() instanceof ClickHouseDialect)) {
             throw new IllegalArgumentException("the outbox syncs to a live ClickHouse, not to " + live.dialect().name());
         }
-        this.wh = live;
-        this.d = live.dialect();
+        this.feedback = new FeedbackQueries(live);
     }
 
     public Result sync(PendingClassifications outbox, QueryContext ctx) {
@@ -80,24 +78,19 @@ public final class OutboxSync {
 
     /** soc_feedback is created by the workstation when absent (DESIGN section 2). */
     public void ensureTable(QueryContext ctx) throws WarehouseException {
-        String db = wh.databases().of(WarehouseSchema.SOC_FEEDBACK_TABLE);
-        wh.execute(Sql.of(WarehouseSchema.SOC_FEEDBACK_TABLE.clickHouseDdl(db)), ctx);
+        feedback.ensureTable(ctx);
     }
 
     private boolean exists(PendingClassification p, ClientIp ip, QueryContext ctx) throws WarehouseException {
-        Sql sql = Sql.builder().sql("SELECT count(*) FROM " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE) + " WHERE created_at = ")
-                .time(d, p.createdAt().truncatedTo(ChronoUnit.SECONDS))
-                .sql(" AND " + d.ipv6Equals("src_ip"), ip.v6Text())
-                .sql(" AND classification = ? AND comment = ? AND analyst = ? AND source = 'snapshot'",
-                        p.classification(), p.comment(), p.analyst()).build();
-        return wh.count(sql, ctx) > 0;
+        return feedback.exists(ip, classification(p), p.comment(), p.analyst(), SOURCE, p.createdAt(), ctx);
     }
 
     private void insert(PendingClassification p, ClientIp ip, QueryContext ctx) throws WarehouseException {
-        Sql sql = Sql.builder().sql("INSERT INTO " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE)
-                        + " (created_at, src_ip, classification, comment, analyst, source) SELECT ")
-                .time(d, p.createdAt().truncatedTo(ChronoUnit.SECONDS))
-                .sql(", toIPv6(?), ?, ?, ?, 'snapshot'", ip.v6Text(), p.classification(), p.comment(), p.analyst()).build();
-        wh.execute(sql, ctx);
+        feedback.insert(ip, classification(p), p.comment(), p.analyst(), SOURCE, p.createdAt(), ctx);
+    }
+
+    private static Classification classification(PendingClassification p) {
+        return Classification.parse(p.classification())
+                .orElseThrow(() -> new IllegalArgumentException("not a classification: " + p.classification()));
     }
 }

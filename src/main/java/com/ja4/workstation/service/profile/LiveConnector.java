@@ -6,7 +6,7 @@ import com.ja4.workstation.data.warehouse.ClickHouseDialect;
 import com.ja4.workstation.data.warehouse.ClickHouseSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.Sql;
+import com.ja4.workstation.data.warehouse.ServerCatalogQueries;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.service.Workspace;
@@ -15,8 +15,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +49,10 @@ public final class LiveConnector {
     public static ConnectionCheck test(ConnectionProfile p, String password) {
         try (Warehouse wh = warehouse(p, password)) {
             QueryContext ctx = QueryContext.create();
-            String[] vt = wh.first(Sql.of("SELECT version() AS v, timezone() AS tz"),
-                    rs -> new String[] {rs.getString("v"), rs.getString("tz")}, ctx).orElseThrow();
+            var info = new ServerCatalogQueries(wh).info(ctx);
             SchemaReport schema = schema(wh, p.databases(), ctx);
-            String msg = "Connected to ClickHouse " + vt[0] + " (server time zone " + vt[1] + "). " + schema.describe();
-            return new ConnectionCheck(true, msg, vt[0], vt[1], Optional.of(schema));
+            String msg = "Connected to ClickHouse " + info.version() + " (server time zone " + info.timeZone() + "). " + schema.describe();
+            return new ConnectionCheck(true, msg, info.version(), info.timeZone(), Optional.of(schema));
         } catch (WarehouseException | RuntimeException e) {
             return new ConnectionCheck(false, explain(e, p), "", "", Optional.empty());
         }
@@ -71,9 +68,7 @@ public final class LiveConnector {
 
     /** Which tables and columns of {@link WarehouseSchema} the server lacks, from system.columns (databases bound). */
     public static SchemaReport schema(Warehouse wh, DatabaseNames dbs, QueryContext ctx) throws WarehouseException {
-        Map<String, Set<String>> present = new HashMap<>();
-        wh.stream(Sql.of("SELECT database, table, name FROM system.columns WHERE database IN (?, ?)", dbs.processing(), dbs.logs()),
-                rs -> present.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), k -> new HashSet<>()).add(rs.getString(3)), ctx);
+        Map<String, Set<String>> present = new ServerCatalogQueries(wh).columns(dbs, ctx);
         List<String> missingTables = new ArrayList<>();
         Map<String, List<String>> missingColumns = new LinkedHashMap<>();
         for (Table t : WarehouseSchema.TABLES) {

@@ -6,10 +6,8 @@ import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
@@ -22,11 +20,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -73,12 +68,10 @@ public final class SnapshotExporter {
     private static final int PROGRESS_EVERY = 20_000;
     private static final int COMMIT_EVERY = 500_000;
 
-    private final Warehouse wh;
-    private final Dialect d;
+    private final com.ja4.workstation.data.snapshot.SnapshotExtractQueries extract;
 
     public SnapshotExporter(Warehouse warehouse) {
-        this.wh = warehouse;
-        this.d = warehouse.dialect();
+        this.extract = new com.ja4.workstation.data.snapshot.SnapshotExtractQueries(warehouse);
     }
 
     public SnapshotManifest export(TimeWindow window, Filters filters, String sourceLabel, Path target, Listener listener,
@@ -123,10 +116,8 @@ public final class SnapshotExporter {
 
     private void copyTable(DuckDBConnection conn, Table t, TimeWindow w, Filters f, Listener listener, QueryContext ctx)
             throws WarehouseException, SQLException {
-        long expected = wh.count(where(Sql.builder().sql("SELECT count(*) FROM " + wh.table(t)), t, w, f).build(), ctx);
+        long expected = extract.count(t, w, f.hosts(), f.threatLevels(), ctx);
         listener.progress(t.name(), 0, expected);
-        String select = t.columns().stream().map(this::selectExpr).collect(Collectors.joining(", "));
-        Sql sql = where(Sql.builder().sql("SELECT " + select + " FROM " + wh.table(t)), t, w, f).build();
         List<Column> cols = t.columns();
         long[] done = {0};
         // Reading (driver decoding) and writing (appender) each take about half the time, so they
@@ -135,7 +126,7 @@ public final class SnapshotExporter {
         Object[][][] batch = {new Object[BATCH_ROWS][]};
         int[] filled = {0};
         try {
-            wh.stream(sql, rs -> {
+            extract.stream(t, w, f.hosts(), f.threatLevels(), rs -> {
                 Object[] row = new Object[cols.size()];
                 for (int i = 0; i < row.length; i++) row[i] = read(rs, i + 1, cols.get(i));
                 batch[0][filled[0]++] = row;
@@ -154,13 +145,6 @@ public final class SnapshotExporter {
         listener.progress(t.name(), done[0], Math.max(expected, done[0]));
     }
 
-    private String selectExpr(Column c) {
-        return switch (c.type()) {
-            case DATETIME -> d.epochSeconds(c.name());
-            case IPV4, IPV6 -> d.ipText(c.name());
-            default -> c.name();
-        };
-    }
 
     /** A value as the writer appends it: epoch seconds, integers, doubles or text. */
     private static Object read(ResultSet rs, int i, Column c) throws SQLException {
@@ -263,40 +247,6 @@ public final class SnapshotExporter {
             case FLOAT64 -> app.append((double) (Double) v);
             default -> app.append((String) v);
         }
-    }
-
-    /** WHERE clause of a table's rows in the snapshot (see the class comment). */
-    private Sql.Builder where(Sql.Builder b, Table t, TimeWindow w, Filters f) {
-        boolean ipScoped = t.name().equals(WarehouseSchema.IP_RECURRENCE) || t.name().equals(WarehouseSchema.SOC_FEEDBACK);
-        if (ipScoped) {
-            b.sql(" WHERE src_ip IN (");
-            ipsPresent(b, WarehouseSchema.DETECTED_ANOMALIES_TABLE, w, f);
-            b.sql(" UNION ALL ");
-            ipsPresent(b, WarehouseSchema.ALL_SCORES_TABLE, w, f);
-            b.sql(")");
-            if (t.timeColumn().isPresent()) b.sql(" AND " + t.timeColumn().get() + " < ").time(d, w.asOf());
-            return b;
-        }
-        b.sql(" WHERE 1 = 1");
-        t.timeColumn().ifPresent(tc -> b.sql(" AND " + tc + " >= ").time(d, w.from()).sql(" AND " + tc + " < ").time(d, w.asOf()));
-        filters(b, t, f);
-        return b;
-    }
-
-    private void ipsPresent(Sql.Builder b, Table t, TimeWindow w, Filters f) {
-        String tc = t.timeColumn().orElseThrow();
-        b.sql("SELECT src_ip FROM " + wh.table(t) + " WHERE " + tc + " >= ").time(d, w.from())
-                .sql(" AND " + tc + " < ").time(d, w.asOf());
-        filters(b, t, f);
-    }
-
-    private static void filters(Sql.Builder b, Table t, Filters f) {
-        if (!f.hosts().isEmpty() && t.hasColumn("host")) inList(b, "host", f.hosts());
-        if (!f.threatLevels().isEmpty() && t.hasColumn("threat_level")) inList(b, "threat_level", f.threatLevels());
-    }
-
-    private static void inList(Sql.Builder b, String column, List<String> values) {
-        b.sql(" AND " + column + " IN (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")", values.toArray());
     }
 
     /** True when the exception means the export was cancelled (for callers that report it). */

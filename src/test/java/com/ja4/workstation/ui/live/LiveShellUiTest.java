@@ -251,6 +251,11 @@ class LiveShellUiTest {
         try (Warehouse wh = server.warehouse()) {
             assertEquals(3, wh.count(Sql.of("SELECT count(*) FROM " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE)
                     + " WHERE analyst = ?", analyst), QueryContext.create()));
+            // the fixture is shared with the conformance suite, which expects the demo's rows only
+            wh.execute(Sql.of("ALTER TABLE " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE)
+                    + " DELETE WHERE analyst = ? SETTINGS mutations_sync = 2", analyst), QueryContext.create());
+            assertEquals(0, wh.count(Sql.of("SELECT count(*) FROM " + wh.table(WarehouseSchema.SOC_FEEDBACK_TABLE)
+                    + " WHERE analyst = ?", analyst), QueryContext.create()));
         }
     }
 
