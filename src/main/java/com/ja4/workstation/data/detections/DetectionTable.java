@@ -2,6 +2,7 @@ package com.ja4.workstation.data.detections;
 
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.Like;
@@ -76,22 +77,21 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
     @Override
     public void appendFilter(Sql.Builder b, Dialect d, DetectionFilter f) {
         if (f == null) return;
-        if (!f.threatLevel().isEmpty()) b.sql(" AND threat_level = ?", f.threatLevel());
+        Predicates.equalsIfSet(b, "threat_level", f.threatLevel());
         if (!f.search().isEmpty()) {
-            String pattern = Like.contains(f.search());
             var ip = com.ja4.workstation.domain.ClientIp.parse(f.search());
             if (ip.isPresent()) {
                 // a whole address means that client, not every address containing its digits
-                b.sql(" AND (" + d.ipv6Equals("src_ip") + " OR " + d.like("host") + ")", ip.get().v6Text(), pattern);
+                b.sql(" AND (" + d.ipv6Equals("src_ip") + " OR " + d.like("host") + ")", ip.get().v6Text(), Like.contains(f.search()));
             } else {
-                b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("host") + ")", pattern, pattern);
+                Predicates.ipOrHostContains(b, d, f.search());
             }
         }
-        if (!f.asnOrg().isEmpty()) b.sql(" AND asn_org = ?", f.asnOrg());
-        if (!f.countryCode().isEmpty()) b.sql(" AND country_code = ?", f.countryCode());
-        if (!f.ja4().isEmpty()) b.sql(" AND ja4 = ?", f.ja4());
-        if (!f.botName().isEmpty()) b.sql(" AND bot_name = ?", f.botName());
-        if (!f.browserFamily().isEmpty()) b.sql(" AND browser_family = ?", f.browserFamily());
+        Predicates.equalsIfSet(b, "asn_org", f.asnOrg());
+        Predicates.equalsIfSet(b, "country_code", f.countryCode());
+        Predicates.equalsIfSet(b, "ja4", f.ja4());
+        Predicates.equalsIfSet(b, "bot_name", f.botName());
+        Predicates.equalsIfSet(b, "browser_family", f.browserFamily());
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
 import com.ja4.workstation.data.ip.OsLookup;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
-import com.ja4.workstation.data.warehouse.Like;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.SeveritySql;
@@ -76,15 +76,12 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
     @Override
     public void appendFilter(Sql.Builder b, Dialect d, ScoreFilter f) {
         if (f == null) return;
-        if (!f.threatLevel().isEmpty()) b.sql(" AND threat_level = ?", f.threatLevel());
-        if (!f.search().isEmpty()) {
-            String pattern = Like.contains(f.search());
-            b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("host") + ")", pattern, pattern);
-        }
-        if (!f.asnOrg().isEmpty()) b.sql(" AND asn_org = ?", f.asnOrg());
-        if (!f.countryCode().isEmpty()) b.sql(" AND country_code = ?", f.countryCode());
-        if (!f.ja4().isEmpty()) b.sql(" AND ja4 = ?", f.ja4());
-        if (!f.browserFamily().isEmpty()) b.sql(" AND browser_family = ?", f.browserFamily());
+        Predicates.equalsIfSet(b, "threat_level", f.threatLevel());
+        if (!f.search().isEmpty()) Predicates.ipOrHostContains(b, d, f.search());
+        Predicates.equalsIfSet(b, "asn_org", f.asnOrg());
+        Predicates.equalsIfSet(b, "country_code", f.countryCode());
+        Predicates.equalsIfSet(b, "ja4", f.ja4());
+        Predicates.equalsIfSet(b, "browser_family", f.browserFamily());
     }
 
     @Override

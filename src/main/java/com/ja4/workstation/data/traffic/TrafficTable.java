@@ -2,6 +2,7 @@ package com.ja4.workstation.data.traffic;
 
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.Like;
@@ -70,9 +71,9 @@ public final class TrafficTable implements TableSpec<HttpLog, TrafficFilter> {
     @Override
     public void appendFilter(Sql.Builder b, Dialect d, TrafficFilter f) {
         if (f == null) return;
-        if (!f.method().isEmpty()) b.sql(" AND method = ?", f.method());
-        if (!f.host().isEmpty()) b.sql(" AND host = ?", f.host());
-        if (!f.httpVersion().isEmpty()) b.sql(" AND http_version = ?", f.httpVersion());
+        Predicates.equalsIfSet(b, "method", f.method());
+        Predicates.equalsIfSet(b, "host", f.host());
+        Predicates.equalsIfSet(b, "http_version", f.httpVersion());
         if (!f.search().isEmpty()) {
             String p = Like.contains(f.search());
             b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("path") + " OR " + d.like("header_user_agent") + ")",
