@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.jfree.chart.entity.XYItemEntity;
@@ -50,12 +49,7 @@ class BehaviorHeatmapModelsUiTest {
         Files.writeString(models.resolve("zz_broken.json"), "{ nope");
         modelsBefore = System.getProperty(ModelCatalog.FOLDER_PROPERTY);
         System.setProperty(ModelCatalog.FOLDER_PROPERTY, models.toString());
-        Theme.applyUserAgent();
-        shell = Shell.create();
-        Scene scene = new Scene(shell.root(), 1260, 780); // inside the 1280x800 headless screen
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = com.ja4.workstation.testing.ShellStage.show(stage, 1260, 780); // inside the 1280x800 headless screen
         demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         shell.use(demo);
     }

@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -90,12 +89,7 @@ class IpDrillDownUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Theme.applyUserAgent();
-        shell = Shell.create();
-        Scene scene = new Scene(shell.root(), 1400, 900);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = com.ja4.workstation.testing.ShellStage.show(stage, 1400, 900);
         counting = new CountingSource(opened.warehouse().source());
         outboxFile = Files.createTempDirectory("ja4-outbox-").resolve("outbox.duckdb");
         demo = new Workspace(new Warehouse(counting, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(1)),

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
@@ -51,12 +50,7 @@ class ShellUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Theme.applyUserAgent();
-        shell = Shell.create();
-        Scene scene = new Scene(shell.root(), 1400, 900);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = com.ja4.workstation.testing.ShellStage.show(stage, 1400, 900);
         demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         shell.use(demo);
     }

@@ -6,7 +6,6 @@ import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.Theme;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.detections.DetectionsController;
 import com.ja4.workstation.ui.shell.Shell;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
@@ -41,12 +39,7 @@ class AnalyticsUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Theme.applyUserAgent();
-        shell = Shell.create();
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = com.ja4.workstation.testing.ShellStage.show(stage, 1280, 800);
         demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         shell.use(demo);
     }

@@ -7,7 +7,6 @@ import com.ja4.workstation.analysis.cluster.RiskGroup;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.Theme;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -36,12 +34,7 @@ class ClustersViewUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Theme.applyUserAgent();
-        shell = Shell.create();
-        Scene scene = new Scene(shell.root(), 1400, 900);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = com.ja4.workstation.testing.ShellStage.show(stage, 1400, 900);
         demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         shell.use(demo);
     }
