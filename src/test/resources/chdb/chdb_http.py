@@ -48,10 +48,10 @@ def log(msg):
 LOCK_LOG = threading.Lock()
 
 
-def run(sql, fmt):
+def run(sql, fmt, params=None):
     with LOCK:
         STATE["queries"] += 1
-        res = SESSION.query(sql, fmt)
+        res = SESSION.query(sql, fmt, params=params or None)
         return res.bytes(), res.rows_read() if hasattr(res, "rows_read") else 0
 
 
@@ -154,9 +154,8 @@ class Handler(BaseHTTPRequestHandler):
         if not sql:
             self.send(200, b"Ok.\n", {"Content-Type": "text/plain"})
             return
-        for k, v in params.items():
-            if k.startswith("param_"):
-                return self.error(400, 48, "query parameters (param_*) are not supported by the test adapter", qid)
+        # server-side query parameters {name:Type}: values in escaped text, as ClickHouse reads them
+        qparams = {k[len("param_"):]: v for k, v in params.items() if k.startswith("param_")}
         m = KILL_RE.match(sql)
         if m:
             STATE["kills"].append(m.group(1))
@@ -174,7 +173,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if db:
                 run("USE `%s`" % db.replace("`", ""), "TabSeparated")
-            out, _ = run(self.with_settings(sql, params), fmt)
+            out, _ = run(self.with_settings(sql, params), fmt, qparams)
         except Exception as e:  # noqa
             msg = str(e)
             m = CODE_RE.search(msg)
@@ -190,6 +189,9 @@ class Handler(BaseHTTPRequestHandler):
         s = []
         if "max_execution_time" in params:
             s.append("max_execution_time=%d" % int(float(params["max_execution_time"])))
+        for k, v in params.items():
+            if re.match(r"^output_format_[a-z0-9_]+$", k) and re.match(r"^[A-Za-z0-9_.]+$", v):
+                s.append("%s='%s'" % (k, v))
         if ARGS.timezone != "UTC":
             s.append("session_timezone='%s'" % ARGS.timezone)
         if not s or not re.match(r"^\s*(SELECT|WITH)\b", sql, re.IGNORECASE) or re.search(r"\bSETTINGS\b", sql, re.IGNORECASE):

@@ -1,9 +1,23 @@
 package com.ja4.workstation.data.warehouse;
 
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.jdbc.ConnectionImpl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Connections to a ClickHouse server through the official clickhouse-jdbc (jdbc-v2, HTTP).
@@ -52,6 +66,67 @@ public final class ClickHouseSource implements ConnectionSource {
     @Override
     public Connection open() throws SQLException {
         return DriverManager.getConnection(url, props);
+    }
+
+    /**
+     * Runs a query through the driver's own client (client-v2, the one under clickhouse-jdbc) with
+     * the result as Parquet written by the server, and copies the bytes to {@code out}: no value is
+     * decoded in Java. Values are bound on the server. Cancelling the context kills the query on
+     * the server and aborts the transfer.
+     */
+    long extractParquet(ServerSideParams query, OutputStream out, QueryContext ctx, Duration queryTimeout)
+            throws SQLException, QueryCancelledException {
+        try (Connection c = open()) {
+            Client client = c.unwrap(ConnectionImpl.class).getClient();
+            String queryId = UUID.randomUUID().toString(); // generated here, so safe to inline in KILL
+            QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.Parquet).setQueryId(queryId)
+                    .serverSetting("output_format_parquet_string_as_string", "1");
+            AtomicReference<QueryResponse> response = new AtomicReference<>();
+            QueryContext.Canceller canceller = () -> {
+                try (var kill = client.execute("KILL QUERY WHERE query_id = '" + queryId + "' ASYNC").get(10, TimeUnit.SECONDS)) {
+                    // the server stops the query; closing the response below frees a blocked read
+                } finally {
+                    QueryResponse r = response.get();
+                    if (r != null) r.close();
+                }
+            };
+            ctx.register(canceller);
+            try {
+                var pending = client.query(query.text(), query.values(), settings);
+                QueryResponse r = queryTimeout.isZero() ? pending.get()
+                        : pending.get(queryTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+                response.set(r);
+                try (r) {
+                    InputStream in = r.getInputStream();
+                    byte[] buf = new byte[1 << 16];
+                    long total = 0;
+                    for (int k; (k = in.read(buf)) >= 0; ) {
+                        if (ctx.isCancelled()) throw new QueryCancelledException();
+                        out.write(buf, 0, k);
+                        total += k;
+                    }
+                    return total;
+                }
+            } catch (QueryCancelledException e) {
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new SQLException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            } catch (TimeoutException e) {
+                throw new SQLException("The query took longer than its limit of " + queryTimeout.toSeconds() + " s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            } catch (IOException e) {
+                throw new SQLException(e.getMessage(), e);
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) { // QueryResponse.close
+                throw new SQLException(e.getMessage(), e);
+            } finally {
+                ctx.unregister(canceller);
+            }
+        }
     }
 
     public String url() {

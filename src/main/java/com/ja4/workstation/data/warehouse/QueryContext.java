@@ -9,7 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * running under it (Statement.cancel reaches the server) and refuses new ones.
  */
 public final class QueryContext {
-    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+
+    /** Stops one running query, on the server too; called at most once, from any thread. */
+    @FunctionalInterface
+    interface Canceller {
+        void cancel() throws Exception;
+    }
+
+    private final Set<Canceller> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public static QueryContext create() {
@@ -22,25 +29,48 @@ public final class QueryContext {
 
     public void cancel() {
         cancelled = true;
-        for (Statement s : running) {
+        for (Canceller c : running) {
             try {
-                s.cancel();
+                c.cancel();
             } catch (Exception ignored) {
-                // the statement may have finished between the check and the cancel
+                // the query may have finished between the check and the cancel
             }
         }
     }
 
-    void register(Statement s) throws QueryCancelledException {
-        running.add(s);
+    /** Registers a running JDBC statement; returns the handle to pass to {@link #unregister}. */
+    Canceller register(Statement s) throws QueryCancelledException {
+        Canceller c = s::cancel;
+        register(c);
+        return c;
+    }
+
+    void register(Canceller c) throws QueryCancelledException {
+        running.add(c);
         if (cancelled) {
-            running.remove(s);
+            running.remove(c);
             throw new QueryCancelledException();
         }
     }
 
-    void unregister(Statement s) {
-        running.remove(s);
+    void unregister(Canceller c) {
+        running.remove(c);
+    }
+
+    /**
+     * Makes {@code child} cancelled whenever this context is, until the returned handle is closed:
+     * work started on behalf of this context on another thread stops with it.
+     */
+    public Link propagateTo(QueryContext child) throws QueryCancelledException {
+        Canceller c = child::cancel;
+        register(c);
+        return () -> unregister(c);
+    }
+
+    /** Handle of {@link #propagateTo}; closing it ends the link. */
+    public interface Link extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public void throwIfCancelled() throws QueryCancelledException {

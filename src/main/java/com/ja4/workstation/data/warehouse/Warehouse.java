@@ -72,14 +72,14 @@ public final class Warehouse implements AutoCloseable {
         try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(sql.text())) {
             bind(ps, sql.params());
             if (!queryTimeout.isZero()) ps.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
-            ctx.register(ps);
+            QueryContext.Canceller running = ctx.register(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (ctx.isCancelled()) throw new QueryCancelledException();
                     consumer.accept(rs);
                 }
             } finally {
-                ctx.unregister(ps);
+                ctx.unregister(running);
             }
         } catch (SQLException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
@@ -97,15 +97,38 @@ public final class Warehouse implements AutoCloseable {
         ctx.throwIfCancelled();
         try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(sql.text())) {
             bind(ps, sql.params());
-            ctx.register(ps);
+            QueryContext.Canceller running = ctx.register(ps);
             try {
                 ps.execute();
             } finally {
-                ctx.unregister(ps);
+                ctx.unregister(running);
             }
         } catch (SQLException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
             throw new WarehouseException(reason(e), e);
+        }
+    }
+
+    /** True when the source can write a query's result as Parquet on the server (bulk export). */
+    public boolean canExtractParquet() {
+        return source instanceof ClickHouseSource;
+    }
+
+    /**
+     * Writes the result of a query as Parquet, produced by the server, to {@code out}; the values
+     * are bound on the server. Returns the bytes written. Only when {@link #canExtractParquet()}.
+     */
+    public long extractParquet(Sql sql, java.io.OutputStream out, QueryContext ctx) throws WarehouseException {
+        if (!(source instanceof ClickHouseSource ch)) throw new IllegalStateException("no bulk extract on " + describe());
+        ctx.throwIfCancelled();
+        try {
+            return ch.extractParquet(ServerSideParams.of(sql, dialect), out, ctx, queryTimeout);
+        } catch (SQLException e) {
+            if (ctx.isCancelled()) throw new QueryCancelledException();
+            throw new WarehouseException(reason(e), e);
+        } catch (RuntimeException e) {
+            if (ctx.isCancelled()) throw new QueryCancelledException();
+            throw new WarehouseException("Query failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
