@@ -79,7 +79,7 @@ public final class SnapshotExportCommand implements Callable<Integer> {
             }
             return 0;
         } catch (Exception e) {
-            err.println("snapshot export failed: " + e.getMessage());
+            err.println("snapshot export failed: " + com.ja4.workstation.service.query.QueryScope.reason(e));
             return 1;
         }
     }

@@ -38,6 +38,45 @@ public final class SnapshotExtractQueries {
         wh.stream(where(Sql.builder().sql("SELECT " + select + " FROM " + wh.table(t)), t, w, hosts, threatLevels).build(), rows, ctx);
     }
 
+    /**
+     * The window cut into {@code n} consecutive parts (half-open, whole seconds, together exactly the
+     * window) for a table whose rows are chosen by their own time; other tables keep the whole window,
+     * since their rows follow the IPs of the whole window.
+     */
+    public static List<TimeWindow> slices(Table t, TimeWindow w, int n) {
+        boolean ipScoped = t.name().equals(WarehouseSchema.IP_RECURRENCE) || t.name().equals(WarehouseSchema.SOC_FEEDBACK);
+        long from = w.from().getEpochSecond();
+        long seconds = w.asOf().getEpochSecond() - from;
+        int parts = (int) Math.max(1, Math.min(n, seconds));
+        if (ipScoped || t.timeColumn().isEmpty() || parts == 1) return List.of(w);
+        List<TimeWindow> out = new java.util.ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            long start = from + seconds * i / parts;
+            long end = from + seconds * (i + 1) / parts;
+            out.add(new TimeWindow(java.time.Instant.ofEpochSecond(end), java.time.Duration.ofSeconds(end - start)));
+        }
+        return out;
+    }
+
+    /** True when the warehouse can hand a table's rows over as Parquet written by the server. */
+    public boolean canExtractParquet() {
+        return wh.canExtractParquet();
+    }
+
+    /**
+     * Writes the same rows as {@link #stream} as Parquet to {@code out}, the columns named
+     * {@code c1..cN} in schema order (see {@link SnapshotFormat#insertFromParquet}). Returns bytes.
+     */
+    public long extractParquet(Table t, TimeWindow w, List<String> hosts, List<String> threatLevels, java.io.OutputStream out,
+                               QueryContext ctx) throws WarehouseException {
+        List<Column> cols = t.columns();
+        // positional aliases: a column's own name as alias would shadow it in ClickHouse's WHERE
+        String select = java.util.stream.IntStream.range(0, cols.size())
+                .mapToObj(i -> selectExpr(cols.get(i)) + " AS " + SnapshotFormat.parquetColumn(i))
+                .collect(Collectors.joining(", "));
+        return wh.extractParquet(where(Sql.builder().sql("SELECT " + select + " FROM " + wh.table(t)), t, w, hosts, threatLevels).build(), out, ctx);
+    }
+
     private String selectExpr(Column c) {
         return switch (c.type()) {
             case DATETIME -> d.epochSeconds(c.name());

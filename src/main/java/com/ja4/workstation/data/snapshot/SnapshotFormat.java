@@ -85,6 +85,30 @@ public final class SnapshotFormat {
         }
     }
 
+    /** Name of the i-th (0-based) column in a Parquet extract ({@code SnapshotExtractQueries#extractParquet}). */
+    public static String parquetColumn(int i) {
+        return "c" + (i + 1);
+    }
+
+    /**
+     * Appends the rows of a Parquet extract to a snapshot table in one statement (DuckDB reads the
+     * file on all cores); times arrive as epoch seconds. Returns the number of rows inserted.
+     */
+    public static long insertFromParquet(Connection c, Table t, java.nio.file.Path parquet) throws SQLException {
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < t.columns().size(); i++) {
+            String col = parquetColumn(i);
+            if (i > 0) select.append(", ");
+            select.append(t.columns().get(i).type() == com.ja4.workstation.data.schema.ColumnType.DATETIME
+                    ? "make_timestamp(" + col + " * 1000000)" : col);
+        }
+        String file = parquet.toAbsolutePath().toString().replace("'", "''"); // our own temp file, quoted as a literal
+        try (Statement s = c.createStatement()) {
+            return s.executeLargeUpdate("INSERT INTO " + t.name() + " (" + String.join(", ", t.columnNames()) + ") SELECT "
+                    + select + " FROM read_parquet('" + file + "', binary_as_string = true)");
+        }
+    }
+
     public static Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {

@@ -4,6 +4,7 @@ import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.schema.Column;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.snapshot.SnapshotExtractQueries;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
@@ -22,6 +23,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -68,10 +74,22 @@ public final class SnapshotExporter {
     private static final int PROGRESS_EVERY = 20_000;
     private static final int COMMIT_EVERY = 500_000;
 
-    private final com.ja4.workstation.data.snapshot.SnapshotExtractQueries extract;
+    private final SnapshotExtractQueries extract;
+    private final boolean bulk;
 
+    /** Exports through the fastest path the source offers (Parquet from ClickHouse, rows otherwise). */
     public SnapshotExporter(Warehouse warehouse) {
-        this.extract = new com.ja4.workstation.data.snapshot.SnapshotExtractQueries(warehouse);
+        this(warehouse, true);
+    }
+
+    private SnapshotExporter(Warehouse warehouse, boolean bulk) {
+        this.extract = new SnapshotExtractQueries(warehouse);
+        this.bulk = bulk && extract.canExtractParquet();
+    }
+
+    /** Reads every value through JDBC and appends it (the path for sources without Parquet; a baseline). */
+    public static SnapshotExporter rowByRow(Warehouse warehouse) {
+        return new SnapshotExporter(warehouse, false);
     }
 
     public SnapshotManifest export(TimeWindow window, Filters filters, String sourceLabel, Path target, Listener listener,
@@ -90,7 +108,8 @@ public final class SnapshotExporter {
                 conn.setAutoCommit(false);
                 for (Table t : WarehouseSchema.TABLES) {
                     ctx.throwIfCancelled();
-                    copyTable(conn, t, window, filters, listener, ctx);
+                    if (bulk) copyTableAsParquet(conn, t, window, filters, tmp, listener, ctx);
+                    else copyTable(conn, t, window, filters, listener, ctx);
                     conn.commit();
                 }
                 conn.setAutoCommit(true);
@@ -111,6 +130,77 @@ public final class SnapshotExporter {
         } finally {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(wal);
+        }
+    }
+
+    /** Slices of about this many rows: progress moves and a cancel is heard within each. */
+    private static final long ROWS_PER_SLICE = 50_000;
+    private static final int MAX_SLICES = 64;
+
+    /**
+     * Bulk path from ClickHouse: the server writes the rows as Parquet, streamed to a file beside
+     * the snapshot, and DuckDB inserts that file in one statement; no value is decoded in Java.
+     * Large tables go in time slices, the next one downloading while DuckDB inserts the current.
+     */
+    private void copyTableAsParquet(DuckDBConnection conn, Table t, TimeWindow w, Filters f, Path snapshotTmp, Listener listener,
+                                    QueryContext ctx) throws WarehouseException, SQLException, IOException {
+        long expected = extract.count(t, w, f.hosts(), f.threatLevels(), ctx);
+        listener.progress(t.name(), 0, expected);
+        int parts = (int) Math.min(MAX_SLICES, Math.max(1, (expected + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE));
+        List<TimeWindow> slices = SnapshotExtractQueries.slices(t, w, parts);
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < slices.size(); i++) files.add(snapshotTmp.resolveSibling(snapshotTmp.getFileName() + "." + t.name() + "." + i + ".parquet"));
+        QueryContext fetchCtx = QueryContext.create();
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "snapshot-fetch-" + t.name());
+            th.setDaemon(true);
+            return th;
+        });
+        long done = 0;
+        try (QueryContext.Link link = ctx.propagateTo(fetchCtx)) {
+            Future<Path> next = fetcher.submit(() -> fetch(t, slices.get(0), f, files.get(0), fetchCtx));
+            for (int i = 0; i < slices.size(); i++) {
+                Path file = await(next, ctx);
+                if (i + 1 < slices.size()) {
+                    int j = i + 1;
+                    next = fetcher.submit(() -> fetch(t, slices.get(j), f, files.get(j), fetchCtx));
+                }
+                ctx.throwIfCancelled();
+                done += SnapshotFormat.insertFromParquet(conn, t, file);
+                Files.deleteIfExists(file);
+                listener.progress(t.name(), done, Math.max(expected, done));
+            }
+        } finally {
+            fetchCtx.cancel(); // a download still running after a failure stops here
+            fetcher.shutdown();
+            try {
+                fetcher.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (Path p : files) Files.deleteIfExists(p);
+        }
+    }
+
+    private Path fetch(Table t, TimeWindow slice, Filters f, Path file, QueryContext ctx) throws WarehouseException, IOException {
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            extract.extractParquet(t, slice, f.hosts(), f.threatLevels(), out, ctx);
+        }
+        return file;
+    }
+
+    private static Path await(Future<Path> pending, QueryContext ctx) throws WarehouseException, IOException {
+        try {
+            return pending.get();
+        } catch (ExecutionException e) {
+            if (ctx.isCancelled()) throw new QueryCancelledException();
+            Throwable c = e.getCause();
+            if (c instanceof WarehouseException we) throw we;
+            if (c instanceof IOException io) throw io;
+            throw new WarehouseException("Export failed: " + c, c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryCancelledException();
         }
     }
 

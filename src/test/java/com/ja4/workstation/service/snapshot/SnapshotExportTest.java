@@ -217,4 +217,95 @@ class SnapshotExportTest {
         Map<String, Long> counts = m.rowCounts();
         assertTrue(counts.values().stream().allMatch(n -> n >= 0));
     }
+
+    /** The bulk path shows progress within the largest table, not only 0 and done. */
+    @Test
+    void exportFromClickHouseReportsProgressWithinTheLargestTable() throws Exception {
+        Path out = dir.resolve("progress-from-clickhouse.duckdb");
+        List<long[]> httpLogs = new ArrayList<>();
+        try (Warehouse ch = ChdbServer.demo().warehouse()) {
+            new SnapshotExporter(ch).export(DAY, SnapshotExporter.Filters.NONE, "clickhouse", out, (t, done, expected) -> {
+                if (t.equals(WarehouseSchema.HTTP_LOGS)) httpLogs.add(new long[] {done, expected});
+            }, QueryContext.create());
+        }
+        long between = httpLogs.stream().filter(p -> p[0] > 0 && p[0] < p[1]).count();
+        assertTrue(between >= 2, "progress steps inside http_logs: " + httpLogs.stream().map(p -> p[0] + "/" + p[1]).toList());
+        for (int i = 1; i < httpLogs.size(); i++) assertTrue(httpLogs.get(i)[0] >= httpLogs.get(i - 1)[0], "progress never goes back");
+    }
+
+    /** Host and threat filters (a hostile host string among them) give the same rows from ClickHouse as from DuckDB. */
+    @Test
+    void filteredExportFromClickHouseMatchesTheSameFilterOnTheSnapshot() throws Exception {
+        String host;
+        SnapshotManifest fromDuck;
+        SnapshotExporter.Filters filters;
+        try (Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+            host = firstHost(demo.warehouse());
+            filters = new SnapshotExporter.Filters(List.of(host, "x' OR 1=1 --\\", "%"), List.of("HIGH", "CRITICAL"));
+            fromDuck = new SnapshotExporter(demo.warehouse()).export(DAY, filters, "f", dir.resolve("filtered-duck.duckdb"),
+                    SnapshotExporter.Listener.NONE, QueryContext.create());
+        }
+        SnapshotManifest fromCh;
+        try (Warehouse ch = ChdbServer.demo().warehouse()) {
+            fromCh = new SnapshotExporter(ch).export(DAY, filters, "f", dir.resolve("filtered-ch.duckdb"),
+                    SnapshotExporter.Listener.NONE, QueryContext.create());
+        }
+        assertTrue(fromCh.rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES) > 0, fromCh.rowCounts().toString());
+        assertTrue(fromCh.rowCounts().get(WarehouseSchema.HTTP_LOGS) < exportedManifest.rowCounts().get(WarehouseSchema.HTTP_LOGS));
+        assertEquals(fromDuck.rowCounts(), fromCh.rowCounts());
+        assertEquals(fromDuck.checksum(), fromCh.checksum(), "same filtered content from both engines");
+    }
+
+    /** The bulk path and the row-by-row path read the same rows from ClickHouse. */
+    @Test
+    void bulkAndRowByRowExportsFromClickHouseAgree() throws Exception {
+        try (Warehouse ch = ChdbServer.demo().warehouse()) {
+            TimeWindow sixHours = DAY.withLength(Duration.ofHours(6));
+            SnapshotManifest bulk = new SnapshotExporter(ch).export(sixHours, SnapshotExporter.Filters.NONE, "ch",
+                    dir.resolve("bulk.duckdb"), SnapshotExporter.Listener.NONE, QueryContext.create());
+            SnapshotManifest rows = SnapshotExporter.rowByRow(ch).export(sixHours, SnapshotExporter.Filters.NONE, "ch",
+                    dir.resolve("rows.duckdb"), SnapshotExporter.Listener.NONE, QueryContext.create());
+            assertEquals(rows.rowCounts(), bulk.rowCounts());
+            assertEquals(rows.checksum(), bulk.checksum());
+        }
+    }
+
+    @Test
+    void exportFromClickHouseCancelledHalfwayLeavesNothing() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("cancel-ch"));
+        Path out = sub.resolve("cancelled.duckdb");
+        QueryContext ctx = QueryContext.create();
+        try (Warehouse ch = ChdbServer.demo().warehouse()) {
+            assertThrows(QueryCancelledException.class, () -> new SnapshotExporter(ch).export(DAY, SnapshotExporter.Filters.NONE,
+                    "ch", out, (table, done, expected) -> {
+                        if (table.equals(WarehouseSchema.HTTP_LOGS) && done > 0) ctx.cancel();
+                    }, ctx));
+        }
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(sub)) {
+            assertEquals(List.of(), left.toList(), "no partial snapshot or Parquet slice left behind");
+        }
+    }
+
+    @Test
+    void linkCutDuringExportFromClickHouseFailsClearlyAndLeavesNothing() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("cut-ch"));
+        Path out = sub.resolve("cut.duckdb");
+        ChdbServer server = ChdbServer.demo();
+        try (Warehouse ch = server.warehouse()) {
+            var e = assertThrows(com.ja4.workstation.data.warehouse.WarehouseException.class,
+                    () -> new SnapshotExporter(ch).export(DAY, SnapshotExporter.Filters.NONE, "ch", out, (table, done, expected) -> {
+                        if (table.equals(WarehouseSchema.HTTP_LOGS) && done > 0) server.refuse(true);
+                    }, QueryContext.create()));
+            assertFalse(e instanceof QueryCancelledException);
+            String shown = com.ja4.workstation.service.query.QueryScope.reason(e); // what the export dialog shows
+            assertTrue(shown.startsWith("The connection to the server was lost"), shown);
+        } finally {
+            server.refuse(false);
+        }
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(sub)) {
+            assertEquals(List.of(), left.toList(), "no partial snapshot or Parquet slice left behind");
+        }
+    }
 }
