@@ -69,6 +69,7 @@ public final class ExportSnapshotDialog {
     final ProgressBar overall = new ProgressBar(0);
     final Label result = new Label();
     private final Map<String, Label> tableRows = new LinkedHashMap<>();
+    private final Map<String, ProgressBar> tableBars = new LinkedHashMap<>();
     private final VBox root;
     private Stage stage;
     private QueryContext running;
@@ -118,7 +119,10 @@ public final class ExportSnapshotDialog {
             Label l = new Label("waiting");
             l.getStyleClass().add("muted");
             tableRows.put(t.name(), l);
-            progress.addRow(i++, new Label(t.name()), l);
+            ProgressBar bar = new ProgressBar(0);
+            bar.setPrefWidth(180);
+            tableBars.put(t.name(), bar);
+            progress.addRow(i++, new Label(t.name()), bar, l);
         }
         root = new VBox(10, g, new HBox(8, export, cancel), overall, progress, result);
         root.setPadding(new Insets(14));
@@ -143,6 +147,11 @@ public final class ExportSnapshotDialog {
         });
         stage.show();
         return stage;
+    }
+
+    /** Fill of the progress bar of a table, 0..1 (tests). */
+    double barOf(String table) {
+        return tableBars.get(table).getProgress();
     }
 
     /** Text of the progress row of a table (tests). */
@@ -188,6 +197,7 @@ public final class ExportSnapshotDialog {
         result.setStyle("");
         result.setText("Exporting to " + out + "…");
         tableRows.values().forEach(l -> l.setText("waiting"));
+        tableBars.values().forEach(b -> b.setProgress(0));
         overall.setProgress(0);
         BackgroundTasks.Entry task = tasks.start("Exporting snapshot " + out.getFileName(), ctx::cancel);
         List<String> names = WarehouseSchema.TABLES.stream().map(Table::name).toList();
@@ -198,6 +208,8 @@ public final class ExportSnapshotDialog {
             task.progress(all);
             Platform.runLater(() -> {
                 overall.setProgress(all);
+                ProgressBar bar = tableBars.get(table);
+                if (bar != null) bar.setProgress(frac);
                 Label l = tableRows.get(table);
                 if (l != null) l.setText(Fx.count(done) + " / " + Fx.count(expected) + " rows" + (frac >= 1 ? "  ✓" : ""));
             });

@@ -49,7 +49,9 @@ class ExportSnapshotDialogTest {
         live = new Workspace(server.warehouse(), Optional.empty());
         dialog = new ExportSnapshotDialog(live, window, tasks, status::set);
         dir = Files.createTempDirectory("ja4-export-ui");
-        stage.setScene(new Scene(dialog.content()));
+        Scene scene = new Scene(dialog.content());
+        com.ja4.workstation.ui.Theme.style(scene); // as the app shows it (the screenshot below)
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -79,7 +81,10 @@ class ExportSnapshotDialogTest {
         assertTrue(status.get().startsWith("Snapshot written to " + out + ": "), status.get());
         assertTrue(status.get().contains(com.ja4.workstation.ui.common.Fx.count(o.rows()) + " rows"), status.get());
         // every table got its progress row filled, and the file opens as a snapshot
-        for (var t : WarehouseSchema.TABLES) assertTrue(dialog.progressOf(t.name()).endsWith("✓"), t.name() + ": " + dialog.progressOf(t.name()));
+        for (var t : WarehouseSchema.TABLES) {
+            assertTrue(dialog.progressOf(t.name()).endsWith("✓"), t.name() + ": " + dialog.progressOf(t.name()));
+            assertEquals(1.0, dialog.barOf(t.name()), 1e-9, t.name() + " bar full");
+        }
         try (Workspace ws = SnapshotOpener.open(out)) {
             long det = m.rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES);
             assertTrue(det > 0);
