@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ClickHouseSource implements ConnectionSource {
 
+    private static final java.util.concurrent.ExecutorService REQUESTS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "clickhouse-bulk-request");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final String url;
     private final Properties props;
     private final String description;
@@ -83,7 +89,10 @@ public final class ClickHouseSource implements ConnectionSource {
                     .serverSetting("output_format_parquet_string_as_string", "1");
             AtomicReference<QueryResponse> response = new AtomicReference<>();
             QueryContext.Canceller canceller = () -> {
-                try (var kill = client.execute("KILL QUERY WHERE query_id = '" + queryId + "' ASYNC").get(10, TimeUnit.SECONDS)) {
+                // on a connection of its own: the extracting thread closes its one as soon as it sees the cancel
+                try (Connection k = open();
+                     var kill = k.unwrap(ConnectionImpl.class).getClient()
+                             .execute("KILL QUERY WHERE query_id = '" + queryId + "' ASYNC").get(10, TimeUnit.SECONDS)) {
                     // the server stops the query; closing the response below frees a blocked read
                 } finally {
                     QueryResponse r = response.get();
@@ -92,9 +101,19 @@ public final class ClickHouseSource implements ConnectionSource {
             };
             ctx.register(canceller);
             try {
-                var pending = client.query(query.text(), query.values(), settings);
-                QueryResponse r = queryTimeout.isZero() ? pending.get()
-                        : pending.get(queryTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+                // client-v2 runs a request on the calling thread: it gets its own, so that a cancel
+                // returns at once while KILL QUERY and the closing connection end the request
+                var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.query(query.text(), query.values(), settings).get();
+                    } catch (ExecutionException e) {
+                        throw new java.util.concurrent.CompletionException(e.getCause() == null ? e : e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, REQUESTS);
+                QueryResponse r = awaitResponse(pending, ctx, queryTimeout);
                 response.set(r);
                 try (r) {
                     InputStream in = r.getInputStream();
@@ -125,6 +144,31 @@ public final class ClickHouseSource implements ConnectionSource {
                 throw new SQLException(e.getMessage(), e);
             } finally {
                 ctx.unregister(canceller);
+            }
+        }
+    }
+
+    /** Waits for the server's answer, giving up at once when the context is cancelled. */
+    private static QueryResponse awaitResponse(java.util.concurrent.CompletableFuture<QueryResponse> pending, QueryContext ctx,
+                                               Duration queryTimeout) throws Exception {
+        long deadline = queryTimeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + queryTimeout.plusSeconds(30).toNanos();
+        while (true) {
+            try {
+                return pending.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (ctx.isCancelled()) {
+                    pending.whenComplete((r, err) -> { // the answer may still come: release its connection
+                        if (r != null) {
+                            try {
+                                r.close();
+                            } catch (Exception ignored) {
+                                // nothing more to free
+                            }
+                        }
+                    });
+                    throw new QueryCancelledException();
+                }
+                if (System.nanoTime() > deadline) throw e;
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.ja4.workstation.data.warehouse;
 
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,7 @@ public final class QueryContext {
     }
 
     private final Set<Canceller> running = ConcurrentHashMap.newKeySet();
+    private final Set<QueryContext> children = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public static QueryContext create() {
@@ -27,15 +29,27 @@ public final class QueryContext {
         return cancelled;
     }
 
+    /**
+     * Marks the context cancelled at once and stops its running queries on a background thread:
+     * stopping one may mean a round trip to the server (KILL QUERY), which must never hold the
+     * caller, often the JavaFX thread, on a slow or dropped link.
+     */
     public void cancel() {
         cancelled = true;
-        for (Canceller c : running) {
-            try {
-                c.cancel();
-            } catch (Exception ignored) {
-                // the query may have finished between the check and the cancel
+        children.forEach(QueryContext::cancel);
+        List<Canceller> now = List.copyOf(running);
+        if (now.isEmpty()) return;
+        Thread t = new Thread(() -> {
+            for (Canceller c : now) {
+                try {
+                    c.cancel();
+                } catch (Exception ignored) {
+                    // the query may have finished between the check and the cancel
+                }
             }
-        }
+        }, "query-cancel");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Registers a running JDBC statement; returns the handle to pass to {@link #unregister}. */
@@ -61,10 +75,10 @@ public final class QueryContext {
      * Makes {@code child} cancelled whenever this context is, until the returned handle is closed:
      * work started on behalf of this context on another thread stops with it.
      */
-    public Link propagateTo(QueryContext child) throws QueryCancelledException {
-        Canceller c = child::cancel;
-        register(c);
-        return () -> unregister(c);
+    public Link propagateTo(QueryContext child) {
+        children.add(child);
+        if (cancelled) child.cancel();
+        return () -> children.remove(child);
     }
 
     /** Handle of {@link #propagateTo}; closing it ends the link. */

@@ -67,4 +67,45 @@ class ParquetExtractTest {
             assertThrows(QueryCancelledException.class, () -> ch.extractParquet(Sql.of("SELECT 1 AS c1"), new ByteArrayOutputStream(), ctx));
         }
     }
+
+    /** Cancel returns at once, without waiting for the server's answer, and sends KILL QUERY. */
+    @Test
+    void cancelStopsTheWaitAtOnceAndKillsTheQueryOnTheServer() throws Exception {
+        ChdbServer server = ChdbServer.demo();
+        QueryContext ctx = QueryContext.create();
+        String killsBefore = server.kills();
+        try (Warehouse ch = server.warehouse()) {
+            var f = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    ch.extractParquet(Sql.of("SELECT number AS c1 FROM numbers(10) WHERE sleepEachRow(0.3) = 0"), new ByteArrayOutputStream(), ctx);
+                } catch (WarehouseException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            Thread.sleep(600);
+            long t0 = System.nanoTime();
+            ctx.cancel();
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            double waitedMs = (System.nanoTime() - t0) / 1e6;
+            assertTrue(e.getCause() instanceof QueryCancelledException, e.toString());
+            assertTrue(waitedMs < 1500, "cancel answered in " + waitedMs + " ms, not after the 3 s query");
+            long until = System.nanoTime() + 10_000_000_000L; // KILL goes out on a background thread
+            while (server.kills().length() <= killsBefore.length() && System.nanoTime() < until) Thread.sleep(50);
+            assertTrue(server.kills().length() > killsBefore.length(), "KILL QUERY sent: " + server.kills());
+        }
+    }
+
+    @Test
+    void theQueryTimeLimitAppliesOnTheServer() throws Exception {
+        ChdbServer server = ChdbServer.demo();
+        var source = new com.ja4.workstation.data.warehouse.ClickHouseSource(server.url(), "default", ChdbServer.PASSWORD, 5000, 1,
+                false, null, "1 s limit");
+        try (Warehouse ch = new Warehouse(source, com.ja4.workstation.data.warehouse.ClickHouseDialect.INSTANCE,
+                com.ja4.workstation.data.warehouse.DatabaseNames.DEFAULT, java.time.Duration.ofSeconds(1))) {
+            WarehouseException e = assertThrows(WarehouseException.class, () -> ch.extractParquet(
+                    Sql.of("SELECT number AS c1 FROM numbers(10) WHERE sleepEachRow(0.3) = 0"), new ByteArrayOutputStream(), QueryContext.create()));
+            String shown = com.ja4.workstation.service.query.QueryScope.reason(e);
+            assertTrue(shown.startsWith("The server did not answer within the query time limit"), shown);
+        }
+    }
 }
