@@ -189,9 +189,6 @@ class Handler(BaseHTTPRequestHandler):
         s = []
         if "max_execution_time" in params:
             s.append("max_execution_time=%d" % int(float(params["max_execution_time"])))
-        for k, v in params.items():
-            if re.match(r"^output_format_[a-z0-9_]+$", k) and re.match(r"^[A-Za-z0-9_.]+$", v):
-                s.append("%s='%s'" % (k, v))
         if ARGS.timezone != "UTC":
             s.append("session_timezone='%s'" % ARGS.timezone)
         if not s or not re.match(r"^\s*(SELECT|WITH)\b", sql, re.IGNORECASE) or re.search(r"\bSETTINGS\b", sql, re.IGNORECASE):

@@ -85,8 +85,9 @@ public final class ClickHouseSource implements ConnectionSource {
         try (Connection c = open()) {
             Client client = c.unwrap(ConnectionImpl.class).getClient();
             String queryId = UUID.randomUUID().toString(); // generated here, so safe to inline in KILL
-            QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.Parquet).setQueryId(queryId)
-                    .serverSetting("output_format_parquet_string_as_string", "1");
+            // no extra setting: a user with readonly=2 may run it (strings may arrive as binary;
+            // the reader takes binary as text)
+            QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.Parquet).setQueryId(queryId);
             AtomicReference<QueryResponse> response = new AtomicReference<>();
             QueryContext.Canceller canceller = () -> {
                 // on a connection of its own: the extracting thread closes its one as soon as it sees the cancel
