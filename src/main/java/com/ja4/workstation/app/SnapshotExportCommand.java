@@ -48,6 +48,9 @@ public final class SnapshotExportCommand implements Callable<Integer> {
     @Option(names = "--threat", description = "Keep only these threat levels (repeatable).")
     List<String> threats = new ArrayList<>();
 
+    /** Where the password comes from (the environment; tests give their own). */
+    PasswordSource passwords = PasswordSource.system();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -58,7 +61,7 @@ public final class SnapshotExportCommand implements Callable<Integer> {
                 err.println("snapshot export: no profile named '" + profile + "' in " + ProfileStore.inDataDir().file());
                 return 2;
             }
-            String password = PasswordSource.system().find(profile).orElse(null);
+            String password = passwords.find(profile).orElse(null);
             if (password == null) {
                 err.println("snapshot export: set " + PasswordSource.variableName(profile) + " to the profile's password");
                 return 2;
@@ -72,7 +75,7 @@ public final class SnapshotExportCommand implements Callable<Integer> {
             try (Warehouse wh = LiveConnector.warehouse(p.get(), password)) {
                 SnapshotManifest m = new SnapshotExporter(wh).export(w, new SnapshotExporter.Filters(hosts, threats),
                         "clickhouse " + p.get().name(), out, (t, done, expected) -> {
-                            if (done == 0 || done >= expected) outw.printf("%s: %,d / %,d rows%n", t, done, expected);
+                            outw.printf("%s: %,d / %,d rows%n", t, done, expected); // large tables report per slice
                             outw.flush();
                         }, QueryContext.create());
                 outw.println("Wrote " + out + " (checksum " + m.checksum() + ")");
