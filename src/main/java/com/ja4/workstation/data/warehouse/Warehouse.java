@@ -122,7 +122,7 @@ public final class Warehouse implements AutoCloseable {
         if (!(source instanceof ClickHouseSource ch)) throw new IllegalStateException("no bulk extract on " + describe());
         ctx.throwIfCancelled();
         try {
-            return ch.extractParquet(ServerSideParams.of(sql, dialect), out, ctx, queryTimeout);
+            return new ClickHouseParquetReader(ch).extract(ServerSideParams.of(sql, dialect), out, ctx, queryTimeout);
         } catch (SQLException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
             throw new WarehouseException(reason(e), e);
