@@ -60,4 +60,29 @@ class CsvExporterTest {
             }
         }
     }
+
+    /** Each exported row carries the OS verdict the table shows for it, across lookup batches. */
+    @Test
+    void theCsvHasTheOsColumnOfTheTable() throws Exception {
+        try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            SortOrder sort = SortOrder.descending("anomaly_score");
+            Path out = tmp.resolve("all.csv");
+            long n = CsvExporter.export(ws.detections(), w, DetectionFilter.NONE, sort, out, p -> { }, QueryContext.create());
+            assertTrue(n > 1000, "more rows than one lookup batch: " + n);
+            List<CSVRecord> rows;
+            try (Reader r = Files.newBufferedReader(out)) {
+                rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+            }
+            assertEquals("os", rows.get(0).getParser().getHeaderNames().get(rows.get(0).getParser().getHeaderNames().size() - 1));
+            // rows 1000-1099 of the CSV (second batch) against the same rows as the table pages them
+            var page = ws.detections().page(w, DetectionFilter.NONE, sort, 1000, 100, QueryContext.create());
+            for (int i = 0; i < page.size(); i++) {
+                CSVRecord rec = rows.get(1000 + i);
+                assertEquals(page.get(i).ip(), rec.get("src_ip"));
+                assertEquals(page.get(i).os(), rec.get("os"), "row " + (1000 + i));
+            }
+            assertTrue(rows.stream().anyMatch(r -> !r.get("os").isEmpty()), "some rows have an OS verdict");
+        }
+    }
 }

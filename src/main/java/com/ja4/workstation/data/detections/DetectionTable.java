@@ -116,13 +116,13 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
     public List<String> exportHeader() {
         return List.of("detected_at", "src_ip", "ja4", "host", "model_name", "anomaly_score", "threat_level",
                 "recurrence", "hits", "hit_velocity", "fuzzing_index", "post_ratio", "campaign_id", "asn_org",
-                "country_code", "bot_name", "browser_family");
+                "country_code", "bot_name", "browser_family", "os");
     }
 
     @Override
     public List<Object> exportValues(Detection r) {
         return List.of(r.detectedAt().toString(), r.ip(), r.ja4(), r.host(), r.modelName(), r.anomalyScore(),
                 r.threatLevel(), r.recurrence(), r.hits(), r.hitVelocity(), r.fuzzingIndex(), r.postRatio(),
-                r.campaignId(), r.asnOrg(), r.countryCode(), r.botName(), r.browserFamily());
+                r.campaignId(), r.asnOrg(), r.countryCode(), r.botName(), r.browserFamily(), r.os());
     }
 }

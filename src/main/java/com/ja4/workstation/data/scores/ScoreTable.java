@@ -105,7 +105,7 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
     public List<String> exportHeader() {
         return List.of("detected_at", "window_start", "src_ip", "ja4", "host", "model_name", "anomaly_score",
                 "raw_anomaly_score", "threat_level", "hits", "hit_velocity", "xgb_prob", "ae_recon_error", "asn_org",
-                "country_code", "browser_family", "is_known_browser", "browser_consistency_score");
+                "country_code", "browser_family", "is_known_browser", "browser_consistency_score", "os");
     }
 
     @Override
@@ -113,6 +113,6 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
         return List.of(r.detectedAt().toString(), r.windowStart() == null ? "" : r.windowStart().toString(), r.ip(), r.ja4(),
                 r.host(), r.modelName(), r.anomalyScore(), r.rawAnomalyScore(), r.threatLevel(), r.hits(), r.hitVelocity(),
                 r.xgbProb(), r.aeReconError(), r.asnOrg(), r.countryCode(), r.browserFamily(), r.isKnownBrowser(),
-                r.browserConsistencyScore());
+                r.browserConsistencyScore(), r.os());
     }
 }

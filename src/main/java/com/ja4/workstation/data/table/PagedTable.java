@@ -43,6 +43,31 @@ public final class PagedTable<R, F> {
         return spec.enrichPage(wh, w, wh.query(sql, spec.mapper(d), ctx), ctx);
     }
 
+    /**
+     * Streams the whole filtered, sorted result with the per-page values of
+     * {@link TableSpec#enrichPage} (the OS column) added, looked up once per batch of rows.
+     */
+    public void forEachEnriched(TimeWindow w, F filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
+        List<R> batch = new java.util.ArrayList<>(MAX_PAGE_SIZE);
+        RowMapper<R> mapper = spec.mapper(d);
+        wh.stream(ordered(w, filter, sort).build(), rs -> {
+            batch.add(mapper.map(rs));
+            if (batch.size() < MAX_PAGE_SIZE) return;
+            try {
+                emit(w, batch, consumer, ctx);
+            } catch (WarehouseException e) { // the lookup's failure ends the stream with its own message
+                throw new java.sql.SQLException(e.getMessage(), e);
+            }
+        }, ctx);
+        emit(w, batch, consumer, ctx);
+    }
+
+    private void emit(TimeWindow w, List<R> batch, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
+        if (batch.isEmpty()) return;
+        spec.enrichPage(wh, w, batch, ctx).forEach(consumer);
+        batch.clear();
+    }
+
     /** Streams the whole filtered, sorted result (for CSV export). */
     public void forEach(TimeWindow w, F filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
         RowMapper<R> mapper = spec.mapper(d);

@@ -39,7 +39,7 @@ public final class CsvExporter {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                          .setHeader(table.spec().exportHeader().toArray(String[]::new)).build())) {
-                table.forEach(window, filter, sort, row -> {
+                table.forEachEnriched(window, filter, sort, row -> {
                     try {
                         csv.printRecord(table.spec().exportValues(row));
                     } catch (IOException e) {

@@ -213,6 +213,13 @@ class ClickHouseConformanceTest {
         d.forEach(w, high, SortOrder.descending("anomaly_score"), ed::add, CTX);
         assertFalse(ed.isEmpty());
         assertSameRows("forEach", sorted(ed), sorted(ec));
+        // the CSV export's stream: more than one lookup batch, each row with its OS label
+        ec.clear();
+        ed.clear();
+        c.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ec::add, CTX);
+        d.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ed::add, CTX);
+        assertTrue(ed.size() > PagedTable.MAX_PAGE_SIZE && ed.stream().anyMatch(r -> !r.os().isEmpty()), "rows: " + ed.size());
+        assertSameRows("forEachEnriched", sorted(ed), sorted(ec));
     }
 
     private static String first(List<String> l) {
