@@ -1,7 +1,7 @@
 package com.ja4.workstation.app;
 
 import com.ja4.workstation.domain.TimeWindow;
-import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.render.ViewRenderer;
@@ -30,7 +30,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--source", description = "Snapshot file (default: the demo snapshot)")
     Path source;
 
-    @Option(names = "--window", defaultValue = "24h", description = "Time window: 1h, 6h, 24h, 3d, 7d, 30d (default ${DEFAULT-VALUE})")
+    @Option(names = "--window", defaultValue = "24h",
+            description = "Window length up to the as-of time: a preset (1h, 6h, 24h, 3d, 7d, 30d) or any length from 5m to 365d"
+                    + " such as 90m, 12h, 2d, 2w (default ${DEFAULT-VALUE})")
     String window;
 
     @Option(names = "--ip", description = "With --view ip: open this IP's tab (IPv4 or IPv6)")
@@ -50,9 +52,9 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println("--width and --height must be between 200 and 8000");
             return 2;
         }
-        WindowPreset preset = parseWindow(window);
-        if (preset == null) {
-            System.err.println("Unknown window '" + window + "'. Use 1h, 6h, 24h, 3d, 7d or 30d.");
+        WindowLength length = WindowLength.parse(window);
+        if (!length.isValid()) {
+            System.err.println("--window: " + length.problem());
             return 2;
         }
         com.ja4.workstation.domain.ClientIp client = null;
@@ -70,7 +72,7 @@ public final class RenderCommand implements Callable<Integer> {
         final com.ja4.workstation.domain.ClientIp open = client;
         try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), preset.length()), width, height, out,
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, out,
                     v -> {
                         if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
                     });
@@ -83,12 +85,6 @@ public final class RenderCommand implements Callable<Integer> {
         } finally {
             javafx.application.Platform.exit();
         }
-    }
-
-    static WindowPreset parseWindow(String text) {
-        String t = text.replace(" ", "").toLowerCase();
-        for (WindowPreset p : WindowPreset.values()) if (p.label().replace(" ", "").equals(t)) return p;
-        return null;
     }
 
     static final class ViewNames implements Iterable<String> {

@@ -122,6 +122,16 @@ public final class Workspace implements AutoCloseable {
         return manifest.map(SnapshotManifest::asOf).orElseGet(Instant::now);
     }
 
+    /**
+     * The window the views open on: a snapshot's capture (its as-of and window length, a custom
+     * length included), else the latest data with the length the analyst had chosen.
+     */
+    public com.ja4.workstation.domain.TimeWindow initialWindow(java.time.Duration currentLength) {
+        java.time.Duration length = manifest.map(SnapshotManifest::window)
+                .filter(d -> !d.isNegative() && !d.isZero()).orElse(currentLength);
+        return new com.ja4.workstation.domain.TimeWindow(latestAsOf(), length);
+    }
+
     public String describe() {
         return warehouse.describe();
     }

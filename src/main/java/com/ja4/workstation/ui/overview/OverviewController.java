@@ -199,6 +199,11 @@ public final class OverviewController extends ViewController {
         return p;
     }
 
+    /** The window line under the title ("2026-11-20 00:00 → 2026-11-20 12:00 UTC  (12 h)"). */
+    public String windowLabelText() {
+        return windowLabel.getText();
+    }
+
     /** For tests and rendering: the KPI text shown for detections. */
     public String detectionsKpiText() {
         return detections.text();

@@ -4,6 +4,7 @@ import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.SearchInput;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.service.Workspace;
@@ -11,10 +12,12 @@ import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.detections.DetectionsController;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -31,9 +34,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -43,7 +49,9 @@ import org.controlsfx.control.StatusBar;
 public final class MainWindowController {
 
     @FXML private TextField asOfField;
-    @FXML private ComboBox<WindowPreset> windowBox;
+    /** The window length: pick a preset or type one (12h, 90m, 2w); see {@link #applyWindowText}. */
+    @FXML private ComboBox<Duration> windowBox;
+    @FXML private Label windowMessage;
     @FXML private Label sourceLabel;
     @FXML private VBox rail;
     @FXML private StackPane viewHost;
@@ -76,7 +84,21 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
-        windowBox.getItems().setAll(WindowPreset.values());
+        windowBox.getItems().setAll(Arrays.stream(WindowPreset.values()).map(WindowPreset::length).toList());
+        windowBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : WindowPreset.labelOf(d);
+            }
+
+            /** Used by the combo box itself when it loses focus: a bad entry keeps the current length. */
+            @Override
+            public Duration fromString(String text) {
+                return WindowLength.parse(text).length().orElse(windowBox.getValue());
+            }
+        });
+        windowBox.setValue(WindowPreset.H24.length());
+        clearWindowError();
         for (ViewId id : ViewId.values()) {
             ToggleButton b = new ToggleButton(id.glyph() + "  " + id.title());
             b.setToggleGroup(railGroup);
@@ -104,10 +126,32 @@ public final class MainWindowController {
         model.tasks().running().addListener((ListChangeListener<BackgroundTasks.Entry>) c -> updateTasks());
         model.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
         model.windowProperty().addListener((o, old, w) -> onWindow(w));
-        windowBox.setOnAction(e -> {
-            if (model.window() != null && windowBox.getValue() != null && !windowBox.getValue().length().equals(model.window().length())) {
-                model.windowProperty().set(model.window().withLength(windowBox.getValue().length()));
+        windowBox.valueProperty().addListener((o, old, length) -> {
+            if (length != null && model.window() != null && !length.equals(model.window().length())) {
+                model.windowProperty().set(model.window().withLength(length));
             }
+        });
+        // Enter applies the typed length or says why not (the combo box would silently put the old one back)
+        windowBox.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!windowBox.isShowing() && e.getCode() == KeyCode.ENTER) { // not while choosing in the list
+                e.consume();
+                applyWindowText(windowBox.getEditor().getText());
+            }
+        });
+        // Escape puts the current length back (on release: the press may close a popup such as the hover tooltip)
+        windowBox.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (windowBox.isShowing()) return;
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume(); // handled on press
+            } else if (e.getCode() == KeyCode.ESCAPE && windowBox.getStyleClass().contains("invalid")) {
+                e.consume();
+                showWindowLength(windowBox.getValue());
+            }
+        });
+        windowBox.getEditor().textProperty().addListener((o, a, b) -> clearWindowError());
+        // leaving the box: a good entry applies as with Enter, a bad one gives way to the current length
+        windowBox.focusedProperty().addListener((o, had, has) -> {
+            if (!has) leaveWindowBox();
         });
         asOfField.setOnAction(e -> applyAsOf());
     }
@@ -329,7 +373,9 @@ public final class MainWindowController {
         exportItem.setText(ws.isSnapshot() ? "Export snapshot… (needs a live source)" : "Export snapshot…");
         views.values().forEach(v -> v.controller().deactivate());
         stale.addAll(views.keySet());
-        TimeWindow w = new TimeWindow(ws.latestAsOf(), model.window() == null ? WindowPreset.H24.length() : model.window().length());
+        Duration length = model.window() != null ? model.window().length()
+                : windowBox.getValue() != null ? windowBox.getValue() : WindowPreset.H24.length();
+        TimeWindow w = ws.initialWindow(length);
         if (w.equals(model.window())) reloadCurrent();
         else model.windowProperty().set(w);
         if (current == null) show(ViewId.OVERVIEW);
@@ -399,7 +445,7 @@ public final class MainWindowController {
     private void onWindow(TimeWindow w) {
         asOfField.setText(Fx.MINUTE.format(w.asOf()));
         asOfField.getStyleClass().remove("invalid");
-        for (WindowPreset p : WindowPreset.values()) if (p.length().equals(w.length())) windowBox.setValue(p);
+        showWindowLength(w.length());
         stale.addAll(views.keySet());
         reloadCurrent();
     }
@@ -425,6 +471,98 @@ public final class MainWindowController {
             if (!asOfField.getStyleClass().contains("invalid")) asOfField.getStyleClass().add("invalid");
             statusBar.setText("As-of time must look like 2026-11-20 12:00 (UTC)");
         }
+    }
+
+    /**
+     * What the analyst typed in the window selector: a valid length becomes the window of every
+     * view; anything else is refused at the box with the reason, runs no query and keeps the window.
+     */
+    public void applyWindowText(String text) {
+        if (text == null || text.isBlank()) {
+            showWindowLength(windowBox.getValue());
+            return;
+        }
+        WindowLength in = WindowLength.parse(text);
+        if (!in.isValid()) {
+            showWindowError(in.problem());
+            return;
+        }
+        Duration length = in.length().orElseThrow();
+        if (length.equals(windowBox.getValue())) showWindowLength(length); // same length, written otherwise: show it as the selector does
+        else windowBox.setValue(length); // the value listener sets the window
+    }
+
+    private void leaveWindowBox() {
+        String text = windowBox.getEditor().getText();
+        if (text == null || text.equals(WindowPreset.labelOf(windowBox.getValue()))) {
+            clearWindowError();
+            return;
+        }
+        WindowLength in = WindowLength.parse(text);
+        if (in.isValid()) {
+            applyWindowText(text);
+        } else {
+            showWindowLength(windowBox.getValue());
+            if (!text.isBlank()) statusBar.setText(in.problem() + ". The window stays " + WindowPreset.labelOf(windowBox.getValue()) + ".");
+        }
+    }
+
+    /** The selector shows this length (a preset or a custom one) and no error. */
+    private void showWindowLength(Duration length) {
+        windowBox.setValue(length);
+        windowBox.getEditor().setText(length == null ? "" : WindowPreset.labelOf(length));
+        clearWindowError();
+    }
+
+    private void showWindowError(String message) {
+        String full = message + ". The window stays " + WindowPreset.labelOf(windowBox.getValue()) + ".";
+        if (!windowBox.getStyleClass().contains("invalid")) windowBox.getStyleClass().add("invalid");
+        Tooltip tip = new Tooltip(full);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        windowBox.setTooltip(tip);
+        windowMessage.setText(full);
+        windowMessage.setVisible(true);
+        hangBelow(windowBox, windowMessage);
+        statusBar.setText(full);
+    }
+
+    /**
+     * Places an unmanaged message just below its field, over the view (the toolbar is drawn on top),
+     * so that showing it does not push the toolbar's other controls around; kept inside the window.
+     */
+    private static void hangBelow(javafx.scene.Node field, Label message) {
+        message.applyCss();
+        double width = Math.min(MESSAGE_WIDTH, message.prefWidth(-1));
+        double x = field.getLayoutX();
+        if (field.getScene() != null) {
+            double right = field.localToScene(0, 0).getX() + width;
+            double overflow = right - (field.getScene().getWidth() - 8);
+            if (overflow > 0) x -= overflow;
+        }
+        message.resize(width, message.prefHeight(width));
+        message.relocate(x, field.getLayoutY() + field.getLayoutBounds().getHeight() + 4);
+    }
+
+    private static final double MESSAGE_WIDTH = 380;
+
+    private void clearWindowError() {
+        windowBox.getStyleClass().remove("invalid");
+        if (windowBox.getTooltip() != null) windowBox.getTooltip().hide();
+        windowBox.setTooltip(new Tooltip("Window length up to the as-of time: pick one or type 5m to 365d,"
+                + " e.g. 90m, 12h, 2d, 2w, then Enter"));
+        windowMessage.setText("");
+        windowMessage.setVisible(false);
+    }
+
+    /** The window selector (tests). */
+    public ComboBox<Duration> windowBox() {
+        return windowBox;
+    }
+
+    /** The message under the window selector when a typed length is refused. */
+    public Label windowMessage() {
+        return windowMessage;
     }
 
     @FXML
