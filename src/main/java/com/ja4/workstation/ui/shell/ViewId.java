@@ -13,7 +13,7 @@ public enum ViewId {
     DETECTIONS("Detections", "⚑", "/fxml/detections.fxml", "detections"),
     SCORES("Scores", "≣", "/fxml/scores.fxml", "scores"),
     TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml", "traffic"),
-    IP("IP drill-down", "⌖", "/fxml/ip.fxml", "ip"),
+    IP("IP drill-down", "⊕", "/fxml/ip.fxml", "ip"),
     FEATURES("Features", "≋", "/fxml/features.fxml", "analytics"),
     GEO("Geo", "◍", "/fxml/geo.fxml", "analytics"),
     FINGERPRINTS("Fingerprints", "⌘", "/fxml/fingerprints.fxml", "analytics"),
