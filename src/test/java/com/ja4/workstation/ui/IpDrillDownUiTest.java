@@ -139,12 +139,26 @@ class IpDrillDownUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shell.controller().globalSearch().getStyleClass().contains("invalid"), "red border");
         assertTrue(shell.controller().searchMessage().isVisible());
+        var msg = shell.controller().searchMessage();
+        assertTrue(msg.getWidth() > 50 && msg.getHeight() > 10, "the message has a size on screen: " + msg.getWidth() + "x" + msg.getHeight());
+        javafx.geometry.Bounds box = shell.controller().globalSearch().localToScene(shell.controller().globalSearch().getLayoutBounds());
+        javafx.geometry.Bounds under = msg.localToScene(msg.getLayoutBounds()); // without the drop shadow
+        assertTrue(under.getMinY() >= box.getMaxY(), "shown below the search box: " + box + " / " + under);
         assertTrue(shell.controller().searchMessage().getText().contains("1.2.3.999"), shell.controller().searchMessage().getText());
         assertTrue(shell.controller().globalSearch().getTooltip().getText().contains("not a valid"));
         assertEquals(before, counting.opened.get(), "no query ran");
         assertEquals(ViewId.OVERVIEW, shell.controller().currentView());
         assertNull(shell.controller().view(ViewId.IP), "the drill-down was not even loaded");
         assertTrue(shell.model().tasks().running().isEmpty());
+        Path shots = java.nio.file.Files.createDirectories(Path.of("target", "ui-shots"));
+        robot.interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(msg.getScene().getRoot().snapshot(null, null), null),
+                        "png", shots.resolve("search-refused.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         // typing again clears the message
         robot.type(KeyCode.BACK_SPACE);
         assertFalse(shell.controller().globalSearch().getStyleClass().contains("invalid"));

@@ -303,13 +303,12 @@ public final class MainWindowController {
         if (!globalSearch.getStyleClass().contains("invalid")) globalSearch.getStyleClass().add("invalid");
         Tooltip tip = new Tooltip(message);
         globalSearch.setTooltip(tip);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
         searchMessage.setText(message);
         searchMessage.setVisible(true);
+        hangBelow(globalSearch, searchMessage); // unmanaged: it has a size only once placed
         statusBar.setText(message);
-        if (globalSearch.getScene() != null && globalSearch.getScene().getWindow() != null && globalSearch.getScene().getWindow().isShowing()) {
-            var p = globalSearch.localToScreen(0, globalSearch.getHeight());
-            if (p != null) tip.show(globalSearch, p.getX(), p.getY() + 2);
-        }
     }
 
     private void clearSearchError() {
