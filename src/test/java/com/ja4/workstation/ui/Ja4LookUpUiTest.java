@@ -130,6 +130,15 @@ class Ja4LookUpUiTest {
         assertEquals(expected, det.tablePane().total());
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
         assertEquals(DetectionFilter.NONE.withJa4(ja4), det.filter(), "only the JA4 filter");
+
+        // back in Detections, another JA4: Fingerprints (already loaded) shows the new profile
+        robot.interact(() -> det.showFilter(DetectionFilter.NONE));
+        waitUntil(() -> det.filter().ja4().isEmpty() && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        Detection other = det.tablePane().table().getItems().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
+        robot.interact(() -> det.tablePane().lookUpJa4(other));
+        waitUntil(() -> shell.controller().currentView() == ViewId.FINGERPRINTS && other.ja4().equals(pane.ja4Text())
+                && pane.figuresPane().state() == LoadPane.State.CONTENT);
+        assertEquals(Fx.count(demo.detections().count(w, DetectionFilter.NONE.withJa4(other.ja4()), ctx)), pane.kpiText("Detections"));
     }
 
     @Test
