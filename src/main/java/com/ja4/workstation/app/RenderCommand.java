@@ -38,6 +38,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--ip", description = "With --view ip: open this IP's tab (IPv4 or IPv6)")
     String ip;
 
+    @Option(names = "--ja4", description = "With --view fingerprints: show this JA4's profile (Look up JA4)")
+    String ja4;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -69,12 +72,20 @@ public final class RenderCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (ja4 != null && (ja4.isBlank() || id != ViewId.FINGERPRINTS)) {
+            System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
+            return 2;
+        }
         final com.ja4.workstation.domain.ClientIp open = client;
+        final String lookUp = ja4;
         try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
             var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, out,
                     v -> {
                         if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
+                        if (lookUp != null && v.controller() instanceof com.ja4.workstation.ui.analytics.FingerprintsController c) {
+                            c.lookUp(lookUp);
+                        }
                     });
             System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
                     (System.nanoTime() - t0) / 1_000_000);

@@ -65,7 +65,8 @@ public final class Workspace implements AutoCloseable {
         this.outbox = outbox;
         this.overview = new OverviewService(warehouse);
         this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
-        this.analytics = Analytics.of(warehouse);
+        this.analytics = Analytics.of(warehouse, this.live.map(l -> com.ja4.workstation.service.analytics.Ja4ProfileService
+                .unavailableSources(l.schema())).orElse(java.util.Map.of()));
         this.behavior = new BehaviorService(warehouse);
         this.heatmap = new HeatmapService(warehouse);
         this.models = new ModelsService(warehouse);
@@ -158,7 +159,7 @@ public final class Workspace implements AutoCloseable {
         return detections;
     }
 
-    /** Features, Geo, Fingerprints and Browsers views. */
+    /** Features, Geo, Fingerprints and Browsers views, and the JA4 profile. */
     public Analytics analytics() {
         return analytics;
     }

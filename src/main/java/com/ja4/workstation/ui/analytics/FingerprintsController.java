@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
@@ -27,7 +30,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Fingerprints (DESIGN 3.8): JA4 statistics by ASN label with each JA4 decoded next to its raw
- * text, the top JA4s as a chart, and the JA4s used by named bots. A JA4 opens its detections.
+ * text, the top JA4s as a chart, and the JA4s used by named bots. Above them, the profile of one
+ * JA4 ({@link Ja4ProfilePane}): chosen by "Look up JA4" in another view, by selecting a row or a
+ * bar here, or pasted; it opens that JA4's detections.
  */
 public final class FingerprintsController extends ViewController {
 
@@ -37,11 +42,21 @@ public final class FingerprintsController extends ViewController {
     @FXML private StackPane chartHost;
     @FXML private StackPane statsHost;
     @FXML private StackPane botsHost;
+    @FXML private StackPane profileHost;
+    @FXML private TextField ja4Field;
 
     private final DefaultCategoryDataset topData = new DefaultCategoryDataset();
     private final TableView<Ja4Row> stats = new TableView<>();
     private final TableView<BotJa4Row> bots = new TableView<>();
     private LoadPane chartPane, statsPane, botsPane;
+    private final Ja4ProfilePane profile = new Ja4ProfilePane(this::openJa4, this::closeProfile);
+    /** The JA4 whose profile is shown; empty for none. */
+    private String selectedJa4 = "";
+    /** The profile's own queries: a newer look-up cancels the previous one (arrow keys through the table). */
+    private QueryScope profileScope;
+    /** Selection in the tables settles before a look-up runs. */
+    private final PauseTransition selectionSettles = new PauseTransition(Duration.millis(200));
+    private String pendingSelection = "";
 
     @FXML
     private void initialize() {
@@ -49,7 +64,7 @@ public final class FingerprintsController extends ViewController {
         chart.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
-                if (e.getEntity() instanceof CategoryItemEntity item) openJa4(String.valueOf(item.getColumnKey()));
+                if (e.getEntity() instanceof CategoryItemEntity item) lookUp(String.valueOf(item.getColumnKey()));
             }
 
             @Override
@@ -86,6 +101,71 @@ public final class FingerprintsController extends ViewController {
                         String.valueOf(r.bot().uniqueIps())));
         Tables.fitRows(bots, 2, 10);
         botsPane = Tables.host(botsHost, bots);
+
+        profileHost.getChildren().add(profile);
+        selectionSettles.setOnFinished(e -> lookUp(pendingSelection));
+        stats.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) selected(r.stat().ja4());
+        });
+        bots.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) selected(r.bot().ja4());
+        });
+    }
+
+    private void selected(String ja4) {
+        pendingSelection = ja4;
+        selectionSettles.playFromStart();
+    }
+
+    /** Sets the JA4 to profile without querying: the next load shows it ("Look up JA4" from another view). */
+    public void presetJa4(String ja4) {
+        selectedJa4 = ja4 == null ? "" : ja4.strip();
+    }
+
+    /** Shows this JA4's profile now (selection, chart, pasted text). */
+    public void lookUp(String ja4) {
+        String j = ja4 == null ? "" : ja4.strip();
+        if (j.isEmpty() || (j.equals(selectedJa4) && profile.isOpen() && profile.ja4().equals(j)
+                && profile.figuresPane().state() != LoadPane.State.ERROR)) {
+            return;
+        }
+        presetJa4(j);
+        loadProfile();
+    }
+
+    /** (Re)loads the profile of the selected JA4 in the current window; clears the pane when there is none. */
+    public void loadProfile() {
+        if (profileScope != null) profileScope.cancel();
+        profileScope = null;
+        if (selectedJa4.isEmpty() || workspace() == null || window() == null) {
+            profile.clear();
+            return;
+        }
+        QueryScope s = QueryScope.parallel();
+        profileScope = s;
+        String ja4 = selectedJa4;
+        var task = model().tasks().start("Looking up JA4 " + ja4, s::cancel);
+        var f = workspace().analytics().ja4Profile().profile(window(), ja4, s);
+        f.whenComplete((p, e) -> task.done());
+        track(profile.show(ja4, f, this::loadProfile));
+    }
+
+    @FXML
+    private void lookUpTyped() {
+        lookUp(ja4Field.getText());
+    }
+
+    private void closeProfile() {
+        presetJa4("");
+        stats.getSelectionModel().clearSelection();
+        bots.getSelectionModel().clearSelection();
+        loadProfile();
+    }
+
+    @Override
+    protected void onDeactivate() {
+        selectionSettles.stop();
+        if (profileScope != null) profileScope.cancel();
     }
 
     void openJa4(String ja4) {
@@ -106,6 +186,7 @@ public final class FingerprintsController extends ViewController {
         track(chartPane.bind(rows, this::showTop, List::isEmpty, this::activate));
         track(statsPane.bind(rows, stats.getItems()::setAll, List::isEmpty, this::activate));
         track(botsPane.bind(svc.botJa4s(w, scope), bots.getItems()::setAll, List::isEmpty, this::activate));
+        loadProfile();
     }
 
     /** The JA4s with most sessions (all labels), stacked by ASN label. */
@@ -142,5 +223,13 @@ public final class FingerprintsController extends ViewController {
 
     public TableView<Ja4Row> statsTable() {
         return stats;
+    }
+
+    public TableView<BotJa4Row> botsTable() {
+        return bots;
+    }
+
+    public Ja4ProfilePane profilePane() {
+        return profile;
     }
 }

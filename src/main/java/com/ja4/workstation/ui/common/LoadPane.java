@@ -23,8 +23,10 @@ public class LoadPane extends StackPane {
 
     private final Node content;
     private final VBox overlay = new VBox(8);
-    private State state = State.LOADING;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<State> state = new javafx.beans.property.ReadOnlyObjectWrapper<>(State.LOADING);
     private String message = "";
+    /** Bumped by each bind: a result that arrives after a newer bind is dropped (never shows stale data). */
+    private long generation;
 
     public LoadPane(Node content) {
         this.content = content;
@@ -37,7 +39,12 @@ public class LoadPane extends StackPane {
     }
 
     public State state() {
-        return state;
+        return state.get();
+    }
+
+    /** The state, observable (e.g. to collapse a section while it only shows a message). */
+    public javafx.beans.property.ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     /** Text of the current empty or error state. */
@@ -46,7 +53,7 @@ public class LoadPane extends StackPane {
     }
 
     public void showLoading() {
-        state = State.LOADING;
+        state.set(State.LOADING);
         message = "";
         ProgressIndicator p = new ProgressIndicator();
         p.setMaxSize(36, 36);
@@ -58,14 +65,14 @@ public class LoadPane extends StackPane {
     }
 
     public void showContent() {
-        state = State.CONTENT;
+        state.set(State.CONTENT);
         message = "";
         overlay.setVisible(false);
         content.setVisible(true);
     }
 
     public void showEmpty(String text) {
-        state = State.EMPTY;
+        state.set(State.EMPTY);
         message = text;
         Label l = new Label(text);
         l.getStyleClass().add("empty-state");
@@ -75,7 +82,7 @@ public class LoadPane extends StackPane {
     }
 
     public void showError(String reason, Runnable retry) {
-        state = State.ERROR;
+        state.set(State.ERROR);
         message = reason;
         Label title = new Label("⚠  Query failed");
         title.getStyleClass().add("error-title");
@@ -97,18 +104,27 @@ public class LoadPane extends StackPane {
 
     /**
      * Shows loading, then the result of the future on the FX thread: content, empty or error.
-     * A cancelled load leaves the pane as it is (the view was left or reloaded).
+     * A cancelled load leaves the pane as it is (the view was left or reloaded); a load superseded by
+     * a newer bind of this pane is dropped.
      */
     public <T> CompletableFuture<T> bind(CompletableFuture<T> future, Consumer<T> render, Predicate<T> isEmpty, Runnable retry) {
+        return bind(future, render, isEmpty, v -> "No data in this window", retry);
+    }
+
+    /** As {@link #bind(CompletableFuture, Consumer, Predicate, Runnable)}, with the empty state's text made from the result. */
+    public <T> CompletableFuture<T> bind(CompletableFuture<T> future, Consumer<T> render, Predicate<T> isEmpty,
+                                         java.util.function.Function<T, String> emptyText, Runnable retry) {
         overlay.getStyleClass().remove("error-state");
         showLoading();
+        long g = ++generation;
         return future.whenComplete((value, error) -> Platform.runLater(() -> {
+            if (g != generation) return; // superseded by a newer load of this pane
             if (error != null) {
                 if (!QueryScope.isCancellation(error)) showError(QueryScope.reason(error), retry);
                 return;
             }
             render.accept(value);
-            if (isEmpty.test(value)) showEmpty("No data in this window");
+            if (isEmpty.test(value)) showEmpty(emptyText.apply(value));
             else showContent();
         }));
     }

@@ -46,6 +46,34 @@ public final class SimpleTables {
         return c;
     }
 
+    /**
+     * A context menu on a table whose rows carry a JA4: "Look up JA4" (the row's JA4 in the
+     * Fingerprints view) and "Copy JA4", both disabled on a row without one.
+     */
+    public static <R> void ja4Menu(TableView<R> t, Function<R, String> ja4Of, java.util.function.Consumer<String> lookUp) {
+        javafx.scene.control.MenuItem look = new javafx.scene.control.MenuItem("Look up JA4");
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy JA4");
+        java.util.function.Supplier<String> ja4 = () -> {
+            R row = t.getFocusModel().getFocusedItem();
+            if (row == null) row = t.getSelectionModel().getSelectedItem();
+            String v = row == null ? null : ja4Of.apply(row);
+            return v == null ? "" : v.strip();
+        };
+        look.setOnAction(e -> {
+            if (!ja4.get().isEmpty()) lookUp.accept(ja4.get());
+        });
+        copy.setOnAction(e -> {
+            if (!ja4.get().isEmpty()) Fx.copy(ja4.get());
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(look, copy);
+        menu.setOnShowing(e -> {
+            boolean none = ja4.get().isEmpty();
+            look.setDisable(none);
+            copy.setDisable(none);
+        });
+        t.setContextMenu(menu);
+    }
+
     public static String format(Object v, int decimals) {
         if (v instanceof Instant i) return Fx.time(i);
         if (v instanceof Double d) return Fx.decimal(d, decimals);

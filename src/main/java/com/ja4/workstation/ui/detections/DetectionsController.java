@@ -58,6 +58,7 @@ public final class DetectionsController extends ViewController {
         super.init(model);
         tablePane.bind(() -> workspace().detections(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(Detection::ip, model::openIp);
+        tablePane.enableLookUpJa4(Detection::ja4, model::lookUpJa4);
     }
 
     @Override

@@ -172,6 +172,11 @@ public final class IpController extends ViewController {
             public void openDetections(DetectionFilter filter) {
                 model().openDetections(filter);
             }
+
+            @Override
+            public void lookUpJa4(String ja4) {
+                model().lookUpJa4(ja4);
+            }
         };
     }
 

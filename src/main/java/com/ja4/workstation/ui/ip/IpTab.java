@@ -70,6 +70,9 @@ public final class IpTab extends Tab {
         TimeWindow window();
 
         void openDetections(DetectionFilter filter);
+
+        /** "Look up JA4": the Fingerprints view with this JA4's profile. */
+        void lookUpJa4(String ja4);
     }
 
     static final int HTTP_LIMIT = 200;
@@ -522,6 +525,11 @@ public final class IpTab extends Tab {
         SimpleTables.text(httpTable, "HTTP", HttpLog::httpVersion, 75);
         SimpleTables.text(httpTable, "User agent", HttpLog::userAgent, 330);
         SimpleTables.text(httpTable, "JA4", HttpLog::ja4, 250);
+
+        SimpleTables.ja4Menu(detectionTable, Detection::ja4, runner::lookUpJa4);
+        SimpleTables.ja4Menu(scoreTable, Score::ja4, runner::lookUpJa4);
+        SimpleTables.ja4Menu(httpTable, HttpLog::ja4, runner::lookUpJa4);
+        SimpleTables.ja4Menu(windowTable, FeatureWindow::ja4, runner::lookUpJa4);
 
         SimpleTables.text(windowTable, "Window (UTC)", FeatureWindow::windowStart, 140);
         SimpleTables.text(windowTable, "Host", FeatureWindow::host, 150);

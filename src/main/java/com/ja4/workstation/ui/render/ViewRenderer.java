@@ -94,6 +94,36 @@ public final class ViewRenderer {
             holder.layout();
             return tall.snapshot(null);
         }
+        ScrollPane inner = viewScroll(view.root());
+        if (inner != null && inner.getContent() != null) {
+            // a fixed head above a scrolling body (Fingerprints): give the body room for all its content
+            Node root = view.root();
+            double extra = 0;
+            Scene current = scene;
+            for (int round = 0; round < 3; round++) {
+                double more = inner.getContent().getLayoutBounds().getHeight() - inner.getViewportBounds().getHeight();
+                if (more <= 0.5) break;
+                extra += Math.ceil(more);
+                current.setRoot(new javafx.scene.layout.StackPane());
+                current = new Scene((javafx.scene.Parent) root, width, height + extra);
+                Theme.style(current);
+                root.applyCss();
+                ((javafx.scene.Parent) root).layout();
+            }
+            return current.snapshot(null);
+        }
         return scene.snapshot(null);
+    }
+
+    /** The view's scrolling body (style class view-scroll) below a fixed head, if it has one. */
+    private static ScrollPane viewScroll(Node n) {
+        if (n instanceof ScrollPane sp && sp.getStyleClass().contains("view-scroll")) return sp;
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                ScrollPane found = viewScroll(c);
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 }

@@ -56,6 +56,7 @@ public final class ScoresController extends ViewController {
         super.init(model);
         tablePane.bind(() -> workspace().scores(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(Score::ip, model::openIp);
+        tablePane.enableLookUpJa4(Score::ja4, model::lookUpJa4);
     }
 
     @Override

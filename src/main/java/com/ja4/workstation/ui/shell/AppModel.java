@@ -20,6 +20,7 @@ public final class AppModel {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Consumer<DetectionFilter> detectionsOpener = f -> { };
     private Consumer<ClientIp> ipOpener = ip -> { };
+    private Consumer<String> ja4Opener = ja4 -> { };
 
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
@@ -49,6 +50,16 @@ public final class AppModel {
     /** Opens (or brings forward) the IP drill-down tab of this client (set by the shell). */
     public void openIp(ClientIp ip) {
         ipOpener.accept(ip);
+    }
+
+    /** Opens the Fingerprints view with this JA4's profile ("Look up JA4"; set by the shell). */
+    public void lookUpJa4(String ja4) {
+        if (ja4 != null && !ja4.isBlank()) ja4Opener.accept(ja4.strip());
+    }
+
+    /** Who looks JA4s up: the shell, or a view rendered alone (render, tests). */
+    public void setJa4Opener(Consumer<String> opener) {
+        this.ja4Opener = opener;
     }
 
     /** Who opens IPs: the shell, or a view rendered alone (render, tests). */

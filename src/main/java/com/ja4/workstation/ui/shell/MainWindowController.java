@@ -120,6 +120,7 @@ public final class MainWindowController {
         this.snapshotOpener = snapshotOpener;
         model.setDetectionsOpener(this::openDetections);
         model.setIpOpener(this::openIp);
+        model.setJa4Opener(this::lookUpJa4);
         globalSearch.setOnAction(e -> search(globalSearch.getText()));
         globalSearch.textProperty().addListener((o, a, b) -> clearSearchError());
         cancelTasks.setOnAction(e -> model.tasks().cancelAll());
@@ -190,6 +191,11 @@ public final class MainWindowController {
     }
 
     public void show(ViewId id) {
+        display(id);
+    }
+
+    /** Shows the view; true when it (re)loaded, false when it was shown as it was. */
+    private boolean display(ViewId id) {
         var reason = unavailableReason(id);
         if (reason.isPresent()) {
             if (current != null && current != id && views.get(current) != null) {
@@ -201,14 +207,14 @@ public final class MainWindowController {
             railButtons.get(id).setSelected(true);
             current = id;
             stale.add(id);
-            return;
+            return false;
         }
         if (current != null && current != id && unavailableReason(current).isPresent()) {
             current = null; // the placeholder was in front: nothing to deactivate
         }
         // classifications made elsewhere since the last visit: always show the latest
         if (id == ViewId.FEEDBACK && current != id) stale.add(id);
-        if (current == id && !stale.contains(id)) return;
+        if (current == id && !stale.contains(id)) return false;
         if (current != null && current != id) {
             ViewController left = views.get(current).controller();
             // leaving cancels its queries: if some had not finished, reload on return instead of showing "Loading…" forever
@@ -222,7 +228,11 @@ public final class MainWindowController {
         viewHost.getChildren().setAll(v.root());
         railButtons.get(id).setSelected(true);
         current = id;
-        if (stale.remove(id) && model.workspace() != null) v.controller().activate();
+        if (stale.remove(id) && model.workspace() != null) {
+            v.controller().activate();
+            return true;
+        }
+        return false;
     }
 
     public ViewId currentView() {
@@ -242,6 +252,24 @@ public final class MainWindowController {
         ((DetectionsController) v.controller()).presetFilter(filter);
         stale.add(ViewId.DETECTIONS);
         show(ViewId.DETECTIONS);
+    }
+
+    /**
+     * "Look up JA4": the Fingerprints view with this JA4's profile. A view that (re)loads on the way
+     * loads the profile with everything else; one shown as it was loads only the profile.
+     */
+    public void lookUpJa4(String ja4) {
+        if (unavailableReason(ViewId.FINGERPRINTS).isPresent()) {
+            show(ViewId.FINGERPRINTS);
+            return;
+        }
+        LoadedView v = views.computeIfAbsent(ViewId.FINGERPRINTS, k -> {
+            stale.add(k);
+            return ViewLoader.load(k, model);
+        });
+        com.ja4.workstation.ui.analytics.FingerprintsController c = (com.ja4.workstation.ui.analytics.FingerprintsController) v.controller();
+        c.presetJa4(ja4);
+        if (!display(ViewId.FINGERPRINTS) && model.workspace() != null) c.loadProfile();
     }
 
     /** Opens the IP drill-down with this client's tab in front. */

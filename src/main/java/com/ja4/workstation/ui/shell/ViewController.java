@@ -53,10 +53,15 @@ public abstract class ViewController {
 
     /** Cancels the view's running queries. */
     public final void deactivate() {
+        onDeactivate();
         if (scope != null) scope.cancel();
         if (task != null) task.done();
         scope = null;
         task = null;
+    }
+
+    /** Called when the view is left or reloaded: cancel work the view runs outside its scope. */
+    protected void onDeactivate() {
     }
 
     /** Starts the view's queries; each future should be passed to {@link #track}. */

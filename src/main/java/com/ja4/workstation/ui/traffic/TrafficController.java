@@ -54,6 +54,7 @@ public final class TrafficController extends ViewController {
         super.init(model);
         tablePane.bind(() -> workspace().traffic(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(HttpLog::ip, model::openIp);
+        tablePane.enableLookUpJa4(HttpLog::ja4, model::lookUpJa4);
     }
 
     @Override

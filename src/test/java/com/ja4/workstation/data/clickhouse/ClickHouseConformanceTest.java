@@ -13,6 +13,7 @@ import com.ja4.workstation.data.analytics.FeatureQueries;
 import com.ja4.workstation.data.analytics.FingerprintQueries;
 import com.ja4.workstation.data.analytics.GeoQueries;
 import com.ja4.workstation.data.analytics.HeatmapQueries;
+import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
 import com.ja4.workstation.data.analytics.ModelQueries;
 import com.ja4.workstation.data.feedback.Classification;
 import com.ja4.workstation.data.feedback.FeedbackEntry;
@@ -481,6 +482,44 @@ class ClickHouseConformanceTest {
         assertEquals(bd.unknownSessions(w, CTX), bc.unknownSessions(w, CTX), "unknownSessions " + w);
         for (int per : new int[] {1, 3}) {
             assertSameRows("topJa4PerFamily " + per + " " + w, bd.topJa4PerFamily(w, per, CTX), bc.topJa4PerFamily(w, per, CTX));
+        }
+    }
+
+    /**
+     * The JA4 profile ("Look up JA4"): a named bot's JA4, a browser JA4 (IPv6 clients too), a JA4 of
+     * the crawler only seen in some tables, and hostile or unknown text; every source combination
+     * that a live server lacking a table leads to.
+     */
+    @ParameterizedTest
+    @MethodSource("windowsWithEmpty")
+    void ja4ProfileQueries(TimeWindow w) throws Exception {
+        Ja4ProfileQueries c = new Ja4ProfileQueries(ch);
+        Ja4ProfileQueries d = new Ja4ProfileQueries(duck.warehouse());
+        var all = java.util.EnumSet.allOf(Ja4ProfileQueries.Source.class);
+        List<java.util.Set<Ja4ProfileQueries.Source>> sourceSets = List.of(all,
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP)),
+                java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP), java.util.EnumSet.noneOf(Ja4ProfileQueries.Source.class));
+        List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
+        ja4s.add("t13d1516h2_8daaf6152771_d8a2da3f94cd");
+        ja4s.add("t12i070000_7d8a1f6b4c2e_000000000000");
+        ja4s.addAll(List.of("x' OR 1=1 --", "%", "_", "\\", "t13d1516h2_8daaf6152771_d8a2da3f94cd' OR '1'='1", ""));
+        assertFalse(d.activity(Ja4ProfileQueries.Source.DETECTIONS, DAY, ja4s.get(0), CTX).rows() == 0, "a bot JA4 with detections");
+        for (String ja4 : ja4s) {
+            String at = " " + ja4 + " " + w;
+            for (var s : List.of(Ja4ProfileQueries.Source.DETECTIONS, Ja4ProfileQueries.Source.SCORES, Ja4ProfileQueries.Source.SESSIONS)) {
+                RowCompare.assertSame("activity " + s + at, d.activity(s, w, ja4, CTX), c.activity(s, w, ja4, CTX));
+            }
+            RowCompare.assertSame("http" + at, d.http(w, ja4, CTX), c.http(w, ja4, CTX));
+            for (var set : sourceSets) {
+                String in = at + " " + set;
+                assertEquals(d.distinctIps(set, w, ja4, CTX), c.distinctIps(set, w, ja4, CTX), "distinctIps" + in);
+                assertSameRows("threats" + in, d.threats(set, w, ja4, CTX), c.threats(set, w, ja4, CTX));
+                assertSameRows("bots" + in, d.bots(set, w, ja4, CTX), c.bots(set, w, ja4, CTX));
+                assertSameRows("browserFamilies" + in, d.browserFamilies(set, w, ja4, CTX), c.browserFamilies(set, w, ja4, CTX));
+                for (int limit : new int[] {3, 10}) {
+                    assertSameRows("hosts " + limit + in, d.hosts(set, w, ja4, limit, CTX), c.hosts(set, w, ja4, limit, CTX));
+                }
+            }
         }
     }
 

@@ -63,6 +63,8 @@ public final class PagedTablePane<R, F> extends BorderPane {
     private Consumer<F> onFilter;
     private java.util.function.Function<R, String> ipOf;
     private Consumer<com.ja4.workstation.domain.ClientIp> ipOpener;
+    private java.util.function.Function<R, String> ja4Of;
+    private Consumer<String> ja4LookUp;
     private F filter;
     private SortOrder sort;
     private long total;
@@ -106,6 +108,24 @@ public final class PagedTablePane<R, F> extends BorderPane {
             });
             return row;
         });
+    }
+
+    /** Adds "Look up JA4" to the context menu: the row's JA4 in the Fingerprints view; disabled on a row without one. */
+    public void enableLookUpJa4(java.util.function.Function<R, String> ja4Of, Consumer<String> lookUp) {
+        this.ja4Of = ja4Of;
+        this.ja4LookUp = lookUp;
+    }
+
+    /** Looks up the JA4 of a row (when enabled and the row has one). */
+    public void lookUpJa4(R row) {
+        String ja4 = rowJa4(row);
+        if (!ja4.isEmpty()) ja4LookUp.accept(ja4);
+    }
+
+    private String rowJa4(R row) {
+        if (row == null || ja4Of == null || ja4LookUp == null) return "";
+        String v = ja4Of.apply(row);
+        return v == null ? "" : v.strip();
     }
 
     /** Opens the client of a row in the IP drill-down (when enabled). */
@@ -220,6 +240,8 @@ public final class PagedTablePane<R, F> extends BorderPane {
     private ContextMenu buildContextMenu() {
         MenuItem openIp = new MenuItem("Open IP");
         openIp.setOnAction(e -> openIp(table.getFocusModel().getFocusedItem()));
+        MenuItem lookUpJa4 = new MenuItem("Look up JA4");
+        lookUpJa4.setOnAction(e -> lookUpJa4(table.getFocusModel().getFocusedItem()));
         MenuItem filterBy = new MenuItem("Filter by this value");
         MenuItem copyCell = new MenuItem("Copy cell");
         MenuItem copyRow = new MenuItem("Copy row");
@@ -231,11 +253,13 @@ public final class PagedTablePane<R, F> extends BorderPane {
             R row = table.getFocusModel().getFocusedItem();
             if (row != null) Fx.copy(rowText(row));
         });
-        ContextMenu menu = new ContextMenu(openIp, filterBy, new SeparatorMenuItem(), copyCell, copyRow);
+        ContextMenu menu = new ContextMenu(openIp, lookUpJa4, filterBy, new SeparatorMenuItem(), copyCell, copyRow);
         menu.setOnShowing(e -> {
             filterBy.setDisable(focused().map(fc -> fc.def.filterBy() == null || fc.text.isEmpty()).orElse(true));
             openIp.setVisible(ipOf != null);
             openIp.setDisable(table.getFocusModel().getFocusedItem() == null);
+            lookUpJa4.setVisible(ja4Of != null);
+            lookUpJa4.setDisable(rowJa4(table.getFocusModel().getFocusedItem()).isEmpty());
         });
         return menu;
     }
