@@ -3,7 +3,6 @@ package com.ja4.workstation.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.warehouse.ConnectionSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
@@ -17,11 +16,11 @@ import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.testing.CountingSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -51,32 +49,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class CustomWindowUiTest {
-
-    /** Counts the connections the workspace opens: one per query. */
-    static final class CountingSource implements ConnectionSource {
-        final ConnectionSource inner;
-        final AtomicInteger opened = new AtomicInteger();
-
-        CountingSource(ConnectionSource inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Connection open() throws SQLException {
-            opened.incrementAndGet();
-            return inner.open();
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public void close() {
-            // the shared demo source is closed once, after all tests
-        }
-    }
 
     static Workspace opened;
     /** detected_at of every row of ml_detected_anomalies, read straight from the DuckDB demo file. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.Outbox;
-import com.ja4.workstation.data.warehouse.ConnectionSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
@@ -20,13 +19,11 @@ import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.ui.ip.IpTab;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.testing.CountingSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -42,32 +39,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Global search, the IP drill-down and classification, driven as an analyst would (headless). */
 @ExtendWith(ApplicationExtension.class)
 class IpDrillDownUiTest {
-
-    /** Counts every connection the workspace opens: one per query. */
-    static final class CountingSource implements ConnectionSource {
-        final ConnectionSource inner;
-        final AtomicInteger opened = new AtomicInteger();
-
-        CountingSource(ConnectionSource inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Connection open() throws SQLException {
-            opened.incrementAndGet();
-            return inner.open();
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public void close() {
-            // the shared demo source is closed once, after all tests
-        }
-    }
 
     static Workspace opened;
 
