@@ -4,6 +4,7 @@ import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
 import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
 import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.analytics.BrowsersService;
 import com.ja4.workstation.service.query.QueryScope;
@@ -47,13 +48,26 @@ public final class BrowsersController extends ViewController {
         unknownCard = new KpiCard("Unknown sessions (no family, no bot name)", "kpi-high", null);
         kpiPane = Tables.host(kpiHost, new FlowPane(12, 12, familyCard, knownCard, unknownCard));
 
-        chartPane = Tables.host(chartHost, Charts.viewer(Charts.seriesBars(familyData, "Count", false, true, null)));
+        org.jfree.chart.fx.ChartViewer chart = Charts.viewer(Charts.seriesBars(familyData, "Count", false, true, null));
+        chart.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.CategoryItemEntity item) openFamily(String.valueOf(item.getColumnKey()));
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+            }
+        });
+        chartPane = Tables.host(chartHost, chart);
 
         families.getColumns().setAll(List.of(
                 Tables.text("Browser family", FamilyRow::family, 200),
                 Tables.count("Sessions", FamilyRow::sessions, 100),
                 Tables.count("Unique IPs", FamilyRow::uniqueIps, 100),
                 Tables.count("Hits", FamilyRow::hits, 100)));
+        Tables.rowAction(families, "Open scored windows of this family", r -> openFamily(r.family()),
+                r -> String.join("\t", r.family(), String.valueOf(r.sessions()), String.valueOf(r.uniqueIps()), String.valueOf(r.hits())));
         Tables.fitRows(families, 4, 10);
         familiesPane = Tables.host(familiesHost, families);
 
@@ -103,6 +117,15 @@ public final class BrowsersController extends ViewController {
             familyData.addValue(r.sessions(), "Sessions", r.family());
             familyData.addValue(r.uniqueIps(), "Unique IPs", r.family());
         }
+    }
+
+    /** Opens Scores filtered on a browser family (a bar or a row of the families table). */
+    void openFamily(String family) {
+        model().openScores(ScoreFilter.NONE.withBrowserFamily(family));
+    }
+
+    public TableView<FamilyRow> familiesTable() {
+        return families;
     }
 
     // for tests

@@ -75,10 +75,15 @@ public final class ScoresController extends ViewController {
         track(Facets.fill(scope, w, t, "browser_family", browserBox));
     }
 
-    /** Shows the view filtered on the given values (context menu, Clear). */
-    public void showFilter(ScoreFilter f) {
+    /** Sets the filter without querying; the next activation loads it (navigation from other views). */
+    public void presetFilter(ScoreFilter f) {
         filter = f;
         fillFields(f);
+    }
+
+    /** Shows the view filtered on the given values (context menu, Clear). */
+    public void showFilter(ScoreFilter f) {
+        presetFilter(f);
         if (workspace() != null && window() != null) track(tablePane.load(filter));
     }
 

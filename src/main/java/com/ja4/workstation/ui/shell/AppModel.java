@@ -19,6 +19,7 @@ public final class AppModel {
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Consumer<DetectionFilter> detectionsOpener = f -> { };
+    private Consumer<com.ja4.workstation.data.scores.ScoreFilter> scoresOpener = f -> { };
     private Consumer<ClientIp> ipOpener = ip -> { };
     private Consumer<String> ja4Opener = ja4 -> { };
 
@@ -47,6 +48,11 @@ public final class AppModel {
         detectionsOpener.accept(filter);
     }
 
+    /** Opens the Scores view filtered on the given values (set by the shell). */
+    public void openScores(com.ja4.workstation.data.scores.ScoreFilter filter) {
+        scoresOpener.accept(filter);
+    }
+
     /** Opens (or brings forward) the IP drill-down tab of this client (set by the shell). */
     public void openIp(ClientIp ip) {
         ipOpener.accept(ip);
@@ -65,6 +71,10 @@ public final class AppModel {
     /** Who opens IPs: the shell, or a view rendered alone (render, tests). */
     public void setIpOpener(Consumer<ClientIp> opener) {
         this.ipOpener = opener;
+    }
+
+    void setScoresOpener(Consumer<com.ja4.workstation.data.scores.ScoreFilter> opener) {
+        this.scoresOpener = opener;
     }
 
     void setDetectionsOpener(Consumer<DetectionFilter> opener) {

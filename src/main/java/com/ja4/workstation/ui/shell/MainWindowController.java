@@ -119,6 +119,7 @@ public final class MainWindowController {
         this.model = model;
         this.snapshotOpener = snapshotOpener;
         model.setDetectionsOpener(this::openDetections);
+        model.setScoresOpener(this::openScores);
         model.setIpOpener(this::openIp);
         model.setJa4Opener(this::lookUpJa4);
         globalSearch.setOnAction(e -> search(globalSearch.getText()));
@@ -244,14 +245,23 @@ public final class MainWindowController {
     }
 
     private void openDetections(DetectionFilter filter) {
-        if (unavailableReason(ViewId.DETECTIONS).isPresent()) {
-            show(ViewId.DETECTIONS);
+        openFiltered(ViewId.DETECTIONS, c -> ((DetectionsController) c).presetFilter(filter));
+    }
+
+    private void openScores(com.ja4.workstation.data.scores.ScoreFilter filter) {
+        openFiltered(ViewId.SCORES, c -> ((com.ja4.workstation.ui.scores.ScoresController) c).presetFilter(filter));
+    }
+
+    /** Shows a table view with a filter set from another view; it loads once shown. */
+    private void openFiltered(ViewId id, java.util.function.Consumer<ViewController> preset) {
+        if (unavailableReason(id).isPresent()) {
+            show(id);
             return;
         }
-        LoadedView v = views.computeIfAbsent(ViewId.DETECTIONS, k -> ViewLoader.load(k, model));
-        ((DetectionsController) v.controller()).presetFilter(filter);
-        stale.add(ViewId.DETECTIONS);
-        show(ViewId.DETECTIONS);
+        LoadedView v = views.computeIfAbsent(id, k -> ViewLoader.load(k, model));
+        preset.accept(v.controller());
+        stale.add(id);
+        show(id);
     }
 
     /**

@@ -114,6 +114,25 @@ class AnalyticsUiTest {
                 com.ja4.workstation.service.query.QueryScope.sequential()).join();
         assertEquals(com.ja4.workstation.ui.common.Fx.count(unknown), c.unknownText());
         assertExportMenus(robot, ViewId.BROWSERS, 1);
+
+        // a family leads to its scored windows: Scores filtered on it, as many rows as the database holds
+        String family = String.valueOf(c.familyData().getColumnKey(0));
+        robot.interact(() -> c.openFamily(family));
+        var scores = (com.ja4.workstation.ui.scores.ScoresController) shell.controller().view(ViewId.SCORES).controller();
+        waitUntil(() -> family.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        assertEquals(ViewId.SCORES, shell.controller().currentView());
+        assertTrue(scores.tablePane().table().getItems().stream().allMatch(r -> r.browserFamily().equals(family)));
+        long expected = demo.scores().count(shell.model().window(),
+                com.ja4.workstation.data.scores.ScoreFilter.NONE.withBrowserFamily(family), com.ja4.workstation.data.warehouse.QueryContext.create());
+        assertTrue(expected > 0);
+        waitUntil(() -> scores.tablePane().total() == expected);
+
+        BrowsersController again = open(robot, ViewId.BROWSERS);
+        waitUntil(() -> again.familiesTable().getItems().size() > 1);
+        String second = again.familiesTable().getItems().get(1).family();
+        TableRow<?> row = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == again.familiesTable() && r.getIndex() == 1).query();
+        robot.doubleClickOn(row);
+        waitUntil(() -> second.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
     }
 
     @Test
