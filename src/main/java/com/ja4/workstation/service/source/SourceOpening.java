@@ -1,9 +1,11 @@
 package com.ja4.workstation.service.source;
 
 import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.data.demo.DemoOptions;
+import com.ja4.workstation.data.snapshot.SnapshotException;
 import com.ja4.workstation.service.analytics.ModelCatalog;
 import com.ja4.workstation.service.Workspace;
 import java.nio.file.Files;
@@ -19,13 +21,34 @@ public final class SourceOpening {
         return SnapshotOpener.open(file);
     }
 
-    /** Opens the demo snapshot in the data folder, generating it first when it is missing. */
+    /**
+     * Opens the demo snapshot in the data folder, generating it when it is missing, damaged, or made
+     * by another version of the workstation (whose generator may differ): the demo is ours to remake,
+     * unlike a snapshot the analyst opens.
+     */
     public static Workspace openDemo() throws Exception {
         Path demo = AppPaths.demoSnapshot();
-        if (!Files.isRegularFile(demo)) new DemoGenerator(DemoOptions.defaults()).generate(demo);
         writeDemoModelsIfMissing(ModelCatalog.folder());
+        if (Files.isRegularFile(demo)) {
+            try {
+                Workspace ws = SnapshotOpener.open(demo);
+                if (isCurrentDemo(ws)) return ws;
+                ws.close();
+                LOG.info("Remaking the demo snapshot {}: made by another version of the workstation", demo);
+            } catch (SnapshotException e) {
+                LOG.warn("Remaking the demo snapshot {}: {}", demo, e.getMessage());
+            }
+        }
+        new DemoGenerator(DemoOptions.defaults()).generate(demo);
         return SnapshotOpener.open(demo);
     }
+
+    private static boolean isCurrentDemo(Workspace ws) {
+        return ws.manifest().map(m -> m.appVersion().equals(AppVersion.current()) && m.source().equals(DemoOptions.defaults().source()))
+                .orElse(false);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceOpening.class);
 
     /** Example metadata for the demo's models, so the Models view has files to show; never overwrites a folder. */
     static void writeDemoModelsIfMissing(Path folder) {
