@@ -75,6 +75,24 @@ class BehaviorHeatmapModelsUiTest {
             assertTrue(sum > 0, f + " histogram holds data");
             assertTrue(d.getItemCount(0) <= 22, f + " has a readable number of bars");
         }
+        // Log scale: count axes become logarithmic, empty bins are not drawn, the other bins keep their counts;
+        // unticking restores the linear axes and the zeros
+        BehaviorFeature skewed = BehaviorFeature.HISTOGRAM.get(0);
+        double[] linear = new double[b.histogramData(skewed).getItemCount(0)];
+        for (int i = 0; i < linear.length; i++) linear[i] = b.histogramData(skewed).getYValue(0, i);
+        robot.interact(() -> b.logScaleBox().fire());
+        for (BehaviorFeature f : BehaviorFeature.HISTOGRAM) {
+            assertTrue(b.histogramChart(f).getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis, f + " log axis");
+        }
+        for (int i = 0; i < linear.length; i++) {
+            double y = b.histogramData(skewed).getYValue(0, i);
+            if (linear[i] == 0) assertTrue(Double.isNaN(y), "empty bin not drawn on a log axis");
+            else assertEquals(linear[i], y);
+        }
+        robot.interact(() -> b.logScaleBox().fire());
+        assertTrue(b.histogramChart(skewed).getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis);
+        for (int i = 0; i < linear.length; i++) assertEquals(linear[i], b.histogramData(skewed).getYValue(0, i));
+
         // switching an axis re-plots from the loaded points, without a query
         robot.interact(() -> b.xBox().setValue(BehaviorFeature.FUZZING_INDEX));
         assertEquals(BehaviorFeature.FUZZING_INDEX.label(), b.scatterChart().getXYPlot().getDomainAxis().getLabel());

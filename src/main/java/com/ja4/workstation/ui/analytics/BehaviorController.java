@@ -64,6 +64,7 @@ public final class BehaviorController extends ViewController {
     @FXML private Label pointsLabel;
     @FXML private StackPane scatterHost;
     @FXML private GridPane histogramGrid;
+    @FXML private CheckBox logBox;
 
     private DefaultXYDataset scatterData = new DefaultXYDataset();
     private final List<List<SessionPoint>> seriesPoints = new ArrayList<>();
@@ -73,6 +74,8 @@ public final class BehaviorController extends ViewController {
     private LoadPane scatterPane;
     private final Map<BehaviorFeature, DefaultIntervalXYDataset> histData = new EnumMap<>(BehaviorFeature.class);
     private final Map<BehaviorFeature, LoadPane> histPanes = new EnumMap<>(BehaviorFeature.class);
+    private final Map<BehaviorFeature, org.jfree.chart.JFreeChart> histCharts = new EnumMap<>(BehaviorFeature.class);
+    private final Map<BehaviorFeature, Histogram> shownHistograms = new EnumMap<>(BehaviorFeature.class);
 
     @FXML
     private void initialize() {
@@ -113,11 +116,13 @@ public final class BehaviorController extends ViewController {
         scatterPane = new LoadPane(viewer);
         scatterHost.getChildren().add(scatterPane);
 
+        logBox.setOnAction(e -> applyLogScale());
         int i = 0;
         for (BehaviorFeature f : BehaviorFeature.HISTOGRAM) {
             DefaultIntervalXYDataset data = new DefaultIntervalXYDataset();
             histData.put(f, data);
             ChartViewer v = Charts.viewer(Charts.histogram(data, f.label(), "Sessions"));
+            histCharts.put(f, v.getChart());
             v.setPrefSize(380, 220);
             LoadPane p = new LoadPane(v);
             histPanes.put(f, p);
@@ -241,16 +246,26 @@ public final class BehaviorController extends ViewController {
                 () -> model().openDetections(DetectionFilter.NONE.withSearch(ip)));
     }
 
+    /** The count axes follow the Log scale box; the loaded histograms are redrawn, no query runs. */
+    private void applyLogScale() {
+        boolean log = logBox.isSelected();
+        histCharts.values().forEach(c -> Charts.logCounts(c, log));
+        shownHistograms.values().forEach(this::showHistogram);
+    }
+
     private void showHistogram(Histogram h) {
+        shownHistograms.put(h.feature(), h);
+        boolean log = logBox.isSelected();
         int n = h.bins().count();
         double[][] d = new double[6][n];
         for (int i = 0; i < n; i++) {
             d[0][i] = (h.bins().lower(i) + h.bins().upper(i)) / 2;
             d[1][i] = h.bins().lower(i);
             d[2][i] = h.bins().upper(i);
-            d[3][i] = h.counts()[i];
-            d[4][i] = h.counts()[i];
-            d[5][i] = h.counts()[i];
+            double count = log && h.counts()[i] == 0 ? Double.NaN : h.counts()[i]; // an empty bin has no bar on a log axis
+            d[3][i] = count;
+            d[4][i] = count;
+            d[5][i] = count;
         }
         DefaultIntervalXYDataset data = histData.get(h.feature());
         data.addSeries(h.feature().label(), d); // the same key replaces the previous series
@@ -269,6 +284,14 @@ public final class BehaviorController extends ViewController {
 
     public LoadPane scatterPane() {
         return scatterPane;
+    }
+
+    public CheckBox logScaleBox() {
+        return logBox;
+    }
+
+    public org.jfree.chart.JFreeChart histogramChart(BehaviorFeature f) {
+        return histCharts.get(f);
     }
 
     public Map<BehaviorFeature, LoadPane> histogramPanes() {

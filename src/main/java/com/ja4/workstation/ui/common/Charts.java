@@ -166,10 +166,6 @@ public final class Charts {
         x.setLabelFont(LABEL_FONT);
         x.setTickLabelFont(TICK_FONT);
         x.setAutoRangeIncludesZero(false);
-        NumberAxis val = new NumberAxis(valueLabel);
-        val.setLabelFont(LABEL_FONT);
-        val.setTickLabelFont(TICK_FONT);
-        val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYBarRenderer r = new XYBarRenderer(0.06);
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
@@ -177,8 +173,37 @@ public final class Charts {
         java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance();
         r.setDefaultToolTipGenerator((d, s, i) -> "[" + trim(((org.jfree.data.xy.IntervalXYDataset) d).getStartXValue(s, i)) + ", "
                 + trim(((org.jfree.data.xy.IntervalXYDataset) d).getEndXValue(s, i)) + "): " + n.format(d.getYValue(s, i)));
-        XYPlot plot = new XYPlot(data, x, val, r);
+        XYPlot plot = new XYPlot(data, x, countAxis(valueLabel, false), r);
         return finish(new JFreeChart(null, LABEL_FONT, plot, false));
+    }
+
+    /**
+     * Switches a histogram's count axis between linear and logarithmic: on a skewed feature a few
+     * huge bins flatten the others, which a log scale shows again. Bars then start at 0.5 (log 0 is
+     * undefined); empty bins should hold NaN, which is not drawn.
+     */
+    public static void logCounts(JFreeChart histogram, boolean log) {
+        XYPlot plot = histogram.getXYPlot();
+        plot.setRangeAxis(countAxis(plot.getRangeAxis().getLabel(), log));
+        ((XYBarRenderer) plot.getRenderer()).setBase(log ? 0.5 : 0);
+    }
+
+    private static org.jfree.chart.axis.ValueAxis countAxis(String label, boolean log) {
+        org.jfree.chart.axis.ValueAxis axis;
+        if (log) {
+            org.jfree.chart.axis.LogAxis a = new org.jfree.chart.axis.LogAxis(label + " (log)");
+            a.setSmallestValue(0.5);
+            a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance());
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis = a;
+        } else {
+            NumberAxis a = new NumberAxis(label.replace(" (log)", ""));
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis = a;
+        }
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        return axis;
     }
 
     /** A bin edge without floating-point noise (0.30000000000000004 -> 0.3). */
