@@ -62,9 +62,4 @@ public record Sql(String text, List<Object> params) {
         b.params.addAll(params);
         return b.sql(fragment, values).build();
     }
-
-    @SuppressWarnings("unused")
-    private static boolean isInstant(Object o) {
-        return o instanceof Instant;
-    }
 }

@@ -6,7 +6,6 @@ import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotExtractQueries;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
@@ -119,10 +118,5 @@ public final class SnapshotExporter {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(wal);
         }
-    }
-
-    /** True when the exception means the export was cancelled (for callers that report it). */
-    public static boolean isCancel(Throwable t) {
-        return t instanceof QueryCancelledException;
     }
 }

@@ -145,7 +145,7 @@ public final class BehaviorController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        windowLabel.setText(Fx.window(w));
         loadScatter(scope);
         BehaviorService svc = workspace().behavior();
         svc.histograms(w, scope).forEach((f, future) ->

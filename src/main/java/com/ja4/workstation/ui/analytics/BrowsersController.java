@@ -91,7 +91,7 @@ public final class BrowsersController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Tables.window(w));
+        windowLabel.setText(Fx.window(w));
         BrowsersService svc = workspace().analytics().browsers();
         CompletableFuture<List<FamilyRow>> fams = svc.families(w, scope);
         CompletableFuture<Long> unknown = svc.unknownSessions(w, scope);

@@ -86,7 +86,7 @@ public final class FeaturesController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Tables.window(w));
+        windowLabel.setText(Fx.window(w));
         FeaturesService svc = workspace().analytics().features();
         CompletableFuture<FeatureComparison> comparison = svc.comparison(w, scope);
         CompletableFuture<List<ViewTotals>> viewTotals = svc.totals(w, scope);

@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.analytics.FingerprintsService;
@@ -180,7 +181,7 @@ public final class FingerprintsController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Tables.window(w));
+        windowLabel.setText(Fx.window(w));
         FingerprintsService svc = workspace().analytics().fingerprints();
         CompletableFuture<List<Ja4Row>> rows = svc.ja4Stats(w, scope);
         track(chartPane.bind(rows, this::showTop, List::isEmpty, this::activate));

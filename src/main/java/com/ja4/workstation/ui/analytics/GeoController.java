@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
 import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
 import com.ja4.workstation.data.detections.DetectionFilter;
@@ -91,7 +92,7 @@ public final class GeoController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Tables.window(w));
+        windowLabel.setText(Fx.window(w));
         GeoService svc = workspace().analytics().geo();
         CompletableFuture<CountryBreakdown> countries = svc.countries(w, scope);
         track(sessionsPane.bind(countries, b -> fill(sessionsData, b, true), CountryBreakdown::isEmpty, this::activate));

@@ -119,7 +119,7 @@ public final class Ja4ProfilePane extends VBox {
         getChildren().setAll(body);
         if (!getStyleClass().contains("ja4-profile-open")) getStyleClass().add("ja4-profile-open");
         return figuresPane.bind(profile, this::render, Ja4Profile::isEmpty,
-                p -> "This JA4 has no rows in the window (" + Tables.window(p.window()) + ")", retry);
+                p -> "This JA4 has no rows in the window (" + Fx.window(p.window()) + ")", retry);
     }
 
     private void showDecoded(Ja4 j) {

@@ -122,8 +122,4 @@ final class Tables {
         host.getChildren().add(p);
         return p;
     }
-
-    static String window(com.ja4.workstation.domain.TimeWindow w) {
-        return Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")";
-    }
 }

@@ -21,8 +21,8 @@ import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.io.File;
@@ -46,7 +46,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -55,7 +54,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -675,26 +673,8 @@ public final class ClustersController extends ViewController {
     // ---- members ---------------------------------------------------------------------------
 
     private void buildMembersTable() {
-        TableColumn<ClusterMemberRow, String> ip = new TableColumn<>("IP");
-        ip.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ip()));
-        ip.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Hyperlink link = new Hyperlink(item);
-                link.setOnAction(e -> openIp(item));
-                setGraphic(link);
-            }
-        });
-        ip.setPrefWidth(130);
-        TableColumn<ClusterMemberRow, ThreatLevel> threat = new TableColumn<>("Threat");
-        threat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().threat()));
-        threat.setCellFactory(col -> new ThreatCell<>());
-        threat.setPrefWidth(90);
+        TableColumn<ClusterMemberRow, String> ip = SimpleTables.link("IP", ClusterMemberRow::ip, this::openIp, 130);
+        TableColumn<ClusterMemberRow, ThreatLevel> threat = SimpleTables.threat("Threat", ClusterMemberRow::threat, 90);
         members.getColumns().setAll(List.of(ip, column("Hits", r -> Fx.count(r.hits()), 60), threat,
                 column("Score", r -> Fx.decimal(r.anomalyScore(), 2), 58), column("JA4", ClusterMemberRow::ja4, 140),
                 column("Country", ClusterMemberRow::country, 60), column("ASN", ClusterMemberRow::asnOrg, 140),

@@ -29,6 +29,11 @@ public final class Fx {
         return t == null ? "" : TIME.format(t);
     }
 
+    /** A window as the views title it: "from → as-of UTC  (length)". */
+    public static String window(com.ja4.workstation.domain.TimeWindow w) {
+        return MINUTE.format(w.from()) + " → " + MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")";
+    }
+
     public static void copy(String text) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);

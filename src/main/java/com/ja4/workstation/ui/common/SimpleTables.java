@@ -21,6 +21,38 @@ public final class SimpleTables {
         return t;
     }
 
+    /** A column whose text is a link (an IP that opens its drill-down, say). */
+    public static <R> TableColumn<R, String> link(String title, Function<R, String> value, java.util.function.Consumer<String> onClick,
+                                                 double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(item);
+                link.setOnAction(e -> onClick.accept(item));
+                setGraphic(link);
+            }
+        });
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A threat-level column drawn as the coloured badge. */
+    public static <R> TableColumn<R, com.ja4.workstation.domain.ThreatLevel> threat(String title,
+            Function<R, com.ja4.workstation.domain.ThreatLevel> value, double width) {
+        TableColumn<R, com.ja4.workstation.domain.ThreatLevel> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new ThreatCell<>());
+        c.setPrefWidth(width);
+        return c;
+    }
+
     public static <R> TableColumn<R, Object> text(TableView<R> t, String title, Function<R, Object> value, double width) {
         return add(t, title, value, width, false, 0);
     }

@@ -3,18 +3,16 @@ package com.ja4.workstation.ui.detections;
 import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;
+import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.ColumnDef.Kind;
 import com.ja4.workstation.ui.common.table.PagedTablePane;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,9 +21,6 @@ import javafx.scene.layout.BorderPane;
 
 /** Detections (DESIGN 3.2): ml_detected_anomalies paged, sorted and filtered in the database. */
 public final class DetectionsController extends ViewController {
-
-    private static final String ANY_THREAT = "Any threat";
-    private static final int FACET_LIMIT = 300;
 
     @FXML private BorderPane root;
     @FXML private Label windowLabel;
@@ -43,9 +38,7 @@ public final class DetectionsController extends ViewController {
 
     @FXML
     private void initialize() {
-        threatBox.getItems().add(ANY_THREAT);
-        ThreatLevel.bySeverity().forEach(l -> threatBox.getItems().add(l.name()));
-        threatBox.setValue(ANY_THREAT);
+        Facets.threatChoices(threatBox);
         threatBox.setOnAction(e -> {
             if (!filling) applyFilters();
         });
@@ -69,7 +62,7 @@ public final class DetectionsController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        windowLabel.setText(Fx.window(w));
         track(tablePane.load(filter));
         loadFacets(scope, w);
     }
@@ -88,7 +81,7 @@ public final class DetectionsController extends ViewController {
 
     private void fillFields(DetectionFilter f) {
         filling = true;
-        threatBox.setValue(f.threatLevel().isEmpty() ? ANY_THREAT : f.threatLevel());
+        Facets.showThreat(threatBox, f.threatLevel());
         searchField.setText(f.search());
         asnBox.setValue(f.asnOrg());
         countryBox.setValue(f.countryCode());
@@ -108,9 +101,8 @@ public final class DetectionsController extends ViewController {
 
     @FXML
     private void applyFilters() {
-        String threat = threatBox.getValue();
-        DetectionFilter f = new DetectionFilter(ANY_THREAT.equals(threat) ? "" : threat, searchField.getText(),
-                text(asnBox), text(countryBox), ja4Field.getText(), text(botBox), text(browserBox));
+        DetectionFilter f = new DetectionFilter(Facets.threat(threatBox), searchField.getText(), Facets.text(asnBox),
+                Facets.text(countryBox), ja4Field.getText(), Facets.text(botBox), Facets.text(browserBox));
         if (f.equals(filter) && tablePane.total() > 0) return;
         filter = f;
         if (workspace() != null) track(tablePane.load(filter));
@@ -121,31 +113,12 @@ public final class DetectionsController extends ViewController {
         showFilter(DetectionFilter.NONE);
     }
 
-    private static String text(ComboBox<String> box) {
-        String typed = box.getEditor() != null && box.isEditable() ? box.getEditor().getText() : null;
-        String v = typed != null ? typed : box.getValue();
-        return v == null ? "" : v;
-    }
-
     private void loadFacets(QueryScope scope, TimeWindow w) {
         var table = workspace().detections();
-        facet(scope, w, table, "asn_org", asnBox);
-        facet(scope, w, table, "country_code", countryBox);
-        facet(scope, w, table, "bot_name", botBox);
-        facet(scope, w, table, "browser_family", browserBox);
-    }
-
-    private void facet(QueryScope scope, TimeWindow w, com.ja4.workstation.data.table.PagedTable<Detection, DetectionFilter> table,
-                       String key, ComboBox<String> box) {
-        CompletableFuture<List<String>> f = scope.submit(ctx -> table.facet(w, key, FACET_LIMIT, ctx));
-        // a failed facet only leaves the choice list empty: the box still accepts typed values
-        track(f.whenComplete((values, err) -> {
-            if (values != null) Platform.runLater(() -> {
-                String current = box.getValue();
-                box.getItems().setAll(values);
-                box.setValue(current);
-            });
-        }).handle((v, e) -> v));
+        track(Facets.fill(scope, w, table, "asn_org", asnBox));
+        track(Facets.fill(scope, w, table, "country_code", countryBox));
+        track(Facets.fill(scope, w, table, "bot_name", botBox));
+        track(Facets.fill(scope, w, table, "browser_family", browserBox));
     }
 
     private static List<ColumnDef<Detection, DetectionFilter>> columns() {

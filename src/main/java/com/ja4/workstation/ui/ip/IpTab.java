@@ -135,7 +135,7 @@ public final class IpTab extends Tab {
         Workspace ws = runner.workspace();
         TimeWindow w = runner.window();
         IpQueries q = ws.ip();
-        summary.setText("Window " + Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")"
+        summary.setText("Window " + Fx.window(w)
                 + (ip.v4() ? "" : "  ·  IPv6 client: HTTP logs hold IPv4 clients only"));
 
         CompletableFuture<List<Detection>> det = runner.run(ctx -> q.detections(ip, w, ctx));

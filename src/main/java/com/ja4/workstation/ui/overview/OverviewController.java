@@ -12,8 +12,8 @@ import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.util.Date;
@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -98,7 +96,7 @@ public final class OverviewController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        windowLabel.setText(Fx.window(w));
         OverviewService svc = workspace().overview();
         CompletableFuture<List<ThreatCount>> threats = svc.threatDistribution(w, scope);
         track(threatPane.bind(threats, this::showThreats, List::isEmpty, this::activate));
@@ -143,26 +141,9 @@ public final class OverviewController extends ViewController {
     }
 
     private void buildTopIpsTable() {
-        TableColumn<TopIp, String> ip = new TableColumn<>("IP");
-        ip.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ip()));
-        ip.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Hyperlink link = new Hyperlink(item);
-                link.setOnAction(e -> com.ja4.workstation.domain.ClientIp.parse(item).ifPresent(model()::openIp));
-                setGraphic(link);
-            }
-        });
-        ip.setPrefWidth(230);
-        TableColumn<TopIp, ThreatLevel> threat = new TableColumn<>("Worst threat");
-        threat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().worstThreat()));
-        threat.setCellFactory(col -> new ThreatCell<>());
-        threat.setPrefWidth(150);
+        TableColumn<TopIp, String> ip = SimpleTables.link("IP", TopIp::ip,
+                item -> com.ja4.workstation.domain.ClientIp.parse(item).ifPresent(model()::openIp), 230);
+        TableColumn<TopIp, ThreatLevel> threat = SimpleTables.threat("Worst threat", TopIp::worstThreat, 150);
         TableColumn<TopIp, String> n = column("Detections", t -> Fx.count(t.detections()), 100);
         n.getStyleClass().add("numeric");
         TableColumn<TopIp, String> score = column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);

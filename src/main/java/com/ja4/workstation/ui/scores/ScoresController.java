@@ -3,7 +3,6 @@ package com.ja4.workstation.ui.scores;
 import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
@@ -24,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 /** Scores (DESIGN 3.3): ml_all_scores, every scored window, paged, sorted and filtered in the database. */
 public final class ScoresController extends ViewController {
 
-    private static final String ANY_THREAT = "Any threat";
 
     @FXML private BorderPane root;
     @FXML private Label windowLabel;
@@ -41,9 +39,7 @@ public final class ScoresController extends ViewController {
 
     @FXML
     private void initialize() {
-        threatBox.getItems().add(ANY_THREAT);
-        ThreatLevel.bySeverity().forEach(l -> threatBox.getItems().add(l.name()));
-        threatBox.setValue(ANY_THREAT);
+        Facets.threatChoices(threatBox);
         threatBox.setOnAction(e -> {
             if (!filling) applyFilters();
         });
@@ -67,7 +63,7 @@ public final class ScoresController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        windowLabel.setText(Fx.window(w));
         track(tablePane.load(filter));
         var t = workspace().scores();
         track(Facets.fill(scope, w, t, "asn_org", asnBox));
@@ -97,7 +93,7 @@ public final class ScoresController extends ViewController {
 
     private void fillFields(ScoreFilter f) {
         filling = true;
-        threatBox.setValue(f.threatLevel().isEmpty() ? ANY_THREAT : f.threatLevel());
+        Facets.showThreat(threatBox, f.threatLevel());
         searchField.setText(f.search());
         asnBox.setValue(f.asnOrg());
         countryBox.setValue(f.countryCode());
@@ -108,8 +104,7 @@ public final class ScoresController extends ViewController {
 
     @FXML
     private void applyFilters() {
-        String threat = threatBox.getValue();
-        ScoreFilter f = new ScoreFilter(ANY_THREAT.equals(threat) ? "" : threat, searchField.getText(), Facets.text(asnBox),
+        ScoreFilter f = new ScoreFilter(Facets.threat(threatBox), searchField.getText(), Facets.text(asnBox),
                 Facets.text(countryBox), ja4Field.getText(), Facets.text(browserBox));
         if (f.equals(filter) && tablePane.total() > 0) return;
         filter = f;

@@ -68,8 +68,15 @@ public final class ExportSnapshotDialog {
     final Button cancel = new Button("Cancel");
     final ProgressBar overall = new ProgressBar(0);
     final Label result = new Label();
-    private final Map<String, Label> tableRows = new LinkedHashMap<>();
-    private final Map<String, ProgressBar> tableBars = new LinkedHashMap<>();
+    /** The progress row of one table: its bar and its "done / expected rows" text. */
+    private record TableProgress(ProgressBar bar, Label text) {
+        void show(double fraction, String label) {
+            bar.setProgress(fraction);
+            text.setText(label);
+        }
+    }
+
+    private final Map<String, TableProgress> tableRows = new LinkedHashMap<>();
     private final VBox root;
     private Stage stage;
     private QueryContext running;
@@ -118,10 +125,9 @@ public final class ExportSnapshotDialog {
         for (Table t : WarehouseSchema.TABLES) {
             Label l = new Label("waiting");
             l.getStyleClass().add("muted");
-            tableRows.put(t.name(), l);
             ProgressBar bar = new ProgressBar(0);
             bar.setPrefWidth(180);
-            tableBars.put(t.name(), bar);
+            tableRows.put(t.name(), new TableProgress(bar, l));
             progress.addRow(i++, new Label(t.name()), bar, l);
         }
         root = new VBox(10, g, new HBox(8, export, cancel), overall, progress, result);
@@ -151,12 +157,12 @@ public final class ExportSnapshotDialog {
 
     /** Fill of the progress bar of a table, 0..1 (tests). */
     double barOf(String table) {
-        return tableBars.get(table).getProgress();
+        return tableRows.get(table).bar().getProgress();
     }
 
     /** Text of the progress row of a table (tests). */
     String progressOf(String table) {
-        return tableRows.get(table).getText();
+        return tableRows.get(table).text().getText();
     }
 
     private void choose() {
@@ -196,8 +202,7 @@ public final class ExportSnapshotDialog {
         cancel.setText("Cancel");
         result.setStyle("");
         result.setText("Exporting to " + out + "…");
-        tableRows.values().forEach(l -> l.setText("waiting"));
-        tableBars.values().forEach(b -> b.setProgress(0));
+        tableRows.values().forEach(r -> r.show(0, "waiting"));
         overall.setProgress(0);
         BackgroundTasks.Entry task = tasks.start("Exporting snapshot " + out.getFileName(), ctx::cancel);
         List<String> names = WarehouseSchema.TABLES.stream().map(Table::name).toList();
@@ -208,10 +213,8 @@ public final class ExportSnapshotDialog {
             task.progress(all);
             Platform.runLater(() -> {
                 overall.setProgress(all);
-                ProgressBar bar = tableBars.get(table);
-                if (bar != null) bar.setProgress(frac);
-                Label l = tableRows.get(table);
-                if (l != null) l.setText(Fx.count(done) + " / " + Fx.count(expected) + " rows" + (frac >= 1 ? "  ✓" : ""));
+                TableProgress row = tableRows.get(table);
+                if (row != null) row.show(frac, Fx.count(done) + " / " + Fx.count(expected) + " rows" + (frac >= 1 ? "  ✓" : ""));
             });
         };
         CompletableFuture<Outcome> f = CompletableFuture.supplyAsync(() -> {

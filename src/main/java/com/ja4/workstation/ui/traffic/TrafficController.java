@@ -65,7 +65,7 @@ public final class TrafficController extends ViewController {
     @Override
     protected void load(QueryScope scope) {
         TimeWindow w = window();
-        windowLabel.setText(Fx.MINUTE.format(w.from()) + " → " + Fx.MINUTE.format(w.asOf()) + " UTC  (" + w.label() + ")");
+        windowLabel.setText(Fx.window(w));
         track(tablePane.load(filter));
         var t = workspace().traffic();
         track(Facets.fill(scope, w, t, "host", hostBox));

@@ -13,6 +13,9 @@ public final class Facets {
 
     public static final int LIMIT = 300;
 
+    /** The threat box's "no filter" entry. */
+    public static final String ANY_THREAT = "Any threat";
+
     private Facets() {
     }
 
@@ -29,6 +32,24 @@ public final class Facets {
                 box.setValue(current);
             });
         }).handle((v, e) -> v);
+    }
+
+    /** Fills a threat-level box: "Any threat", then the levels by severity (most severe first). */
+    public static void threatChoices(ComboBox<String> box) {
+        box.getItems().add(ANY_THREAT);
+        com.ja4.workstation.domain.ThreatLevel.bySeverity().forEach(l -> box.getItems().add(l.name()));
+        box.setValue(ANY_THREAT);
+    }
+
+    /** The chosen threat level, or "" for any. */
+    public static String threat(ComboBox<String> box) {
+        String v = box.getValue();
+        return v == null || ANY_THREAT.equals(v) ? "" : v;
+    }
+
+    /** Shows a filter's threat level ("" shows "Any threat"). */
+    public static void showThreat(ComboBox<String> box, String level) {
+        box.setValue(level.isEmpty() ? ANY_THREAT : level);
     }
 
     /** The typed or chosen text of a (possibly editable) box. */
