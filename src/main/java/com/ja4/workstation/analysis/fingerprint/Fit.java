@@ -14,6 +14,8 @@ record Fit(double credit, Supplier<String> explanation) {
     static final double NEUTRAL = 0.25;
     /** A window that matches once a path MSS clamp is undone is good, not perfect, evidence. */
     static final double PARTIAL = 0.7;
+    /** A trait a whole family shares ("some multiple of the MSS") says less than an exact value. */
+    static final double TRAIT = 0.8;
 
     static Fit exact(Supplier<String> reason) {
         return new Fit(1, reason);
@@ -23,8 +25,18 @@ record Fit(double credit, Supplier<String> explanation) {
         return new Fit(PARTIAL, reason);
     }
 
+    static Fit trait(Supplier<String> reason) {
+        return new Fit(TRAIT, reason);
+    }
+
+    /**
+     * A signal the signature rules out counts against it, not just for nothing: a catch-all that
+     * leaves the scale open must beat a specific signature whose scale is wrong.
+     */
+    static final double MISS = -0.5;
+
     static Fit miss(Supplier<String> reason) {
-        return new Fit(0, reason);
+        return new Fit(MISS, reason);
     }
 
     static Fit neutral() {
@@ -41,6 +53,6 @@ record Fit(double credit, Supplier<String> explanation) {
     }
 
     boolean contradicts() {
-        return credit == 0;
+        return credit < 0;
     }
 }

@@ -32,11 +32,21 @@ public record SignatureDatabase(List<TcpSignature> signatures) {
         return new SignatureDatabase(all);
     }
 
-    /** A p0f.fp given at run time replaces the bundled one; the workstation's additions stay. */
+    /**
+     * A p0f.fp given at run time replaces the bundled one; the workstation's additions stay.
+     *
+     * @throws IllegalArgumentException when the file holds no tcp:request signature (an empty or
+     *                                  unrelated file would otherwise silently change verdicts)
+     */
     public static SignatureDatabase withP0fFile(Path p0fFile) throws IOException {
+        if (Files.isDirectory(p0fFile)) throw new IOException("is a folder, not a p0f.fp file");
         List<TcpSignature> all;
+        String name = p0fFile.getFileName() == null ? p0fFile.toString() : p0fFile.getFileName().toString();
         try (Reader reader = Files.newBufferedReader(p0fFile, StandardCharsets.UTF_8)) {
-            all = new ArrayList<>(P0fSignatureReader.read(reader, p0fFile.getFileName().toString()));
+            all = new ArrayList<>(P0fSignatureReader.read(reader, name));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no [tcp:request] signature in " + name + "; is it a p0f 3 fingerprint file?");
         }
         all.addAll(resource(ADDITIONS_RESOURCE));
         return new SignatureDatabase(all);

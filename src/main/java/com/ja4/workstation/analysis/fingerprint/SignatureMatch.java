@@ -5,16 +5,19 @@ import java.util.List;
 
 /**
  * How well one observation fits one signature. Each signal is weighted by how much it tells
- * stacks apart: the window most, then TTL, scale, and MSS (mostly a path property, not an OS one).
+ * stacks apart: the window most, then TTL class and scale (TTL less than its reputation: tethering
+ * tricks and middleboxes rewrite it, the stack's window and scale they leave alone), and MSS,
+ * mostly a property of the path, not of the OS.
  */
 record SignatureMatch(TcpSignature signature, double score, Fit ttl, Fit window, Fit scale, Fit mss) {
 
-    static final double TTL_WEIGHT = 0.30;
+    static final double TTL_WEIGHT = 0.28;
     static final double WINDOW_WEIGHT = 0.40;
-    static final double SCALE_WEIGHT = 0.20;
-    static final double MSS_WEIGHT = 0.10;
+    static final double SCALE_WEIGHT = 0.26;
+    static final double MSS_WEIGHT = 0.06;
     /** A p0f catch-all is a weaker claim than a specific signature with the same fits. */
     static final double GENERIC_FACTOR = 0.95;
+    static final double FIXED_MSS_MISS_FACTOR = 0.5;
 
     static SignatureMatch of(TcpSignature s, TcpObservation o) {
         Fit ttl = ttlFit(s, o.ttl());
@@ -28,6 +31,12 @@ record SignatureMatch(TcpSignature signature, double score, Fit ttl, Fit window,
         double score = TTL_WEIGHT * ttl.credit() + WINDOW_WEIGHT * window.credit()
                 + SCALE_WEIGHT * scale.credit() + MSS_WEIGHT * mss.credit();
         if (s.generic()) score *= GENERIC_FACTOR;
+        // A scanner's SYN is hand-built: its window is the tool's constant. Without it, TTL <= 64,
+        // no scaling and MSS 1460 describe half the Internet, not nmap.
+        if (s.family() == OsFamily.SCANNER && window.contradicts()) score = 0;
+        // A signature that fixes the MSS describes one machine or tool (a crawler, a console); with
+        // another MSS it describes something else, whatever the window says.
+        if (s.mss() != TcpSignature.ANY && mss.contradicts()) score *= FIXED_MSS_MISS_FACTOR;
         return new SignatureMatch(s, score, ttl, window, scale, mss);
     }
 

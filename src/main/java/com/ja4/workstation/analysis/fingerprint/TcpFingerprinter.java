@@ -9,26 +9,50 @@ import java.util.Map;
 /**
  * p0f-style OS verdicts from TTL, window, scale and MSS. Create once and share: it holds only the
  * immutable signature list, so it is thread-safe and every call depends on its input alone.
+ *
+ * <p>Each family is represented by its best-fitting signature (p0f's, or the workstation's
+ * additions for stacks newer than p0f). The fits become a probability: a family's weight is its
+ * prior (how common it is among web clients) times {@code exp(SHARPNESS * score)}, set against a
+ * "stack no signature describes" that scores {@link #NO_MATCH_SCORE}. The confidence is the
+ * winner's share, so two families that fit alike share it, and a weak fit loses it to "no
+ * signature". SHARPNESS and NO_MATCH_SCORE were chosen on the fit part of the real-SYN evaluation
+ * set (src/test/resources/.../real-syns); the share is then scaled by how often the family's
+ * verdicts agree with the OS the client claims ({@link OsFamily#reliability()}), so that a
+ * confidence of 0.9 is right about 9 times in 10.
  */
 public final class TcpFingerprinter {
 
-    /** Below this best score the signals do not name a stack: two of four signals, or TTL alone. */
-    static final double MIN_SCORE = 0.55;
-    /** A rival family this far behind no longer lowers the confidence. */
-    static final double CLEAR_MARGIN = 0.25;
+    /** How strongly a better fit outweighs a worse one: 0.1 more score is e^1.4 = 4 times the weight. */
+    static final double SHARPNESS = 14;
+    /** The score of "a stack none of the signatures describes", with its prior. */
+    static final double NO_MATCH_SCORE = 0.58;
+    static final double NO_MATCH_PRIOR = 0.05;
+    /** Below this share no family is named: UNKNOWN is better than a coin toss called a verdict. */
+    static final double MIN_CONFIDENCE = 0.5;
+    /** A rival family with at least this share is named in the reasons. */
+    static final double RIVAL_SHARE = 0.1;
     /** Four matching signals still leave room for a stack tuned to look like another one. */
     static final double MAX_CONFIDENCE = 0.97;
     /** An UNKNOWN verdict never claims more than this. */
     static final double UNKNOWN_CAP = 0.25;
 
     private final SignatureDatabase database;
+    private final double sharpness;
+    private final double noMatchScore;
 
     public TcpFingerprinter() {
         this(SignatureDatabase.bundled());
     }
 
     public TcpFingerprinter(SignatureDatabase database) {
+        this(database, SHARPNESS, NO_MATCH_SCORE);
+    }
+
+    /** For calibrating the two constants against a labelled set. */
+    TcpFingerprinter(SignatureDatabase database, double sharpness, double noMatchScore) {
         this.database = database;
+        this.sharpness = sharpness;
+        this.noMatchScore = noMatchScore;
     }
 
     public SignatureDatabase database() {
@@ -37,44 +61,56 @@ public final class TcpFingerprinter {
 
     public TcpVerdict classify(TcpObservation o) {
         Map<OsFamily, SignatureMatch> bestPerFamily = bestPerFamily(o);
+        Map<OsFamily, Double> weights = new EnumMap<>(OsFamily.class);
+        double total = NO_MATCH_PRIOR * Math.exp(sharpness * noMatchScore);
         SignatureMatch best = null;
         SignatureMatch runnerUp = null;
         for (SignatureMatch m : bestPerFamily.values()) {
-            if (best == null || beats(m, best)) {
+            double w = m.signature().family().prior() * Math.exp(sharpness * m.score());
+            weights.put(m.signature().family(), w);
+            total += w;
+            if (best == null || heavier(m, w, best, weights.get(best.signature().family()))) {
                 runnerUp = best;
                 best = m;
-            } else if (runnerUp == null || beats(m, runnerUp)) {
+            } else if (runnerUp == null || heavier(m, w, runnerUp, weights.get(runnerUp.signature().family()))) {
                 runnerUp = m;
             }
         }
+        double share = weights.get(best.signature().family()) / total;
+        double rivalShare = runnerUp == null ? 0 : weights.get(runnerUp.signature().family()) / total;
         int initialTtl = InitialTtl.of(o.ttl());
         int hops = initialTtl - o.ttl();
-        double margin = runnerUp == null ? 1 : best.score() - runnerUp.score();
-        double confidence = Math.min(MAX_CONFIDENCE, best.score() * (0.5 + 0.5 * Math.min(1, margin / CLEAR_MARGIN)));
 
         List<String> reasons = new ArrayList<>();
         MasscanDetector.Assessment masscan = MasscanDetector.assess(o);
         String os;
         OsFamily family;
-        if (masscan.detected() && masscan.confidence() >= confidence) {
+        double confidence;
+        if (masscan.detected() && masscan.confidence() >= Math.min(MAX_CONFIDENCE, share)) {
             os = "Masscan-style SYN scanner";
             family = OsFamily.SCANNER;
             confidence = masscan.confidence();
             reasons.addAll(masscan.reasons());
-        } else if (best.score() < MIN_SCORE) {
+        } else if (share < MIN_CONFIDENCE) {
             os = "Unknown";
             family = OsFamily.UNKNOWN;
-            confidence = Math.min(confidence, UNKNOWN_CAP);
-            reasons.add(String.format(Locale.ROOT, "no signature fits: closest is %s (%s) at score %.2f",
-                    best.signature().label(), best.signature().shape(), best.score()));
+            confidence = Math.min(share, UNKNOWN_CAP);
+            reasons.add(String.format(Locale.ROOT, "no family is likely enough: closest is %s (%s) at %.0f%%",
+                    labelWithFamily(best.signature()), best.signature().shape(), 100 * share));
+            reasons.addAll(best.reasons());
         } else {
             os = best.signature().label();
             family = best.signature().family();
+            confidence = Math.min(MAX_CONFIDENCE, share) * family.reliability();
             reasons.addAll(best.reasons());
-            if (runnerUp != null && margin < CLEAR_MARGIN) {
-                reasons.add(String.format(Locale.ROOT, "close runner-up: %s at score %.2f vs %.2f",
-                        labelWithFamily(runnerUp.signature()), runnerUp.score(), best.score()));
-            }
+        }
+        if (family != OsFamily.SCANNER && runnerUp != null && runnerUp.score() >= best.score()) {
+            // Same fit, decided by the prior alone: the analyst should know the SYN cannot tell.
+            reasons.add(String.format(Locale.ROOT, "%s sends the same SYN; %s is the more common web client",
+                    labelWithFamily(runnerUp.signature()), best.signature().family().displayName()));
+        } else if (family != OsFamily.SCANNER && runnerUp != null && rivalShare >= RIVAL_SHARE) {
+            reasons.add(String.format(Locale.ROOT, "runner-up: %s at %.0f%% (%s)",
+                    labelWithFamily(runnerUp.signature()), 100 * rivalShare, runnerUp.signature().shape()));
         }
         reasons.add("initial TTL " + initialTtl + " -> " + hops + " hops");
         reasons.add(NetworkPath.explain(o.mss()));
@@ -96,18 +132,20 @@ public final class TcpFingerprinter {
         Map<OsFamily, SignatureMatch> best = new EnumMap<>(OsFamily.class);
         for (TcpSignature s : database.signatures()) {
             SignatureMatch m = SignatureMatch.of(s, o);
-            best.merge(s.family(), m, (a, b) -> beats(b, a) ? b : a);
+            best.merge(s.family(), m, (a, b) -> fitsBetter(b, a) ? b : a);
         }
         return best;
     }
 
-    /**
-     * Higher score wins; on a tie a specific signature beats a catch-all, then the more common
-     * family wins (the signals cannot separate them, the prior can).
-     */
-    private static boolean beats(SignatureMatch a, SignatureMatch b) {
+    /** Within a family: higher score wins; on a tie a specific signature beats a catch-all. */
+    private static boolean fitsBetter(SignatureMatch a, SignatureMatch b) {
         if (a.score() != b.score()) return a.score() > b.score();
-        if (a.signature().generic() != b.signature().generic()) return !a.signature().generic();
-        return a.signature().family().prevalence() > b.signature().family().prevalence();
+        return !a.signature().generic() && b.signature().generic();
+    }
+
+    /** Across families: the heavier weight wins; on an exact tie, the specific signature. */
+    private static boolean heavier(SignatureMatch a, double wa, SignatureMatch b, double wb) {
+        if (wa != wb) return wa > wb;
+        return !a.signature().generic() && b.signature().generic();
     }
 }

@@ -2,19 +2,25 @@ package com.ja4.workstation.analysis.fingerprint;
 
 /**
  * The window part of a p0f signature: a constant, a multiple of the MSS or MTU, a modulo, the
- * Linux "largest multiple of MSS below 65535" rule, or anything.
+ * "largest multiple of MSS below 65535" rule of Linux and of Windows 10/11, any multiple of the
+ * MSS (a family trait), or anything.
  */
 public record WindowRule(Kind kind, int value) {
 
-    public enum Kind { ANY, EXACT, MSS_MULTIPLE, MTU_MULTIPLE, MODULO, MSS_FILL }
+    public enum Kind { ANY, EXACT, MSS_MULTIPLE, MTU_MULTIPLE, MODULO, MSS_FILL, MSS_ANY_MULTIPLE }
 
     /** MSS values a client's own stack typically derives its window from before a router clamps the MSS. */
     private static final int[] UNCLAMPED_MSS = {1460, 1440};
+    /** The largest MSS an Ethernet client starts from; a clamp only ever lowers it. */
+    private static final int ETHERNET_MSS = 1460;
+    /** "mss*n" below this many segments is not a sized window but a tiny one (scanners send 1-4 x 1024). */
+    private static final int MIN_SEGMENTS = 4;
 
     static WindowRule parse(String text) {
         String t = text.trim();
         if (t.equals("*")) return new WindowRule(Kind.ANY, 0);
         if (t.equals("mss*fill")) return new WindowRule(Kind.MSS_FILL, 0);
+        if (t.equals("mss*n")) return new WindowRule(Kind.MSS_ANY_MULTIPLE, 0);
         if (t.startsWith("mss*")) return new WindowRule(Kind.MSS_MULTIPLE, Integer.parseInt(t.substring(4)));
         if (t.startsWith("mtu*")) return new WindowRule(Kind.MTU_MULTIPLE, Integer.parseInt(t.substring(4)));
         if (t.startsWith("%")) return new WindowRule(Kind.MODULO, Integer.parseInt(t.substring(1)));
@@ -35,7 +41,21 @@ public record WindowRule(Kind kind, int value) {
             case MSS_MULTIPLE -> multipleFit(window, mss, value, "MSS");
             case MTU_MULTIPLE -> mtuFit(window, mss);
             case MSS_FILL -> fillFit(window, mss);
+            case MSS_ANY_MULTIPLE -> anyMultipleFit(window, mss);
         };
+    }
+
+    private static Fit anyMultipleFit(int window, int mss) {
+        if (mss > 0 && window % mss == 0 && window / mss >= MIN_SEGMENTS) {
+            return Fit.trait(() -> "window " + window + " = " + window / mss + " x MSS " + mss + " (sized from the MSS)");
+        }
+        for (int original : UNCLAMPED_MSS) {
+            if (original > mss && mss > 0 && window % original == 0 && window / original >= MIN_SEGMENTS) {
+                return Fit.partial(() -> "window " + window + " = " + window / original + " x MSS " + original
+                        + " (MSS clamped to " + mss + " on the path)");
+            }
+        }
+        return Fit.miss(() -> "window " + window + " is not a multiple of the MSS");
     }
 
     /** "window 64240 = 44 x MSS 1460": the analyst sees why a constant window looks like a Linux-style one. */
@@ -72,9 +92,11 @@ public record WindowRule(Kind kind, int value) {
         if (mss > 0 && window == fill(mss)) {
             return Fit.exact(() -> "window " + window + " = " + window / mss + " x MSS " + mss + " (largest below 65535)");
         }
-        for (int original : UNCLAMPED_MSS) {
-            if (original > mss && mss > 0 && window == fill(original)) {
-                return Fit.partial(() -> "window " + window + " = " + window / original + " x MSS " + original
+        // The stack filled its window from its own MSS; a router clamped the MSS afterwards.
+        for (int original = mss + 1; mss > 0 && original <= ETHERNET_MSS; original++) {
+            if (window == fill(original)) {
+                int from = original;
+                return Fit.partial(() -> "window " + window + " = " + window / from + " x MSS " + from
                         + " (MSS clamped to " + mss + " on the path)");
             }
         }
@@ -92,7 +114,7 @@ public record WindowRule(Kind kind, int value) {
             case MSS_MULTIPLE -> value * mss;
             case MTU_MULTIPLE -> value * (mss + 40);
             case MSS_FILL -> fill(mss);
-            case ANY, MODULO -> -1;
+            case ANY, MODULO, MSS_ANY_MULTIPLE -> -1;
         };
     }
 
@@ -105,6 +127,7 @@ public record WindowRule(Kind kind, int value) {
             case MTU_MULTIPLE -> "mtu*" + value;
             case MODULO -> "%" + value;
             case MSS_FILL -> "mss*fill";
+            case MSS_ANY_MULTIPLE -> "mss*n";
         };
     }
 }

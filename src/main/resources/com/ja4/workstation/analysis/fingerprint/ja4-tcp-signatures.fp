@@ -7,12 +7,17 @@
 ; The workstation reads ittl, mss, wsize and scale only. One extension that
 ; p0f itself does not accept:
 ;   wsize = mss*fill   the largest multiple of the MSS that fits in 65535,
-;                      which is how Linux picks its SYN window since 4.x
-;                      (64240 = 44 x 1460 on Ethernet, 65340 = 45 x 1452 on PPPoE).
+;                      which is how Linux picks its SYN window since 4.x, and
+;                      Windows 10/11 too (64240 = 44 x 1460 on Ethernet,
+;                      65340 = 45 x 1452 on PPPoE, 64202 = 47 x 1366).
+;   wsize = mss*n      any multiple of the MSS (at least 4 segments): a trait of
+;                      a family that sizes its window from the MSS, weaker
+;                      evidence than one exact value.
 ;
 ; The values are the ones commonly published for these stacks (p0f community
-; captures, JA4T examples); they are not part of p0f and not covered by its
-; license.
+; captures, JA4T examples) and the ones seen in the fit part of the real-SYN
+; evaluation set (src/test/resources/.../real-syns/README.md); they are not
+; part of p0f and not covered by its license.
 ;
 
 [tcp:request]
@@ -26,23 +31,49 @@
 label = s:win:Windows:10 or 11
 sig   = *:128:0:*:64240,8:mss,nop,ws,nop,nop,sok:df,id+:0
 sig   = *:128:0:*:65535,8:mss,nop,ws,nop,nop,sok:df,id+:0
+; Like Linux, Windows 10/11 fill the window with whole segments of their own
+; MSS: 64202 at MSS 1366, 64766 at 1378, 64480 at 1240.
+sig   = *:128:0:*:mss*fill,8:mss,nop,ws,nop,nop,sok:df,id+:0
+
+; Any window sized from the MSS, at Windows' TTL and scale.
+label = g:win:Windows:10 or 11
+sig   = *:128:0:*:mss*n,8:mss,nop,ws,nop,nop,sok:df,id+:0
+
+; TTL 128 with Windows' scale: no other common client stack starts at 128.
+label = g:win:Windows:NT kernel
+sig   = *:128:0:*:*,8:mss,nop,ws,nop,nop,sok:df,id+:0
+sig   = *:128:0:*:*,2:mss,nop,ws,nop,nop,sok:df,id+:0
+sig   = *:128:0:*:*,0:mss,nop,nop,sok:df,id+:0
 
 ; -----
 ; Linux
 ; -----
 
 ; Window is rounded down to a multiple of the MSS; the scale follows the
-; receive-buffer maximum (7 by default, 8-10 on servers tuned for throughput).
+; receive-buffer maximum (7 for the default 6 MB). Servers tuned for
+; throughput use 8-10, but 64240 with scale 8 at TTL 64 is, in the real-SYN
+; set, a Windows stack whose TTL was rewritten more often than a Linux one, so
+; those scales are left to the catch-all below.
 label = s:unix:Linux:4.x and newer
 sig   = *:64:0:*:mss*fill,7:mss,sok,ts,nop,ws:df,id+:0
-sig   = *:64:0:*:mss*fill,8:mss,sok,ts,nop,ws:df,id+:0
-sig   = *:64:0:*:mss*fill,9:mss,sok,ts,nop,ws:df,id+:0
-sig   = *:64:0:*:mss*fill,10:mss,sok,ts,nop,ws:df,id+:0
 
-; Android raises the receive buffers: full 65535 window, scale 8 or 9.
+; Older kernels and small receive buffers: 29200 = 20 x 1460, 32120 = 22 x
+; 1460, 14600 = 10 x 1460.
+label = s:unix:Linux:3.x and newer
+sig   = *:64:0:*:mss*n,7:mss,sok,ts,nop,ws:df,id+:0
+
+label = g:unix:Linux:
+sig   = *:64:0:*:mss*n,*:mss,sok,ts,nop,ws:df,id+:0
+
+; Android raises the receive buffers: the window is the full 65535 and the
+; scale follows the buffer maximum of the network type, 7 to 10 on real
+; devices (6 is Apple's, and Apple is the better bet there).
 label = s:unix:Linux:(Android 8 and newer)
+sig   = *:64:0:*:65535,7:mss,sok,ts,nop,ws:df,id+:0
 sig   = *:64:0:*:65535,8:mss,sok,ts,nop,ws:df,id+:0
 sig   = *:64:0:*:65535,9:mss,sok,ts,nop,ws:df,id+:0
+sig   = *:64:0:*:65535,10:mss,sok,ts,nop,ws:df,id+:0
+sig   = *:64:0:*:65535,11:mss,sok,ts,nop,ws:df,id+:0
 
 ; -----------
 ; macOS / iOS
@@ -53,6 +84,15 @@ sig   = *:64:0:*:65535,6:mss,nop,ws,nop,nop,ts,sok,eol+1:df,id+:0
 
 label = s:unix:macOS:10.10-10.15
 sig   = *:64:0:*:65535,5:mss,nop,ws,nop,nop,ts,sok,eol+1:df,id+:0
+
+; --------
+; Scanners
+; --------
+
+; ZMap 2.x writes a bare SYN: TTL 255, window 65535, no options (captured from
+; Debian's zmap 2.1.1, scripts/real-syns/scan-zmap.pcap).
+label = s:!:ZMap:SYN scan
+sig   = *:255:0:0:65535,0:::0
 
 ; ---------------
 ; Network devices

@@ -29,6 +29,9 @@ import picocli.CommandLine;
 /** The headless `fingerprint` command as a script or an analyst at a terminal would use it. */
 class FingerprintCommandTest {
 
+    /** The exit code of every refusal. */
+    private static final int BAD_INPUT = 1;
+
     @TempDir
     Path dir;
 
@@ -82,7 +85,7 @@ class FingerprintCommandTest {
     }
 
     @Test
-    void csvKeepsOtherColumnsAddsVerdictAndReportsBadLineByNumber() throws IOException {
+    void csvKeepsOtherColumnsAddsVerdictAndRefusesBadLinesByNumber() throws IOException {
         Path csv = dir.resolve("tuples.csv");
         Files.writeString(csv, String.join("\n",
                 "src_ip,ttl,win,scale,mss,note",
@@ -90,12 +93,21 @@ class FingerprintCommandTest {
                 "10.0.0.2,abc,64240,7,1460,broken ttl",
                 "10.0.0.3,245,1024,0,0,scanner",
                 "10.0.0.4,52,64240,99,1460,bad scale",
-                "10.0.0.5,52,64240,7,1460,server") + "\n");
+                "10.0.0.5,52,64240,7",
+                "10.0.0.6,52,,7,1460,empty window",
+                "10.0.0.7,NaN,64240,7,1460,nan",
+                "10.0.0.8,52,1e308,7,1460,overflow",
+                "10.0.0.9,52,64240,7,1460,server") + "\n");
         Run run = run("fingerprint", "--input", csv.toString());
 
         assertNotEquals(0, run.exitCode(), "a bad line makes the exit code non-zero");
-        assertTrue(run.err().contains("line 3: ttl 'abc' is not a number"), run.err());
-        assertTrue(run.err().contains("line 5: scale 99 is outside 0-14"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 3: ttl 'abc' is not a whole number"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 5: scale 99 is outside 0-14"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 6: expected the header's 6 columns, got 4"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 7: win is empty"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 8: ttl 'NaN' is not a whole number"), run.err());
+        assertTrue(run.err().contains("tuples.csv: line 9: win '1e308' is not a whole number"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
 
         try (CSVParser parser = CSVParser.parse(new StringReader(run.out()),
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
@@ -103,21 +115,106 @@ class FingerprintCommandTest {
             assertEquals(List.of("src_ip", "ttl", "win", "scale", "mss", "note"), header.subList(0, 6));
             assertEquals(VerdictFields.NAMES, header.subList(6, header.size()));
             List<CSVRecord> rows = parser.getRecords();
-            assertEquals(5, rows.size(), "one output row per input row");
+            assertEquals(List.of("10.0.0.1", "10.0.0.3", "10.0.0.9"), rows.stream().map(r -> r.get("src_ip")).toList(),
+                    "only good lines get a verdict; bad ones are never written with shifted values");
+            for (CSVRecord r : rows) assertTrue(r.isConsistent(), r.toString());
 
-            assertEquals("10.0.0.1", rows.get(0).get("src_ip"));
             assertEquals("desktop", rows.get(0).get("note"));
             assertEquals("WINDOWS", rows.get(0).get("family"));
             assertEquals("12", rows.get(0).get("hops"));
             assertTrue(rows.get(0).get("reasons").contains("initial TTL 128 -> 12 hops"));
-
-            assertEquals("broken ttl", rows.get(1).get("note"));
-            assertEquals("", rows.get(1).get("family"), "a bad line gets no verdict");
-
-            assertEquals("true", rows.get(2).get("scanner"));
-            assertEquals("SCANNER", rows.get(2).get("family"));
-            assertEquals("LINUX", rows.get(4).get("family"));
+            assertEquals("true", rows.get(1).get("scanner"));
+            assertEquals("SCANNER", rows.get(1).get("family"));
+            assertEquals("LINUX", rows.get(2).get("family"));
         }
+    }
+
+    @Test
+    void csvSavedWithAByteOrderMarkIsRead() throws IOException {
+        Path csv = dir.resolve("excel.csv");
+        Files.writeString(csv, "\uFEFFttl,win,scale,mss\r\n116,64240,8,1460\r\n");
+        Run run = run("fingerprint", "--input", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("WINDOWS"), run.out());
+    }
+
+    @Test
+    void unreadableInputsGiveOneLineAndNoStackTrace() throws IOException {
+        Path binary = dir.resolve("capture.pcap");
+        Files.write(binary, new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0, (byte) 0xff, (byte) 0xfe, 0, 0});
+        for (String[] args : new String[][] {
+                {"fingerprint", "--input", dir.resolve("missing.csv").toString()},
+                {"fingerprint", "--input", dir.toString()},
+                {"fingerprint", "--input", binary.toString()},
+                {"fingerprint", "--evaluate", dir.resolve("missing.csv").toString()},
+                {"fingerprint", "--evaluate", binary.toString()}}) {
+            Run run = run(args);
+            assertEquals(BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertEquals(1, run.err().strip().lines().count(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().startsWith(args[2] + ": "), run.err());
+            assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        }
+        assertTrue(run("fingerprint", "--input", dir.resolve("missing.csv").toString()).err().contains("no such file"));
+        assertTrue(run("fingerprint", "--input", dir.toString()).err().contains("is a folder"));
+        assertTrue(run("fingerprint", "--input", binary.toString()).err().contains("not a UTF-8 text file"));
+    }
+
+    @Test
+    void p0fFileWithoutAnySignatureIsRefused() throws IOException {
+        Path empty = dir.resolve("empty.fp");
+        Files.writeString(empty, "");
+        Path garbage = dir.resolve("garbage.fp");
+        Files.writeString(garbage, "hello\nthis is not p0f\n[mtu]\nlabel = Ethernet\nsig = 1500\n");
+        for (Path fp : List.of(empty, garbage, dir)) {
+            Run run = run("fingerprint", "--p0f", fp.toString(), "--ttl", "60", "--win", "64240", "--scale", "7", "--mss", "1460");
+            assertNotEquals(0, run.exitCode(), fp + ": " + run.out());
+            assertEquals("", run.out());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("cannot use p0f database " + fp), run.err());
+        }
+        assertTrue(run("fingerprint", "--p0f", empty.toString(), "--ttl", "60", "--win", "64240", "--scale", "7", "--mss", "1460")
+                .err().contains("no [tcp:request] signature"));
+    }
+
+    @Test
+    void evaluatePrintsTheFiguresPerFamilyAndSplit() throws IOException {
+        Path csv = dir.resolve("labelled.csv");
+        Files.writeString(csv, String.join("\n",
+                "ttl,win,scale,mss,family,split",
+                "116,64240,8,1460,Windows,fit",
+                "117,64202,8,1366,WINDOWS,fit",
+                "52,65535,6,1460,macOS,held-out",
+                "50,65535,9,1400,android,held-out",
+                "52,64240,7,1460,Windows 11,held-out",
+                "245,1024,0,0,masscan,held-out",
+                "55,64240,7,1460,bot,held-out") + "\n");
+        Run run = run("fingerprint", "--evaluate", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("6 labelled SYNs scored"), out);
+        assertTrue(out.contains("Not scored (label names no OS family): 1 'bot'"), out);
+        assertTrue(out.matches("(?s).*family accuracy\\s+83\\.3% \\(5/6\\).*"), out);
+        assertTrue(out.matches("(?s).*where the TTL class is the family's usual one\\s+100\\.0% \\(4/4\\).*"), out);
+        assertTrue(out.contains("ordinary clients flagged as a scanner"), out);
+        assertTrue(out.contains("confusion (rows: label, columns: verdict)"), out);
+        assertTrue(out.contains("calibration (named verdicts)"), out);
+        assertTrue(out.contains("== split fit (2 SYNs) =="), out);
+        assertTrue(out.contains("== split held-out (4 SYNs) =="), out);
+    }
+
+    @Test
+    void evaluateRefusesAFileWithBadLinesInsteadOfScoringPartOfIt() throws IOException {
+        Path csv = dir.resolve("labelled.csv");
+        Files.writeString(csv, "ttl,win,scale,mss,family\n116,64240,8,1460,Windows\n52,65535,,1460,macOS\n52,65535,6,1460,\n");
+        Run run = run("fingerprint", "--evaluate", csv.toString());
+        assertEquals(BAD_INPUT, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("labelled.csv: line 3: scale is empty"), run.err());
+        assertTrue(run.err().contains("labelled.csv: line 4: family is empty"), run.err());
+        Path noFamily = dir.resolve("nofamily.csv");
+        Files.writeString(noFamily, "ttl,win,scale,mss\n116,64240,8,1460\n");
+        Run refused = run("fingerprint", "--evaluate", noFamily.toString());
+        assertTrue(refused.err().contains("line 1: the header lacks column(s) family"), refused.err());
     }
 
     @Test
@@ -126,7 +223,7 @@ class FingerprintCommandTest {
         Files.writeString(csv, "ip,ttl\n1.2.3.4,50\n");
         Run run = run("fingerprint", "--input", csv.toString());
         assertNotEquals(0, run.exitCode());
-        assertTrue(run.err().contains("win, scale, mss"), run.err());
+        assertTrue(run.err().contains("wrong.csv: line 1: the header lacks column(s) win, scale, mss"), run.err());
     }
 
     @Test
