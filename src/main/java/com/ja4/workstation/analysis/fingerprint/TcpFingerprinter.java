@@ -86,22 +86,26 @@ public final class TcpFingerprinter {
         String os;
         OsFamily family;
         double confidence;
+        double stackConfidence;
         if (masscan.detected() && masscan.confidence() >= Math.min(MAX_CONFIDENCE, share)) {
             os = "Masscan-style SYN scanner";
             family = OsFamily.SCANNER;
             confidence = masscan.confidence();
+            stackConfidence = confidence;
             reasons.addAll(masscan.reasons());
         } else if (share < MIN_CONFIDENCE) {
             os = "Unknown";
             family = OsFamily.UNKNOWN;
             confidence = Math.min(share, UNKNOWN_CAP);
+            stackConfidence = confidence;
             reasons.add(String.format(Locale.ROOT, "no family is likely enough: closest is %s (%s) at %.0f%%",
                     labelWithFamily(best.signature()), best.signature().shape(), 100 * share));
             reasons.addAll(best.reasons());
         } else {
             os = best.signature().label();
             family = best.signature().family();
-            confidence = Math.min(MAX_CONFIDENCE, share) * family.reliability();
+            stackConfidence = Math.min(MAX_CONFIDENCE, share);
+            confidence = stackConfidence * family.reliability();
             reasons.addAll(best.reasons());
         }
         if (family != OsFamily.SCANNER && runnerUp != null && runnerUp.score() >= best.score()) {
@@ -119,7 +123,7 @@ public final class TcpFingerprinter {
         double scannerConfidence = family == OsFamily.SCANNER ? Math.max(confidence, masscan.confidence())
                 : masscan.confidence();
         return new TcpVerdict(os, family, confidence, initialTtl, hops, NetworkPath.fromMss(o.mss()),
-                scanner, scannerConfidence, reasons);
+                scanner, scannerConfidence, reasons, stackConfidence);
     }
 
     /** "Blackberry [Unknown]", but not "Linux (Android) [Android]". */

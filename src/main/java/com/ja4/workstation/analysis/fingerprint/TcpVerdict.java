@@ -14,9 +14,13 @@ import java.util.List;
  * @param scanner            a raw-packet scanner (Masscan-style, or Nmap by p0f's signatures)
  * @param scannerConfidence  0-1
  * @param reasons            which signals matched which signature, in the analyst's words
+ * @param stackConfidence    0-1, how sure the SYN is of the stack itself; {@code confidence} is
+ *                           this scaled by how often such a stack is the client's own OS (a Linux
+ *                           stack also fronts proxies and VMs), so the UA/stack mismatch uses this
  */
 public record TcpVerdict(String os, OsFamily family, double confidence, int initialTtl, int hops,
-                         NetworkPath path, boolean scanner, double scannerConfidence, List<String> reasons) {
+                         NetworkPath path, boolean scanner, double scannerConfidence, List<String> reasons,
+                         double stackConfidence) {
 
     public TcpVerdict {
         reasons = List.copyOf(reasons);

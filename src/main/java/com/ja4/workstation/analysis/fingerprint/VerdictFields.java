@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class VerdictFields {
 
-    public static final List<String> NAMES = List.of("os", "family", "confidence", "initial_ttl", "hops", "path",
+    public static final List<String> NAMES = List.of("os", "family", "confidence", "stack_confidence", "initial_ttl", "hops", "path",
             "scanner", "scanner_confidence", "reasons");
 
     private VerdictFields() {
@@ -21,6 +21,7 @@ public final class VerdictFields {
         fields.put("os", v.os());
         fields.put("family", v.family().name());
         fields.put("confidence", round(v.confidence()));
+        fields.put("stack_confidence", round(v.stackConfidence()));
         fields.put("initial_ttl", v.initialTtl());
         fields.put("hops", v.hops());
         fields.put("path", v.path().name());

@@ -1,5 +1,6 @@
 package com.ja4.workstation.data.ip;
 
+import com.ja4.workstation.analysis.fingerprint.OsFinding;
 import com.ja4.workstation.analysis.fingerprint.TcpFingerprinter;
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
 import com.ja4.workstation.data.schema.WarehouseSchema;
@@ -63,6 +64,24 @@ public final class OsLookup {
         for (TcpTuple t : tuples(wh, w, ips, ctx)) {
             if (out.containsKey(t.ip())) continue; // first row per IP has the most hits
             t.observation().ifPresent(o -> out.put(t.ip(), FINGERPRINTER.classify(o)));
+        }
+        return out;
+    }
+
+    /**
+     * Verdict, claimed OS and UA/stack mismatch of each client's dominant SYN shape (most hits),
+     * keyed by display address: what the OS column, the `OS mismatch` column and filter, the CSV
+     * export and the per-cluster mismatch share read (see {@link OsFinding}). The User-Agent is
+     * the first_ua of that same shape's rows.
+     */
+    public static Map<String, OsFinding> findings(Warehouse wh, TimeWindow w, Collection<String> displayIps, QueryContext ctx)
+            throws WarehouseException {
+        List<ClientIp> ips = new ArrayList<>();
+        for (String s : displayIps) ClientIp.parse(s).ifPresent(ips::add);
+        Map<String, OsFinding> out = new HashMap<>();
+        for (TcpTuple t : tuples(wh, w, ips, ctx)) {
+            if (out.containsKey(t.ip())) continue; // first row per IP has the most hits
+            t.observation().ifPresent(o -> out.put(t.ip(), OsFinding.of(FINGERPRINTER.classify(o), t.firstUa())));
         }
         return out;
     }
