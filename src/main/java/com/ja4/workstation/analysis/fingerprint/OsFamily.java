@@ -80,6 +80,15 @@ public enum OsFamily {
         };
     }
 
+    /** Why {@link #reliability()} is below 1, in the analyst's words. */
+    String reliabilityReason() {
+        return switch (this) {
+            case LINUX -> "Linux stacks also front proxies, VPN exits and VMs for clients of every OS";
+            case ANDROID -> "Android shares the Linux stack";
+            default -> "";
+        };
+    }
+
     /**
      * How common the family is among the clients of a public web site: the prior of the verdict.
      * It matters only where the SYN cannot tell stacks apart (Android and a tuned Linux server both

@@ -107,6 +107,10 @@ public final class TcpFingerprinter {
             stackConfidence = Math.min(MAX_CONFIDENCE, share);
             confidence = stackConfidence * family.reliability();
             reasons.addAll(best.reasons());
+            if (family.reliability() < 1) {
+                reasons.add(String.format(Locale.ROOT, "stack %.0f%% sure; as the client's own OS %.0f%%: %s",
+                        100 * stackConfidence, 100 * confidence, family.reliabilityReason()));
+            }
         }
         if (family != OsFamily.SCANNER && runnerUp != null && runnerUp.score() >= best.score()) {
             // Same fit, decided by the prior alone: the analyst should know the SYN cannot tell.

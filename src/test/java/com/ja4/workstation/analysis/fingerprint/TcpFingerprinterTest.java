@@ -54,7 +54,9 @@ class TcpFingerprinterTest {
         TcpVerdict v = classify(52, 64240, 7, 1460);
         assertEquals(OsFamily.LINUX, v.family());
         assertEquals("Linux 4.x and newer", v.os());
-        assertTrue(v.confidence() >= 0.8, v.toString());
+        assertTrue(v.stackConfidence() >= 0.9, v.toString());
+        assertTrue(v.confidence() < 0.75, "a Linux stack is often not the client's own OS: " + v);
+        assertTrue(anyReason(v, "Linux stacks also front proxies"), v.reasons().toString());
         assertTrue(anyReason(v, "window 64240 = 44 x MSS 1460"), v.reasons().toString());
     }
 
@@ -202,7 +204,7 @@ class TcpFingerprinterTest {
     void linuxWindowWithWindowsTtlIsLessConfidentThanPlainLinux() {
         TcpVerdict linux = classify(52, 64240, 7, 1460);
         TcpVerdict mixed = classify(116, 64240, 7, 1460);
-        assertTrue(mixed.confidence() < linux.confidence() - 0.2, mixed + " vs " + linux);
+        assertTrue(mixed.stackConfidence() < linux.stackConfidence() - 0.2, mixed + " vs " + linux);
     }
 
     @Test
