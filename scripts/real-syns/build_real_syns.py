@@ -351,10 +351,28 @@ def satori_rows(rows, mirrors):
                      "database signature", sig)
 
 
+# The demo ships inside the application, so it takes only captures under licences that need no
+# more than a notice (not the GPL-2.0 rows of zardaxt, Satori and scapy).
+DEMO_LICENCES = {"LGPL-3.0", "Apache-2.0", "MIT", "BSD-3-Clause", "BSD-2-Clause", "Unlicense"}
+DEMO_FAMILIES = {"WINDOWS", "LINUX", "ANDROID", "MACOS_IOS"}
+
+
+def write_demo_pool(rows, path):
+    licence = {repo: lic for repo, _, lic, _ in PCAP_SOURCES}
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["ttl", "win", "scale", "mss", "family", "source"])
+        for r in rows:
+            repo = r["source"].split("@")[0]
+            if r["family"] in DEMO_FAMILIES and licence.get(repo) in DEMO_LICENCES:
+                w.writerow([r["ttl"], r["win"], r["scale"], r["mss"], r["family"], r["source"].split(":", 1)[0]])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirrors", required=True, help="folder with one clone per source, named OWNER+NAME")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--demo-pool", help="also write the client SYNs of permissively licensed captures, for the demo")
     args = ap.parse_args()
     rows = Rows()
     pcap_rows(rows, args.mirrors)
@@ -367,6 +385,8 @@ def main():
         w.writeheader()
         for r in rows.rows:
             w.writerow(r)
+    if args.demo_pool:
+        write_demo_pool(rows.rows, args.demo_pool)
     counts = collections.Counter((r["split"], r["family"]) for r in rows.rows)
     for k in sorted(counts):
         print(*k, counts[k], file=sys.stderr)
