@@ -143,7 +143,13 @@ class ClickHouseConformanceTest {
         // IP predicates: an IPv4 client in the IPv6 and IPv4 columns, and a real IPv6 client
         List<IpCount> ipsDuck = new ArrayList<>();
         List<IpCount> ipsCh = new ArrayList<>();
-        for (String text : List.of("2607:fb90:93a1:5ae:aaa:2f04:c2c4:fee5", new OverviewQueries(duck.warehouse()).topIps(w, 1, CTX).get(0).ip())) {
+        // a real IPv6 client of the demo (any; the generator decides which) and the top IPv4 client
+        var dd = duck.warehouse().dialect();
+        String v6Client = duck.warehouse().query(com.ja4.workstation.data.warehouse.Sql.builder().sql("SELECT DISTINCT "
+                        + dd.ipDisplay("src_ip") + " AS ip FROM " + duck.warehouse().table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE)
+                        + " ORDER BY ip").build(), rs -> rs.getString("ip"), CTX)
+                .stream().filter(ip -> ip.contains(":")).findFirst().orElseThrow();
+        for (String text : List.of(v6Client, new OverviewQueries(duck.warehouse()).topIps(w, 1, CTX).get(0).ip())) {
             ClientIp ip = ClientIp.parse(text).orElseThrow();
             for (Warehouse wh : List.of(duck.warehouse(), ch)) {
                 var d = wh.dialect();
