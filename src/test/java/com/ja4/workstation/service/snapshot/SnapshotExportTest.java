@@ -59,7 +59,10 @@ class SnapshotExportTest {
     @Test
     void exportWritesEveryTableManifestAndChecksumAndOpens() throws Exception {
         SnapshotManifest m = SnapshotVerifier.verify(exported);
-        assertEquals(exportedManifest, m);
+        assertEquals(exportedManifest, m.withProvenance(exportedManifest.provenance()));
+        assertTrue(m.isSigned(), "an export is signed");
+        assertEquals(com.ja4.workstation.data.snapshot.Provenance.Kind.TRUSTED_KEY, m.provenance().kind(),
+                "this workstation's own key is trusted: " + m.provenance());
         assertEquals("demo copy", m.source());
         assertEquals(DAY.asOf(), m.asOf());
         for (var t : WarehouseSchema.TABLES) assertTrue(m.rowCounts().containsKey(t.name()), t.name());
