@@ -71,7 +71,13 @@ final class CommandFailures {
             return (files.isEmpty() ? "the input" : String.join(", ", files))
                     + " is not UTF-8 text (binary data, or another encoding?)";
         }
-        if (t instanceof IOException || t instanceof WarehouseException) return oneLine(t.getMessage(), t);
+        if (t instanceof IOException || t instanceof WarehouseException) {
+            String m = oneLine(t.getMessage(), t);
+            // a bare reason ("Is a directory") gets the file it is about
+            List<String> files = fileArguments(parsed);
+            boolean named = files.stream().anyMatch(f -> m.contains(f.substring(f.lastIndexOf(' ') + 1)));
+            return named || files.isEmpty() || !(t instanceof IOException) ? m : String.join(", ", files) + ": " + m;
+        }
         return "internal error (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage(), t))
                 + "); the log in " + logsDir() + " has the details";
     }

@@ -30,11 +30,23 @@ final class OutputPaths {
         if (parent == null || !Files.exists(parent)) throw new Refused(option + " " + out + ": the folder " + parent + " does not exist");
         if (!Files.isDirectory(parent)) throw new Refused(option + " " + out + ": " + parent + " is not a folder");
         if (!Files.isWritable(parent)) throw new Refused(option + " " + out + ": cannot write in " + parent + " (permission denied)");
+        probeWrite(option, out, parent);
         if (Files.exists(abs) && !Files.isWritable(abs)) throw new Refused(option + " " + out + " cannot be replaced (permission denied)");
         for (Path in : inputs) {
             if (in != null && sameFile(abs, in)) {
                 throw new Refused(option + " " + out + " is the input " + in + "; writing there would destroy it. Choose another file.");
             }
+        }
+    }
+
+    /** Creates and deletes a hidden file in the folder: permissions say little to root or on a read-only mount. */
+    private static void probeWrite(String option, Path out, Path parent) throws Refused {
+        try {
+            Files.delete(Files.createTempFile(parent, ".ja4-write-check-", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new Refused(option + " " + out + ": cannot write in " + parent + " (" + reason + ")");
         }
     }
 

@@ -138,6 +138,7 @@ public final class DemoGenerator {
             try {
                 for (Table t : WarehouseSchema.TABLES) sinks.put(t.name(), new RowSink(conn, t));
                 sinks.put(DemoPopulation.TABLE, new RowSink(conn, SnapshotFormat.POPULATION));
+                progress.phase("choosing " + String.format(java.util.Locale.ROOT, "%,d", (long) IPS_PER_SCALE * options.scale()) + " clients");
                 List<DemoClient> clients = clients();
                 long[] lastSeen = new long[clients.size()];
                 for (int i = 0; i < clients.size(); i++) {
@@ -164,7 +165,10 @@ public final class DemoGenerator {
             List<DemoClient> clients = new ArrayList<>();
             for (DemoPopulation p : DemoPopulation.values()) {
                 long n = Math.round(p.share() * IPS_PER_SCALE * options.scale());
-                for (int i = 0; i < n; i++) clients.add(factory.create(p));
+                for (int i = 0; i < n; i++) {
+                    if (i % 1_000 == 0 && PartialFiles.stopping()) throw new IllegalStateException("stopped before completion (interrupted)");
+                    clients.add(factory.create(p));
+                }
             }
             return clients;
         }
