@@ -37,10 +37,11 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record ClickHouseVersion(List<Integer> parts, String text) implements Comparable<ClickHouseVersion> {
 
-    public static final ClickHouseVersion MINIMUM = parse("23.8").orElseThrow();
-
     private static final Pattern VERSION = Pattern.compile("^(\\d{1,4})(\\.\\d{1,6}){0,4}");
     private static final int MAX_ANSWER = 4096;
+
+    /** The oldest release the workstation accepts (see the class comment). */
+    public static final ClickHouseVersion MINIMUM = parse("23.8").orElseThrow();
 
     public ClickHouseVersion {
         parts = List.copyOf(parts);
