@@ -6,8 +6,6 @@ import com.ja4.workstation.service.snapshot.SignerKey;
 import com.ja4.workstation.service.snapshot.SnapshotKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +26,6 @@ import picocli.CommandLine.Spec;
         description = "Signing keys: export this workstation's public key, import (trust) another analyst's, list them.",
         subcommands = {SnapshotKeyCommand.Export.class, SnapshotKeyCommand.Import.class, SnapshotKeyCommand.ListKeys.class})
 public final class SnapshotKeyCommand implements Runnable {
-
-    /** A key file holds one line; anything much longer is not one. */
-    static final int MAX_KEY_FILE = 4096;
 
     @Spec
     CommandSpec spec;
@@ -85,7 +80,8 @@ public final class SnapshotKeyCommand implements Runnable {
         public Integer call() throws IOException {
             SignerKey key;
             try {
-                key = read(file);
+                InputFiles.requireReadableFile(file);
+                key = SignerKey.readFile(file);
                 if (name != null) key = key.withName(name);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("snapshot key import: " + file + ": " + e.getMessage());
@@ -99,22 +95,6 @@ public final class SnapshotKeyCommand implements Runnable {
             }
             spec.commandLine().getOut().println("Trusted '" + key.name() + "' (" + key.fingerprint() + ")");
             return 0;
-        }
-
-        /** The one key line of a small UTF-8 text file; blank and '#' lines are skipped. */
-        static SignerKey read(Path file) throws IOException {
-            InputFiles.requireReadableFile(file);
-            if (Files.size(file) > MAX_KEY_FILE) throw new IllegalArgumentException("too large to be a public key file");
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            } catch (CharacterCodingException e) {
-                throw new IllegalArgumentException("not a text file, so not a public key file");
-            }
-            List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            if (lines.size() != 1) throw new IllegalArgumentException("expected one key line, found " + lines.size());
-            return SignerKey.parse(lines.get(0));
         }
     }
 

@@ -111,9 +111,12 @@ public final class LiveConnector {
     public static String explain(Throwable e, ConnectionProfile p) {
         String where = p.host() + ":" + p.port();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) {
+            // the JDK's HTTP client reports an unknown name as a ConnectException caused by UnresolvedAddressException
+            if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
                 return "Unknown host '" + p.host() + "': the name does not resolve. Check the host name, DNS or VPN.";
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "Connection refused by " + where + ": nothing accepts connections on port " + p.port()
                         + " (ClickHouse HTTP is usually 8123, HTTPS 8443), or the server is down.";

@@ -39,6 +39,27 @@ public record SignerKey(String name, String publicKey) {
         return new SignerKey(parts[2].strip(), parts[1]);
     }
 
+    /** A key file holds one line; anything much longer is not one. */
+    public static final int MAX_KEY_FILE = 4096;
+
+    /**
+     * The one key line of a small UTF-8 text file (blank and '#' lines skipped), as
+     * {@code snapshot key export} writes it; {@link IllegalArgumentException} says what is wrong.
+     */
+    public static SignerKey readFile(java.nio.file.Path file) throws java.io.IOException {
+        if (java.nio.file.Files.size(file) > MAX_KEY_FILE) throw new IllegalArgumentException("too large to be a public key file");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("not a text file, so not a public key file");
+        }
+        java.util.List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        if (lines.size() != 1) throw new IllegalArgumentException("expected one key line, found " + lines.size());
+        return parse(lines.get(0));
+    }
+
     public String toLine() {
         return TAG + " " + publicKey + " " + name;
     }
