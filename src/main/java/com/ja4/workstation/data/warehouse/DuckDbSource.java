@@ -72,7 +72,7 @@ public final class DuckDbSource implements ConnectionSource {
      * Attaches {@code file} to a fresh in-memory DuckDB that can reach nothing else: only the file
      * and its write-ahead log (which DuckDB looks for even read-only) are allowed paths, external
      * access, extension autoload/autoinstall and community extensions are off, spilling goes to a
-     * folder of the temporary directory, and the configuration is locked before the ATTACH. The
+     * folder of its own in the temporary directory, and the configuration is locked before the ATTACH. The
      * driver's message is kept in the exception; callers word it for the analyst.
      */
     public static DuckDbSource openLocked(Path file, Access access) throws SQLException {
@@ -96,9 +96,16 @@ public final class DuckDbSource implements ConnectionSource {
         }
     }
 
+    /**
+     * A spill folder of its own for each database (DuckDB names its spill files alike in every
+     * instance): created by DuckDB only if it spills, and removed by it on close.
+     */
     private static String tempDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "ja4-workstation-duckdb").toAbsolutePath().toString();
+        String name = "ja4-workstation-duckdb-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
+        return Path.of(System.getProperty("java.io.tmpdir"), name).toAbsolutePath().toString();
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
 
     public Path file() {
         return file;
