@@ -11,16 +11,14 @@ import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
 import com.ja4.workstation.analysis.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.data.snapshot.SnapshotFormat;
-import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.warehouse.DatabaseNames;
-import com.ja4.workstation.data.warehouse.DuckDbDialect;
-import com.ja4.workstation.data.warehouse.DuckDbSource;
-import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.io.AtomicOutput;
+import com.ja4.workstation.io.InputFiles;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.source.SnapshotOpener;
 import java.nio.file.Path;
-import java.sql.Connection;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +68,9 @@ public final class ClusterCommand implements Callable<Integer> {
         if ((source == null) == (input == null)) {
             throw new ParameterException(spec.commandLine(), "give exactly one of --source FILE or --input FEATURES.csv");
         }
+        Path in = source != null ? source : input;
+        InputFiles.requireReadableFile(in);
+        OutputPaths.check("--out", out, List.of(in));
         ClusteringRun run;
         try {
             run = runFrom(parameters);
@@ -77,7 +78,7 @@ public final class ClusterCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cluster: " + e.getMessage());
             return 1;
         }
-        ClusteringRunJson.write(run, out);
+        AtomicOutput.write(out, tmp -> ClusteringRunJson.write(run, tmp));
         spec.commandLine().getOut().printf("run %s: %d clusters over %d pairs (%d IPs) in %d ms -> %s%n", run.id(),
                 run.clusters().size(), run.statistics().sampledRows(), run.statistics().ipCount(),
                 run.statistics().totalMillis(), out);
@@ -90,14 +91,10 @@ public final class ClusterCommand implements Callable<Integer> {
         if (input != null) {
             return service.run(new CsvFeatureSource(input), parameters, ProgressListener.NONE, CancellationCheck.NEVER);
         }
-        try (Warehouse warehouse = new Warehouse(DuckDbSource.open(source, true), DuckDbDialect.INSTANCE,
-                DatabaseNames.DEFAULT, Duration.ZERO)) {
-            SnapshotManifest manifest;
-            try (Connection c = warehouse.source().open()) {
-                manifest = SnapshotFormat.readManifest(c);
-            }
-            TimeWindow window = new TimeWindow(manifest.asOf(), SNAPSHOT_WINDOW);
-            FeatureSource features = new WarehouseFeatureSource(new ClusterFeatureQueries(warehouse), window);
+        // the same checks as opening the snapshot in the window: a file that verify refuses is refused here
+        try (Workspace ws = SnapshotOpener.open(source)) {
+            TimeWindow window = new TimeWindow(ws.latestAsOf(), SNAPSHOT_WINDOW);
+            FeatureSource features = new WarehouseFeatureSource(new ClusterFeatureQueries(ws.warehouse()), window);
             return service.run(features, parameters, ProgressListener.NONE, CancellationCheck.NEVER);
         }
     }

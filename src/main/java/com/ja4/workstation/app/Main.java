@@ -17,8 +17,27 @@ public final class Main {
             GuiLauncher.launch(args);
             return;
         }
-        int code = new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = commandLine();
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            // a background thread's failure (the render's FX thread): one line, never a stack trace
+            System.err.println("ja4-workstation: " + CommandFailures.describe(t, null));
+            org.slf4j.LoggerFactory.getLogger(Main.class).info("Uncaught in {}", thread.getName(), t);
+        });
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Throwable t) { // an Error (out of memory) escapes picocli's handler
+            code = CommandFailures.report(t, cli, null);
+        }
         System.exit(code);
+    }
+
+    /**
+     * The headless commands with the global guard: any failure of any command is one line on
+     * standard error and exit code 1 ({@link CommandFailures}).
+     */
+    public static CommandLine commandLine() {
+        return CommandFailures.guard(new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     /** --version / --help print and exit: no log file for them. */

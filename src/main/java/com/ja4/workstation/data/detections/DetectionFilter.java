@@ -11,7 +11,7 @@ public record DetectionFilter(String threatLevel, String search, String asnOrg, 
 
     public DetectionFilter {
         threatLevel = clean(threatLevel);
-        search = clean(search);
+        search = typed(search);
         asnOrg = clean(asnOrg);
         countryCode = clean(countryCode);
         ja4 = clean(ja4);
@@ -43,7 +43,13 @@ public record DetectionFilter(String threatLevel, String search, String asnOrg, 
         return equals(NONE);
     }
 
+    /** A value to match exactly, as it is in the data (a facet value is never trimmed); blank means any. */
     private static String clean(String v) {
+        return v == null || v.isBlank() ? "" : v;
+    }
+
+    /** Text typed in the search box: surrounding blanks are not meant. */
+    private static String typed(String v) {
         return v == null ? "" : v.strip();
     }
 }

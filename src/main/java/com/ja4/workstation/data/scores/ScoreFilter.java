@@ -8,7 +8,7 @@ public record ScoreFilter(String threatLevel, String search, String asnOrg, Stri
 
     public ScoreFilter {
         threatLevel = clean(threatLevel);
-        search = clean(search);
+        search = typed(search);
         asnOrg = clean(asnOrg);
         countryCode = clean(countryCode);
         ja4 = clean(ja4);
@@ -39,7 +39,13 @@ public record ScoreFilter(String threatLevel, String search, String asnOrg, Stri
         return new ScoreFilter(threatLevel, search, asnOrg, countryCode, ja4, v);
     }
 
+    /** A value to match exactly, as it is in the data (a facet value is never trimmed); blank means any. */
     private static String clean(String v) {
+        return v == null || v.isBlank() ? "" : v;
+    }
+
+    /** Text typed in the search box: surrounding blanks are not meant. */
+    private static String typed(String v) {
         return v == null ? "" : v.strip();
     }
 }

@@ -12,7 +12,7 @@ public record TrafficFilter(String method, String host, String httpVersion, Stri
         method = clean(method);
         host = clean(host);
         httpVersion = clean(httpVersion);
-        search = clean(search);
+        search = typed(search);
     }
 
     public TrafficFilter withMethod(String v) {
@@ -31,7 +31,13 @@ public record TrafficFilter(String method, String host, String httpVersion, Stri
         return new TrafficFilter(method, host, httpVersion, v);
     }
 
+    /** A value to match exactly, as it is in the data (a facet value is never trimmed); blank means any. */
     private static String clean(String v) {
+        return v == null || v.isBlank() ? "" : v;
+    }
+
+    /** Text typed in the search box: surrounding blanks are not meant. */
+    private static String typed(String v) {
         return v == null ? "" : v.strip();
     }
 }

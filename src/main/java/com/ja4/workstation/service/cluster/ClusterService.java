@@ -111,9 +111,11 @@ public final class ClusterService {
                     ctx.throwIfCancelled();
                     List<MemberAssignment> page = result.run().membersOf(clusterId, offset, ClusterFeatureQueries.MAX_MEMBER_PAGE);
                     for (ClusterMemberRow r : rowsOf(result.window(), page, ctx)) {
-                        csv.printRecord(cluster.id(), cluster.label(), r.ip(), r.ja4(), r.hits(),
-                                r.threat() == null ? "" : r.threat().name(), r.anomalyScore(), r.ttl(), r.window(),
-                                r.scale(), r.mss(), r.country(), r.asnOrg(), r.fuzzing(), r.velocity(), r.userAgent());
+                        // text from the warehouse (user agent, ASN) must not run as a spreadsheet formula
+                        csv.printRecord(com.ja4.workstation.service.export.CsvCells.safe(java.util.Arrays.asList(cluster.id(),
+                                cluster.label(), r.ip(), r.ja4(), r.hits(), r.threat() == null ? "" : r.threat().name(),
+                                r.anomalyScore(), r.ttl(), r.window(), r.scale(), r.mss(), r.country(), r.asnOrg(), r.fuzzing(),
+                                r.velocity(), r.userAgent())));
                         written++;
                     }
                     progress.accept(written);

@@ -5,20 +5,22 @@ import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.io.AtomicOutput;
+import com.ja4.workstation.io.PartialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the whole filtered, sorted result of a table to CSV, streaming from the database.
- * The file appears only when complete: a cancelled or failed export leaves nothing behind.
+ * The file appears only when complete: a cancelled or failed export, or Ctrl-C, leaves nothing
+ * behind. Text cells a spreadsheet would run as a formula are neutralised ({@link CsvCells}).
  */
 public final class CsvExporter {
 
@@ -35,13 +37,13 @@ public final class CsvExporter {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         long[] rows = {0};
-        try {
+        try (PartialFiles.Registration ignored = PartialFiles.register(tmp)) {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                          .setHeader(table.spec().exportHeader().toArray(String[]::new)).build())) {
                 table.forEachEnriched(window, filter, sort, row -> {
                     try {
-                        csv.printRecord(table.spec().exportValues(row));
+                        csv.printRecord(CsvCells.safe(table.spec().exportValues(row)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -51,7 +53,8 @@ public final class CsvExporter {
                 throw e.getCause();
             }
             ctx.throwIfCancelled();
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PartialFiles.throwIfStopping();
+            AtomicOutput.moveIntoPlace(tmp, target.toAbsolutePath());
             progress.accept(rows[0]);
             return rows[0];
         } finally {

@@ -70,8 +70,13 @@ public record ConnectionProfile(String name, String host, int port, boolean http
 
     /** The JDBC URL (no credentials in it). */
     public String jdbcUrl() {
+        return "jdbc:clickhouse:" + httpUrl();
+    }
+
+    /** The server's HTTP(S) interface, {@code http(s)://host:port} (no credentials in it). */
+    public String httpUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:clickhouse:" + (https ? "https" : "http") + "://" + h + ":" + port;
+        return (https ? "https" : "http") + "://" + h + ":" + port;
     }
 
     public String describe() {
