@@ -115,7 +115,6 @@ public final class RenderCommand implements Callable<Integer> {
                     + Runtime.getRuntime().maxMemory() / MB + " MB); render smaller or give Java more with -Xmx");
             return 1;
         } finally {
-            Files.deleteIfExists(tmp);
             javafx.application.Platform.exit();
         }
     }

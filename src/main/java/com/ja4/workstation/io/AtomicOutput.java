@@ -25,13 +25,9 @@ public final class AtomicOutput {
         Path abs = target.toAbsolutePath();
         Path tmp = temporaryBeside(abs, ".partial");
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp)) {
-            try {
-                body.write(tmp);
-                PartialFiles.throwIfStopping();
-                moveIntoPlace(tmp, abs);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            body.write(tmp);
+            PartialFiles.throwIfStopping();
+            moveIntoPlace(tmp, abs);
         }
     }
 

@@ -56,7 +56,11 @@ public final class PartialFiles {
         for (Registration r : OPEN) r.deleteFiles();
     }
 
-    /** Registered temporary files; closing only forgets them (the writer has moved or deleted them). */
+    /**
+     * Registered temporary files. Closing deletes whichever of them still exist (none after a
+     * successful move) before forgetting them, so the shutdown hook never sees a registration gone
+     * while its file is still on disk.
+     */
     public static final class Registration implements AutoCloseable {
         private final List<Path> files;
 
@@ -76,6 +80,7 @@ public final class PartialFiles {
 
         @Override
         public void close() {
+            deleteFiles();
             OPEN.remove(this);
         }
     }

@@ -105,9 +105,6 @@ public final class DemoGenerator {
             return new DemoSummary(target, ips, rows, checksum, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException | RuntimeException e) {
             throw new IOException("Cannot write the demo snapshot " + target.getFileName() + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(wal);
         }
     }
 

@@ -57,8 +57,6 @@ public final class CsvExporter {
             AtomicOutput.moveIntoPlace(tmp, target.toAbsolutePath());
             progress.accept(rows[0]);
             return rows[0];
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -125,9 +125,6 @@ public final class SnapshotExporter {
             throwIfStopped(ctx);
             AtomicOutput.moveIntoPlace(tmp, out);
             return manifest;
-        } finally {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(wal);
         }
     }
 
