@@ -9,7 +9,7 @@ import com.ja4.workstation.analysis.cluster.CsvFeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
-import com.ja4.workstation.analysis.cluster.WarehouseFeatureSource;
+import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;

@@ -76,17 +76,11 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
             return 2;
         }
-        final com.ja4.workstation.domain.ClientIp open = client;
-        final String lookUp = ja4;
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
         try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
             var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, out,
-                    v -> {
-                        if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
-                        if (lookUp != null && v.controller() instanceof com.ja4.workstation.ui.analytics.FingerprintsController c) {
-                            c.lookUp(lookUp);
-                        }
-                    });
+                    preset);
             System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
                     (System.nanoTime() - t0) / 1_000_000);
             return 0;
@@ -94,7 +88,7 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println("Cannot render: " + e.getMessage());
             return 1;
         } finally {
-            javafx.application.Platform.exit();
+            ViewRenderer.shutdown();
         }
     }
 

@@ -3,7 +3,7 @@ package com.ja4.workstation.service;
 import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.detections.DetectionTable;
-import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.data.scores.Score;
@@ -64,13 +64,15 @@ public final class Workspace implements AutoCloseable {
         this.manifest = manifest;
         this.outbox = outbox;
         this.overview = new OverviewService(warehouse);
-        this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE);
+        this.detections = new PagedTable<>(warehouse, DetectionTable.INSTANCE,
+                com.ja4.workstation.service.os.OsLookup.enricher(warehouse, Detection::ip, Detection::withOs));
         this.analytics = Analytics.of(warehouse, this.live.map(l -> com.ja4.workstation.service.analytics.Ja4ProfileService
                 .unavailableSources(l.schema())).orElse(java.util.Map.of()));
         this.behavior = new BehaviorService(warehouse);
         this.heatmap = new HeatmapService(warehouse);
         this.models = new ModelsService(warehouse);
-        this.scores = new PagedTable<>(warehouse, ScoreTable.INSTANCE);
+        this.scores = new PagedTable<>(warehouse, ScoreTable.INSTANCE,
+                com.ja4.workstation.service.os.OsLookup.enricher(warehouse, Score::ip, Score::withOs));
         this.traffic = new PagedTable<>(warehouse, TrafficTable.INSTANCE);
         this.ip = new IpQueries(warehouse);
         this.feedback = new FeedbackService(warehouse, manifest.isPresent(), this::outbox);

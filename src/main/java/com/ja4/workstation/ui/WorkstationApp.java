@@ -12,6 +12,11 @@ public class WorkstationApp extends Application {
 
     private Shell shell;
 
+    /** Starts the desktop application (headless commands never call this, so they never load the toolkit). */
+    public static void launch(String[] args) {
+        Application.launch(WorkstationApp.class, args);
+    }
+
     @Override
     public void start(Stage stage) {
         Theme.applyUserAgent();

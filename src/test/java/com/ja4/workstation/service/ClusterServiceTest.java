@@ -7,7 +7,7 @@ import com.ja4.workstation.analysis.cluster.ClusteringCancelledException;
 import com.ja4.workstation.analysis.cluster.MemberAssignment;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
 import com.ja4.workstation.analysis.cluster.CancellationCheck;
-import com.ja4.workstation.data.cluster.ClusterMemberRow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.cluster.ClusterService;

@@ -9,12 +9,6 @@ import com.ja4.workstation.data.warehouse.Like;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.SeveritySql;
 import com.ja4.workstation.data.warehouse.Sql;
-import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.OsLookup;
-import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.Warehouse;
-import com.ja4.workstation.data.warehouse.WarehouseException;
-import com.ja4.workstation.domain.TimeWindow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +98,6 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
                 rs.getString("browser_family"), "");
     }
 
-    /** Adds the TCP/OS verdict of the page's IPs: one lookup for the whole page, classified in Java. */
-    @Override
-    public List<Detection> enrichPage(Warehouse wh, TimeWindow w, List<Detection> rows, QueryContext ctx) throws WarehouseException {
-        if (rows.isEmpty()) return rows;
-        Map<String, TcpVerdict> os = OsLookup.verdicts(wh, w, rows.stream().map(Detection::ip).distinct().toList(), ctx);
-        return rows.stream().map(r -> r.withOs(OsLookup.label(os.get(r.ip())))).toList();
-    }
 
     @Override
     public List<String> exportHeader() {

@@ -1,19 +1,13 @@
 package com.ja4.workstation.data.scores;
 
-import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.OsLookup;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.SeveritySql;
 import com.ja4.workstation.data.warehouse.Sql;
-import com.ja4.workstation.data.warehouse.Warehouse;
-import com.ja4.workstation.data.warehouse.WarehouseException;
-import com.ja4.workstation.domain.TimeWindow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +88,6 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
                 rs.getInt("is_known_browser"), rs.getInt("browser_consistency_score"), "");
     }
 
-    @Override
-    public List<Score> enrichPage(Warehouse wh, TimeWindow w, List<Score> rows, QueryContext ctx) throws WarehouseException {
-        if (rows.isEmpty()) return rows;
-        Map<String, TcpVerdict> os = OsLookup.verdicts(wh, w, rows.stream().map(Score::ip).distinct().toList(), ctx);
-        return rows.stream().map(r -> r.withOs(OsLookup.label(os.get(r.ip())))).toList();
-    }
 
     @Override
     public List<String> exportHeader() {

@@ -21,11 +21,19 @@ public final class PagedTable<R, F> {
     private final Warehouse wh;
     private final Dialect d;
     private final TableSpec<R, F> spec;
+    private final PageEnricher<R> enricher;
 
+    /** A table whose pages are shown as read. */
     public PagedTable(Warehouse warehouse, TableSpec<R, F> spec) {
+        this(warehouse, spec, PageEnricher.none());
+    }
+
+    /** A table whose pages get per-page values (the OS column) from {@code enricher}. */
+    public PagedTable(Warehouse warehouse, TableSpec<R, F> spec, PageEnricher<R> enricher) {
         this.wh = warehouse;
         this.d = warehouse.dialect();
         this.spec = spec;
+        this.enricher = enricher;
     }
 
     public TableSpec<R, F> spec() {
@@ -40,12 +48,12 @@ public final class PagedTable<R, F> {
         if (limit < 1 || limit > MAX_PAGE_SIZE) throw new IllegalArgumentException("page size must be 1-" + MAX_PAGE_SIZE);
         if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
         Sql sql = ordered(w, filter, sort).sql(" LIMIT ? OFFSET ?", limit, offset).build();
-        return spec.enrichPage(wh, w, wh.query(sql, spec.mapper(d), ctx), ctx);
+        return enricher.enrich(w, wh.query(sql, spec.mapper(d), ctx), ctx);
     }
 
     /**
-     * Streams the whole filtered, sorted result with the per-page values of
-     * {@link TableSpec#enrichPage} (the OS column) added, looked up once per batch of rows.
+     * Streams the whole filtered, sorted result with the per-page values of the
+     * {@link PageEnricher} (the OS column) added, looked up once per batch of rows.
      */
     public void forEachEnriched(TimeWindow w, F filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
         List<R> batch = new java.util.ArrayList<>(MAX_PAGE_SIZE);
@@ -64,7 +72,7 @@ public final class PagedTable<R, F> {
 
     private void emit(TimeWindow w, List<R> batch, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
         if (batch.isEmpty()) return;
-        spec.enrichPage(wh, w, batch, ctx).forEach(consumer);
+        enricher.enrich(w, batch, ctx).forEach(consumer);
         batch.clear();
     }
 

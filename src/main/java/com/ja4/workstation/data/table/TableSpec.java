@@ -38,16 +38,6 @@ public interface TableSpec<R, F> {
     RowMapper<R> mapper(Dialect d);
 
     /**
-     * Values looked up once per page and added to its rows (e.g. the TCP/OS verdict of the page's
-     * IPs); the default adds nothing.
-     */
-    default List<R> enrichPage(com.ja4.workstation.data.warehouse.Warehouse wh, com.ja4.workstation.domain.TimeWindow w,
-                               List<R> rows, com.ja4.workstation.data.warehouse.QueryContext ctx)
-            throws com.ja4.workstation.data.warehouse.WarehouseException {
-        return rows;
-    }
-
-    /**
      * Expressions that, after the time column, make the order total (a unique row key). Without
      * them rows tied on the sort key come in any order: pages differ between engines and between
      * runs on a parallel ClickHouse, and paging skips or repeats rows.

@@ -1,7 +1,7 @@
 package com.ja4.workstation.service.source;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.service.AppPaths;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.data.demo.DemoOptions;

@@ -9,7 +9,7 @@ import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.analysis.cluster.Feature;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
-import com.ja4.workstation.data.cluster.ClusterMemberRow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;

@@ -138,7 +138,7 @@ public final class IpController extends ViewController {
             rows.sort(java.util.Comparator.comparingInt((Detection d) -> com.ja4.workstation.domain.ThreatLevel.parse(d.threatLevel())
                     .map(com.ja4.workstation.domain.ThreatLevel::severity).orElse(0)).reversed()
                     .thenComparing(Detection::anomalyScore, java.util.Comparator.reverseOrder()));
-            return ws.detections().spec().enrichPage(ws.warehouse(), w, rows, ctx);
+            return com.ja4.workstation.service.os.OsLookup.enricher(ws.warehouse(), Detection::ip, Detection::withOs).enrich(w, rows, ctx);
         });
         track(worstPane.bind(f, rows -> worst.getItems().setAll(rows), List::isEmpty, () -> loadWorst(scope())));
     }

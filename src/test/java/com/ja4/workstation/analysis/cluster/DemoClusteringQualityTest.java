@@ -11,6 +11,7 @@ import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import java.sql.Connection;
 import java.sql.ResultSet;

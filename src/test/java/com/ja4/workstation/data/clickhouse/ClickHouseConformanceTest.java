@@ -19,7 +19,7 @@ import com.ja4.workstation.data.feedback.Classification;
 import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.ip.OsLookup;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreFilter;
@@ -36,7 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import com.ja4.workstation.data.demo.DemoOptions;
 import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
@@ -177,8 +177,9 @@ class ClickHouseConformanceTest {
 
     @Test
     void detectionTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Detection, DetectionFilter> c = new PagedTable<>(ch, DetectionTable.INSTANCE);
-        PagedTable<Detection, DetectionFilter> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE);
+        PagedTable<Detection, DetectionFilter> c = new PagedTable<>(ch, DetectionTable.INSTANCE, OsLookup.enricher(ch, Detection::ip, Detection::withOs));
+        PagedTable<Detection, DetectionFilter> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE,
+                OsLookup.enricher(duck.warehouse(), Detection::ip, Detection::withOs));
         TimeWindow w = new TimeWindow(DemoOptions.DEFAULT_AS_OF, Duration.ofHours(24));
         List<DetectionFilter> filters = new ArrayList<>(filters());
         // filters on facet values the data holds
@@ -284,8 +285,9 @@ class ClickHouseConformanceTest {
 
     @Test
     void scoreTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Score, ScoreFilter> c = new PagedTable<>(ch, ScoreTable.INSTANCE);
-        PagedTable<Score, ScoreFilter> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE);
+        PagedTable<Score, ScoreFilter> c = new PagedTable<>(ch, ScoreTable.INSTANCE, OsLookup.enricher(ch, Score::ip, Score::withOs));
+        PagedTable<Score, ScoreFilter> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE,
+                OsLookup.enricher(duck.warehouse(), Score::ip, Score::withOs));
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("scores", d, c, ScoreTable.INSTANCE, w);
         List<ScoreFilter> filters = new ArrayList<>(List.of(ScoreFilter.NONE, ScoreFilter.NONE.withThreatLevel("HIGH"),
                 ScoreFilter.NONE.withThreatLevel("LOW").withSearch("shop")));

@@ -12,7 +12,9 @@ import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.ip.IpAnalysis;
 import com.ja4.workstation.service.ip.RadarAxis;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.domain.ip.TcpTuple;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.RawRows;
 import java.time.Duration;
@@ -130,7 +132,7 @@ class IpQueriesTest {
     @Test
     void tcpTuplesAndVerdicts() throws Exception {
         for (ClientIp ip : List.of(v4, v6)) {
-            Instant from = w.from().minus(OsLookup.LOOKBACK);
+            Instant from = w.from().minus(IpQueries.TCP_LOOKBACK);
             List<Map<String, Object>> want = agg.stream().filter(r -> str(r, "src_ip").equals(ip.v6Text())
                     && !time(r, "window_start").isBefore(from) && time(r, "window_start").isBefore(w.asOf())).toList();
             List<TcpTuple> got = q.tcpTuples(ip, w, ctx);

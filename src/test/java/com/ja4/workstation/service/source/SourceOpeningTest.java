@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.service.AppPaths;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.demo.DemoOptions;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.service.Workspace;

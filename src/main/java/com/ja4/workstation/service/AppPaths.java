@@ -1,4 +1,4 @@
-package com.ja4.workstation.app;
+package com.ja4.workstation.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

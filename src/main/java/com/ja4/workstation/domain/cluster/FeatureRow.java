@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.cluster;
+package com.ja4.workstation.domain.cluster;
 
 import com.ja4.workstation.domain.ThreatLevel;
 import java.util.Objects;

@@ -1,7 +1,11 @@
-package com.ja4.workstation.analysis.cluster;
+package com.ja4.workstation.service.cluster;
 
+import com.ja4.workstation.analysis.cluster.CancellationCheck;
+import com.ja4.workstation.analysis.cluster.ClusteringCancelledException;
+import com.ja4.workstation.analysis.cluster.FeatureSource;
+import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.WarehouseException;
