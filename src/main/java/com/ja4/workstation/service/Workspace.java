@@ -1,27 +1,26 @@
 package com.ja4.workstation.service;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.detections.DetectionTable;
-import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.traffic.HttpLog;
+import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.traffic.TrafficTable;
-import com.ja4.workstation.service.feedback.FeedbackService;
-import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.service.analytics.Analytics;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.analytics.HeatmapService;
 import com.ja4.workstation.service.analytics.ModelsService;
-import com.ja4.workstation.service.overview.OverviewService;
-import com.ja4.workstation.service.analytics.Analytics;
 import com.ja4.workstation.service.cluster.ClusterService;
+import com.ja4.workstation.service.feedback.FeedbackService;
+import com.ja4.workstation.service.overview.OverviewService;
 import java.time.Instant;
 import java.util.Optional;
 

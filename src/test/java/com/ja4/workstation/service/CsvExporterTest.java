@@ -3,10 +3,10 @@ package com.ja4.workstation.service;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;

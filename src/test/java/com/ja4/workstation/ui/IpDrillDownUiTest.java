@@ -2,15 +2,16 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.CountingSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.detections.DetectionsController;
@@ -19,7 +20,6 @@ import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.ui.ip.IpTab;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import com.ja4.workstation.testing.CountingSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +89,7 @@ class IpDrillDownUiTest {
 
         // a second IP gets a second tab; the first stays open
         Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
+                com.ja4.workstation.domain.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
                 .stream().filter(d -> !d.ip().equals(any.ip())).findFirst().orElseThrow();
         robot.interact(() -> shell.controller().search(other.ip()));
         waitUntil(() -> ip.openTabs().size() == 2);
@@ -210,7 +210,7 @@ class IpDrillDownUiTest {
     private Detection firstDetection() throws Exception {
         waitUntil(() -> shell.model().window() != null);
         return demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("threat_level"), 0, 1,
+                com.ja4.workstation.domain.table.SortOrder.descending("threat_level"), 0, 1,
                 com.ja4.workstation.data.warehouse.QueryContext.create()).get(0);
     }
 

@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.query.QueryScope;

@@ -2,7 +2,6 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
@@ -10,16 +9,15 @@ import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.table.PagedTablePane;
 import com.ja4.workstation.ui.detections.DetectionsController;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -143,7 +141,7 @@ class ShellUiTest {
     private List<Detection> all() throws Exception {
         List<Detection> rows = new java.util.ArrayList<>();
         demo.detections().forEach(shell.model().window(), DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("detected_at"), rows::add, QueryContext.create());
+                com.ja4.workstation.domain.table.SortOrder.descending("detected_at"), rows::add, QueryContext.create());
         return rows;
     }
 

@@ -1,6 +1,7 @@
 package com.ja4.workstation.data.feedback;
 
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,8 @@
 package com.ja4.workstation.data.ip;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreTable;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.QueryContext;
@@ -14,15 +11,21 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.Recurrence;
 import com.ja4.workstation.domain.ip.TcpTuple;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**

@@ -7,6 +7,7 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.SortOrder;
 import java.util.List;
 import java.util.function.Consumer;
 

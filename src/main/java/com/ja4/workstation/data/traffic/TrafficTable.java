@@ -8,6 +8,7 @@ import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.Like;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.Sql;
+import com.ja4.workstation.domain.table.HttpLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

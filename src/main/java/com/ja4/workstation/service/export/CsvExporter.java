@@ -1,10 +1,10 @@
 package com.ja4.workstation.service.export;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.SortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

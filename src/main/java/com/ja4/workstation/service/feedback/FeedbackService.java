@@ -1,7 +1,5 @@
 package com.ja4.workstation.service.feedback;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.feedback.OutboxEntry;
@@ -9,6 +7,8 @@ import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,11 @@
 package com.ja4.workstation.service.ip;
 
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.FeatureWindow;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.service.os.OsLookup;
-import com.ja4.workstation.data.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
 import com.ja4.workstation.domain.ip.TcpTuple;
+import com.ja4.workstation.service.os.OsLookup;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
 import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
 import com.ja4.workstation.service.analytics.BrowsersService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;

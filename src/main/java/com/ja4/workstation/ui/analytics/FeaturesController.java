@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui.analytics;
 
 import com.ja4.workstation.data.analytics.FeatureQueries;
-import com.ja4.workstation.data.analytics.FeatureQueries.ViewTotals;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.analytics.FeaturesService;
 import com.ja4.workstation.service.analytics.FeaturesService.FeatureComparison;
 import com.ja4.workstation.service.analytics.FeaturesService.Importance;
@@ -25,7 +25,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**

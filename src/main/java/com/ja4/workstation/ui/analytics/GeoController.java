@@ -1,14 +1,14 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
-import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
 import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
 import com.ja4.workstation.service.analytics.GeoService;
 import com.ja4.workstation.service.analytics.GeoService.CountryBreakdown;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;

@@ -1,6 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
+import com.ja4.workstation.domain.analytics.ModelScoring;
 import com.ja4.workstation.service.analytics.ModelFile;
 import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.analytics.ModelsService.ModelRow;

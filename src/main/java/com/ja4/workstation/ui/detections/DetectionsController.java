@@ -1,14 +1,14 @@
 package com.ja4.workstation.ui.detections;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;
-import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.ColumnDef.Kind;
+import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.PagedTablePane;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;

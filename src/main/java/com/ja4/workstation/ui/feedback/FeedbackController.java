@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui.feedback;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;

@@ -1,13 +1,12 @@
 package com.ja4.workstation.ui.ip;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
-import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.ThreatCell;

@@ -1,18 +1,18 @@
 package com.ja4.workstation.ui.ip;
 
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
-import com.ja4.workstation.data.ip.FeatureWindow;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.ip.RadarBaselines;
-import com.ja4.workstation.data.ip.Recurrence;
-import com.ja4.workstation.data.scores.Score;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.Recurrence;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.service.ip.IpAnalysis;

@@ -1,19 +1,19 @@
 package com.ja4.workstation.ui.overview;
 
 import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.overview.OverviewQueries.HourCount;
-import com.ja4.workstation.data.overview.OverviewQueries.NamedCount;
-import com.ja4.workstation.data.overview.OverviewQueries.ThreatCount;
-import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
 import com.ja4.workstation.service.overview.Kpis;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.util.Date;

@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.scores;
 
-import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;

@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.traffic;
 
-import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;

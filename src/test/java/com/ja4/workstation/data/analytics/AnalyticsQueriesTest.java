@@ -3,13 +3,13 @@ package com.ja4.workstation.data.analytics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
-import com.ja4.workstation.data.analytics.FeatureQueries.ViewTotals;
-import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
-import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.FeaturesService;
 import com.ja4.workstation.service.analytics.FeaturesService.FeatureComparison;

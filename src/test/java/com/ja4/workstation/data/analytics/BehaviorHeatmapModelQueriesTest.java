@@ -2,10 +2,12 @@ package com.ja4.workstation.data.analytics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.ModelScoring;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.BehaviorService.BehaviorData;
 import com.ja4.workstation.service.analytics.BehaviorService.Histogram;

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
 import com.ja4.workstation.data.analytics.BehaviorQueries;
-import com.ja4.workstation.data.analytics.Bins;
 import com.ja4.workstation.data.analytics.BrowserQueries;
 import com.ja4.workstation.data.analytics.FeatureQueries;
 import com.ja4.workstation.data.analytics.FingerprintQueries;
@@ -15,48 +13,51 @@ import com.ja4.workstation.data.analytics.GeoQueries;
 import com.ja4.workstation.data.analytics.HeatmapQueries;
 import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
 import com.ja4.workstation.data.analytics.ModelQueries;
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
+import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
+import com.ja4.workstation.data.demo.DemoOptions;
+import com.ja4.workstation.data.detections.DetectionFilter;
+import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.service.os.OsLookup;
+import com.ja4.workstation.data.overview.OverviewQueries;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.scores.ScoreTable;
+import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.table.TableSpec;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
-import com.ja4.workstation.testing.RowCompare;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.domain.cluster.FeatureRow;
-import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.detections.DetectionTable;
-import com.ja4.workstation.data.overview.OverviewQueries;
-import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.Ja4Source;
+import com.ja4.workstation.domain.cluster.FeatureRow;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.testing.RowCompare;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -497,18 +498,18 @@ class ClickHouseConformanceTest {
     void ja4ProfileQueries(TimeWindow w) throws Exception {
         Ja4ProfileQueries c = new Ja4ProfileQueries(ch);
         Ja4ProfileQueries d = new Ja4ProfileQueries(duck.warehouse());
-        var all = java.util.EnumSet.allOf(Ja4ProfileQueries.Source.class);
-        List<java.util.Set<Ja4ProfileQueries.Source>> sourceSets = List.of(all,
-                java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP)),
-                java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP), java.util.EnumSet.noneOf(Ja4ProfileQueries.Source.class));
+        var all = java.util.EnumSet.allOf(Ja4Source.class);
+        List<java.util.Set<Ja4Source>> sourceSets = List.of(all,
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4Source.HTTP)),
+                java.util.EnumSet.of(Ja4Source.HTTP), java.util.EnumSet.noneOf(Ja4Source.class));
         List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
         ja4s.add("t13d1516h2_8daaf6152771_d8a2da3f94cd");
         ja4s.add("t12i070000_7d8a1f6b4c2e_000000000000");
         ja4s.addAll(List.of("x' OR 1=1 --", "%", "_", "\\", "t13d1516h2_8daaf6152771_d8a2da3f94cd' OR '1'='1", ""));
-        assertFalse(d.activity(Ja4ProfileQueries.Source.DETECTIONS, DAY, ja4s.get(0), CTX).rows() == 0, "a bot JA4 with detections");
+        assertFalse(d.activity(Ja4Source.DETECTIONS, DAY, ja4s.get(0), CTX).rows() == 0, "a bot JA4 with detections");
         for (String ja4 : ja4s) {
             String at = " " + ja4 + " " + w;
-            for (var s : List.of(Ja4ProfileQueries.Source.DETECTIONS, Ja4ProfileQueries.Source.SCORES, Ja4ProfileQueries.Source.SESSIONS)) {
+            for (var s : List.of(Ja4Source.DETECTIONS, Ja4Source.SCORES, Ja4Source.SESSIONS)) {
                 RowCompare.assertSame("activity " + s + at, d.activity(s, w, ja4, CTX), c.activity(s, w, ja4, CTX));
             }
             RowCompare.assertSame("http" + at, d.http(w, ja4, CTX), c.http(w, ja4, CTX));

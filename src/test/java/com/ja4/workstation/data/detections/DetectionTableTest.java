@@ -3,10 +3,11 @@ package com.ja4.workstation.data.detections;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;

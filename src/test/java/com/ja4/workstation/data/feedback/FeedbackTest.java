@@ -9,6 +9,8 @@ import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;

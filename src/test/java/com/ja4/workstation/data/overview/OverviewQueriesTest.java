@@ -2,10 +2,13 @@ package com.ja4.workstation.data.overview;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.overview.OverviewService.OverviewData;
 import com.ja4.workstation.service.query.QueryScope;
@@ -99,14 +102,14 @@ class OverviewQueriesTest {
         assertEquals(sc.stream().filter(s -> s.threat().equals("LEGITIMATE_BROWSER")).count(), d.kpis().legitimateBrowsers());
 
         Map<String, Long> threats = sc.stream().collect(Collectors.groupingBy(Score::threat, Collectors.counting()));
-        assertEquals(threats, d.threats().stream().collect(Collectors.toMap(OverviewQueries.ThreatCount::threatLevel, OverviewQueries.ThreatCount::count)));
-        assertEquals(count(sc, Score::model), d.models().stream().collect(Collectors.toMap(OverviewQueries.NamedCount::name, OverviewQueries.NamedCount::count)));
+        assertEquals(threats, d.threats().stream().collect(Collectors.toMap(ThreatCount::threatLevel, ThreatCount::count)));
+        assertEquals(count(sc, Score::model), d.models().stream().collect(Collectors.toMap(NamedCount::name, NamedCount::count)));
         assertEquals(count(sc.stream().filter(s -> !s.browser().isEmpty()).toList(), Score::browser),
-                d.browsers().stream().collect(Collectors.toMap(OverviewQueries.NamedCount::name, OverviewQueries.NamedCount::count)));
+                d.browsers().stream().collect(Collectors.toMap(NamedCount::name, NamedCount::count)));
 
         Map<Instant, Long> perHour = det.stream().collect(Collectors.groupingBy(x -> x.at().truncatedTo(ChronoUnit.HOURS), Collectors.counting()));
         d.timeline().forEach(h -> assertEquals(perHour.getOrDefault(h.hour(), 0L), h.count(), "hour " + h.hour()));
-        assertEquals(det.size(), d.timeline().stream().mapToLong(OverviewQueries.HourCount::count).sum());
+        assertEquals(det.size(), d.timeline().stream().mapToLong(HourCount::count).sum());
         assertEquals(w.length().toHours(), d.timeline().size());
 
         checkTopIps(det, d.topIps());

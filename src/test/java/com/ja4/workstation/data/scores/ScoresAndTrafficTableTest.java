@@ -3,12 +3,13 @@ package com.ja4.workstation.data.scores;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;

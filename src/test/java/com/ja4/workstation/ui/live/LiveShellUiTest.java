@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
@@ -16,6 +14,8 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.profile.ConnectionProfile;
 import com.ja4.workstation.service.profile.LiveConnector;

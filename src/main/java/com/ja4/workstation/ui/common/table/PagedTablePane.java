@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui.common.table;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.BackgroundTasks;

@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.analytics;
+package com.ja4.workstation.domain.analytics;
 
 /**
  * Equal-width histogram bins: bin i covers [origin + i*width, origin + (i+1)*width); the

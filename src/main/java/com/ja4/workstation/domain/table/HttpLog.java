@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.traffic;
+package com.ja4.workstation.domain.table;
 
 import java.time.Instant;
 

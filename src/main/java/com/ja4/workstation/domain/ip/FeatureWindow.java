@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.ip;
+package com.ja4.workstation.domain.ip;
 
 import java.time.Instant;
 import java.util.Map;

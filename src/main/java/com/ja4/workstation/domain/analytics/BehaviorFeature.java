@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.analytics;
+package com.ja4.workstation.domain.analytics;
 
 import java.util.List;
 

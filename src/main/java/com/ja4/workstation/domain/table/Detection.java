@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.detections;
+package com.ja4.workstation.domain.table;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.ja4.workstation.data.feedback;
+package com.ja4.workstation.domain.feedback;
 
 import java.util.List;
 import java.util.Locale;
