@@ -2,7 +2,6 @@ package com.ja4.workstation.app;
 
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.warehouse.ConnectionSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
@@ -12,6 +11,7 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -65,8 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
                 double seq = median(() -> ws.overview().loadAll(w, QueryScope.sequential()));
                 double page = median(() -> {
                     QueryScope s = QueryScope.sequential();
-                    ws.detections().count(w, DetectionFilter.NONE, s.context());
-                    ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
+                    ws.detections().count(w, TableFilter.NONE, s.context());
+                    ws.detections().page(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
                 });
                 System.out.printf(Locale.ROOT, "%5d | %10d | %14d | %20.1f | %22.1f | %7.2fx | %29.1f   (demo generated in %.1f s)%n",
                         scale, latency, summary.rows("http_logs"), par, seq, seq / par, page, genS);

@@ -1,14 +1,11 @@
 package com.ja4.workstation.service;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.table.Detection;
@@ -33,13 +30,13 @@ public final class Workspace implements AutoCloseable {
     private final Warehouse warehouse;
     private final Optional<SnapshotManifest> manifest;
     private final OverviewService overview;
-    private final PagedTable<Detection, DetectionFilter> detections;
+    private final PagedTable<Detection> detections;
     private final Analytics analytics;
     private final BehaviorService behavior;
     private final HeatmapService heatmap;
     private final ModelsService models;
-    private final PagedTable<Score, ScoreFilter> scores;
-    private final PagedTable<HttpLog, TrafficFilter> traffic;
+    private final PagedTable<Score> scores;
+    private final PagedTable<HttpLog> traffic;
     private final IpQueries ip;
     private volatile Outbox outbox;
     private final FeedbackService feedback;
@@ -95,11 +92,11 @@ public final class Workspace implements AutoCloseable {
         this.outbox = o;
     }
 
-    public PagedTable<Score, ScoreFilter> scores() {
+    public PagedTable<Score> scores() {
         return scores;
     }
 
-    public PagedTable<HttpLog, TrafficFilter> traffic() {
+    public PagedTable<HttpLog> traffic() {
         return traffic;
     }
 
@@ -156,7 +153,7 @@ public final class Workspace implements AutoCloseable {
         return overview;
     }
 
-    public PagedTable<Detection, DetectionFilter> detections() {
+    public PagedTable<Detection> detections() {
         return detections;
     }
 

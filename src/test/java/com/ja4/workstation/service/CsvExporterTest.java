@@ -2,11 +2,11 @@ package com.ja4.workstation.service;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -29,7 +29,7 @@ class CsvExporterTest {
     void exportsTheWholeFilteredResultNotJustAPage() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
             TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-            DetectionFilter f = DetectionFilter.NONE.withThreatLevel("HIGH");
+            TableFilter f = TableFilter.of(TableFilter.THREAT, "HIGH");
             long expected = ws.detections().count(w, f, QueryContext.create());
             assertTrue(expected > 100, "more rows than one page");
             Path out = tmp.resolve("high.csv");
@@ -52,7 +52,7 @@ class CsvExporterTest {
             TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
             Path out = tmp.resolve("cancelled.csv");
             QueryContext ctx = QueryContext.create();
-            assertThrows(QueryCancelledException.class, () -> CsvExporter.export(ws.detections(), w, DetectionFilter.NONE,
+            assertThrows(QueryCancelledException.class, () -> CsvExporter.export(ws.detections(), w, TableFilter.NONE,
                     SortOrder.descending("detected_at"), out, p -> { if (p >= 1000) ctx.cancel(); }, ctx));
             assertFalse(Files.exists(out));
             try (var files = Files.list(tmp)) {
@@ -68,7 +68,7 @@ class CsvExporterTest {
             TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
             SortOrder sort = SortOrder.descending("anomaly_score");
             Path out = tmp.resolve("all.csv");
-            long n = CsvExporter.export(ws.detections(), w, DetectionFilter.NONE, sort, out, p -> { }, QueryContext.create());
+            long n = CsvExporter.export(ws.detections(), w, TableFilter.NONE, sort, out, p -> { }, QueryContext.create());
             assertTrue(n > 1000, "more rows than one lookup batch: " + n);
             List<CSVRecord> rows;
             try (Reader r = Files.newBufferedReader(out)) {
@@ -76,7 +76,7 @@ class CsvExporterTest {
             }
             assertEquals("os", rows.get(0).getParser().getHeaderNames().get(rows.get(0).getParser().getHeaderNames().size() - 1));
             // rows 1000-1099 of the CSV (second batch) against the same rows as the table pages them
-            var page = ws.detections().page(w, DetectionFilter.NONE, sort, 1000, 100, QueryContext.create());
+            var page = ws.detections().page(w, TableFilter.NONE, sort, 1000, 100, QueryContext.create());
             for (int i = 0; i < page.size(); i++) {
                 CSVRecord rec = rows.get(1000 + i);
                 assertEquals(page.get(i).ip(), rec.get("src_ip"));

@@ -9,6 +9,7 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.CountingSource;
@@ -88,7 +89,7 @@ class IpDrillDownUiTest {
         assertEquals(tab.windowBox().getItems().get(0), tab.windowBox().getValue(), "latest window selected");
 
         // a second IP gets a second tab; the first stays open
-        Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
+        Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.domain.table.TableFilter.NONE,
                 com.ja4.workstation.domain.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
                 .stream().filter(d -> !d.ip().equals(any.ip())).findFirst().orElseThrow();
         robot.interact(() -> shell.controller().search(other.ip()));
@@ -142,13 +143,13 @@ class IpDrillDownUiTest {
         waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS);
         DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
         waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(any.ja4(), det.filter().ja4());
+        assertEquals(any.ja4(), det.filter().get(TableFilter.JA4));
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(any.ja4())));
         robot.interact(() -> shell.controller().search(any.asnOrg()));
-        waitUntil(() -> det.filter().asnOrg().equals(any.asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> det.filter().get(TableFilter.ASN_ORG).equals(any.asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
         robot.interact(() -> shell.controller().search("maison-lumiere"));
-        waitUntil(() -> det.filter().search().equals("maison-lumiere") && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertTrue(det.filter().asnOrg().isEmpty(), "not an ASN: searched on host");
+        waitUntil(() -> det.filter().get(TableFilter.SEARCH).equals("maison-lumiere") && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        assertTrue(det.filter().get(TableFilter.ASN_ORG).isEmpty(), "not an ASN: searched on host");
     }
 
     @Test
@@ -209,7 +210,7 @@ class IpDrillDownUiTest {
 
     private Detection firstDetection() throws Exception {
         waitUntil(() -> shell.model().window() != null);
-        return demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
+        return demo.detections().page(shell.model().window(), com.ja4.workstation.domain.table.TableFilter.NONE,
                 com.ja4.workstation.domain.table.SortOrder.descending("threat_level"), 0, 1,
                 com.ja4.workstation.data.warehouse.QueryContext.create()).get(0);
     }

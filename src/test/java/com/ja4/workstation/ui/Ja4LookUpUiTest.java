@@ -3,8 +3,6 @@ package com.ja4.workstation.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
@@ -14,6 +12,7 @@ import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.FingerprintsService.Ja4Row;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -85,7 +84,7 @@ class Ja4LookUpUiTest {
         int index = -1;
         for (int i = 0; i < 20 && index < 0; i++) {
             String j = det.tablePane().table().getItems().get(i).ja4();
-            if (demo.detections().count(w, DetectionFilter.NONE.withJa4(j), ctx) != demo.scores().count(w, ScoreFilter.NONE.withJa4(j), ctx)) {
+            if (demo.detections().count(w, TableFilter.of(TableFilter.JA4, j), ctx) != demo.scores().count(w, TableFilter.of(TableFilter.JA4, j), ctx)) {
                 index = i;
             }
         }
@@ -117,28 +116,28 @@ class Ja4LookUpUiTest {
         assertTrue(decoded.contains("Cipher hash: " + parts.cipherHash()), decoded);
         assertTrue(decoded.contains("Extension hash: " + parts.extensionHash()), decoded);
         // its detection count, counted independently through the Detections table's own query
-        long expected = demo.detections().count(w, DetectionFilter.NONE.withJa4(ja4), ctx);
+        long expected = demo.detections().count(w, TableFilter.of(TableFilter.JA4, ja4), ctx);
         assertTrue(expected > 0);
         assertEquals(Fx.count(expected), pane.kpiText("Detections"));
-        assertEquals(Fx.count(demo.scores().count(w, ScoreFilter.NONE.withJa4(ja4), ctx)), pane.kpiText("Scored windows"));
+        assertEquals(Fx.count(demo.scores().count(w, TableFilter.of(TableFilter.JA4, ja4), ctx)), pane.kpiText("Scored windows"));
         assertFalse(pane.threatTable().getItems().isEmpty());
 
         // "Show detections with this JA4": Detections filtered to it
         robot.clickOn(pane.showDetectionsButton());
-        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS && ja4.equals(det.filter().ja4())
+        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS && ja4.equals(det.filter().get(TableFilter.JA4))
                 && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
         assertEquals(expected, det.tablePane().total());
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
-        assertEquals(DetectionFilter.NONE.withJa4(ja4), det.filter(), "only the JA4 filter");
+        assertEquals(TableFilter.of(TableFilter.JA4, ja4), det.filter(), "only the JA4 filter");
 
         // back in Detections, another JA4: Fingerprints (already loaded) shows the new profile
-        robot.interact(() -> det.showFilter(DetectionFilter.NONE));
-        waitUntil(() -> det.filter().ja4().isEmpty() && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        robot.interact(() -> det.showFilter(TableFilter.NONE));
+        waitUntil(() -> det.filter().get(TableFilter.JA4).isEmpty() && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
         Detection other = det.tablePane().table().getItems().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
         robot.interact(() -> det.tablePane().lookUpJa4(other));
         waitUntil(() -> shell.controller().currentView() == ViewId.FINGERPRINTS && other.ja4().equals(pane.ja4Text())
                 && pane.figuresPane().state() == LoadPane.State.CONTENT);
-        assertEquals(Fx.count(demo.detections().count(w, DetectionFilter.NONE.withJa4(other.ja4()), ctx)), pane.kpiText("Detections"));
+        assertEquals(Fx.count(demo.detections().count(w, TableFilter.of(TableFilter.JA4, other.ja4()), ctx)), pane.kpiText("Detections"));
     }
 
     @Test
@@ -169,7 +168,7 @@ class Ja4LookUpUiTest {
 
     @Test
     void lookUpJa4FromAnIpsDetectionTable(FxRobot robot) throws Exception {
-        Detection any = demo.detections().page(shell.model().window(), DetectionFilter.NONE, SortOrder.descending("anomaly_score"),
+        Detection any = demo.detections().page(shell.model().window(), TableFilter.NONE, SortOrder.descending("anomaly_score"),
                 0, 1, QueryContext.create()).get(0);
         robot.interact(() -> shell.model().openIp(ClientIp.parse(any.ip()).orElseThrow()));
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
@@ -236,7 +235,7 @@ class Ja4LookUpUiTest {
         record R(String ip, String ja4) {
         }
         List<String> looked = new ArrayList<>();
-        PagedTablePane<R, String> pane = new PagedTablePane<>("rows", List.of(ColumnDef.text("IP", null, R::ip, 150, null),
+        PagedTablePane<R, TableFilter> pane = new PagedTablePane<>("rows", List.of(ColumnDef.text("IP", null, R::ip, 150, null),
                 ColumnDef.text("JA4", null, R::ja4, 300, null)), SortOrder.descending("ip"));
         Stage[] stage = new Stage[1];
         robot.interact(() -> {

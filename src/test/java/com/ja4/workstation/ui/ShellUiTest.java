@@ -2,7 +2,6 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
@@ -10,6 +9,7 @@ import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -72,7 +72,7 @@ class ShellUiTest {
         robot.clickOn(".kpi-critical");
         DetectionsController det = detections();
         waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals("CRITICAL", det.filter().threatLevel());
+        assertEquals("CRITICAL", det.filter().get(TableFilter.THREAT));
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.threatLevel().equals("CRITICAL")));
     }
 
@@ -104,7 +104,7 @@ class ShellUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> threat = robot.lookup("#threatBox").queryAs(ComboBox.class);
         robot.interact(() -> threat.setValue("HIGH"));
-        waitUntil(() -> det.filter().threatLevel().equals("HIGH") && loaded(det));
+        waitUntil(() -> det.filter().get(TableFilter.THREAT).equals("HIGH") && loaded(det));
         assertTrue(det.tablePane().total() < total);
         assertEquals(all().stream().filter(d -> d.threatLevel().equals("HIGH")).count(), det.tablePane().total());
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.threatLevel().equals("HIGH")));
@@ -140,7 +140,7 @@ class ShellUiTest {
 
     private List<Detection> all() throws Exception {
         List<Detection> rows = new java.util.ArrayList<>();
-        demo.detections().forEach(shell.model().window(), DetectionFilter.NONE,
+        demo.detections().forEach(shell.model().window(), TableFilter.NONE,
                 com.ja4.workstation.domain.table.SortOrder.descending("detected_at"), rows::add, QueryContext.create());
         return rows;
     }

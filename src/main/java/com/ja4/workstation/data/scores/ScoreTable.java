@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Query family of the Scores table (ml_all_scores: every scored window, anomalous or not). */
-public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
+public final class ScoreTable implements TableSpec<Score> {
 
     public static final ScoreTable INSTANCE = new ScoreTable();
 
@@ -68,15 +68,10 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
         return m;
     }
 
+    /** IP (a whole address exactly), or host containing the text. */
     @Override
-    public void appendFilter(Sql.Builder b, Dialect d, ScoreFilter f) {
-        if (f == null) return;
-        Predicates.equalsIfSet(b, "threat_level", f.threatLevel());
-        if (!f.search().isEmpty()) Predicates.ipOrHostContains(b, d, f.search());
-        Predicates.equalsIfSet(b, "asn_org", f.asnOrg());
-        Predicates.equalsIfSet(b, "country_code", f.countryCode());
-        Predicates.equalsIfSet(b, "ja4", f.ja4());
-        Predicates.equalsIfSet(b, "browser_family", f.browserFamily());
+    public void appendSearch(Sql.Builder b, Dialect d, String text) {
+        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV6, List.of("host"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.BehaviorFeature;
 import com.ja4.workstation.domain.analytics.SessionPoint;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.analytics.BehaviorService.Histogram;
 import com.ja4.workstation.service.query.QueryScope;
@@ -243,7 +243,7 @@ public final class BehaviorController extends ViewController {
 
     private void openIp(String ip) {
         com.ja4.workstation.domain.ClientIp.parse(ip).ifPresentOrElse(model()::openIp,
-                () -> model().openDetections(DetectionFilter.NONE.withSearch(ip)));
+                () -> model().openDetections(TableFilter.of(TableFilter.SEARCH, ip)));
     }
 
     /** The count axes follow the Log scale box; the loaded histograms are redrawn, no query runs. */

@@ -1,11 +1,10 @@
 package com.ja4.workstation.ui.analytics;
 
 import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.FamilyJa4;
 import com.ja4.workstation.domain.analytics.FamilyRow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.BrowsersService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
@@ -77,7 +76,7 @@ public final class BrowsersController extends ViewController {
                 Tables.text("JA4", FamilyJa4::ja4, 300),
                 Tables.text("Decoded", r -> Ja4.parse(r.ja4()).summary(), 330),
                 Tables.count("Sessions", FamilyJa4::sessions, 100)));
-        Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(DetectionFilter.NONE.withJa4(r.ja4())),
+        Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(TableFilter.of(TableFilter.JA4, r.ja4())),
                 r -> String.join("\t", r.family(), String.valueOf(r.rank()), r.ja4(), String.valueOf(r.sessions())));
         Tables.fitRows(topJa4, 4, 20);
         topJa4Pane = Tables.host(topJa4Host, topJa4);
@@ -121,7 +120,7 @@ public final class BrowsersController extends ViewController {
 
     /** Opens Scores filtered on a browser family (a bar or a row of the families table). */
     void openFamily(String family) {
-        model().openScores(ScoreFilter.NONE.withBrowserFamily(family));
+        model().openScores(TableFilter.of(TableFilter.BROWSER, family));
     }
 
     public TableView<FamilyRow> familiesTable() {

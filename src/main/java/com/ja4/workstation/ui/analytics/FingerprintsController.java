@@ -1,13 +1,13 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.FingerprintsService;
 import com.ja4.workstation.service.analytics.FingerprintsService.BotJa4Row;
 import com.ja4.workstation.service.analytics.FingerprintsService.Ja4Row;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
@@ -170,7 +170,7 @@ public final class FingerprintsController extends ViewController {
     }
 
     void openJa4(String ja4) {
-        model().openDetections(DetectionFilter.NONE.withJa4(ja4));
+        model().openDetections(TableFilter.of(TableFilter.JA4, ja4));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.AsnRow;
 import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.GeoService;
 import com.ja4.workstation.service.analytics.GeoService.CountryBreakdown;
 import com.ja4.workstation.service.query.QueryScope;
@@ -54,7 +54,7 @@ public final class GeoController extends ViewController {
                 Tables.count("Hits", AsnRow::hits, 110),
                 Tables.decimal("Avg velocity (hits/s)", AsnRow::avgVelocity, 3, 150),
                 Tables.decimal("Avg fuzzing", AsnRow::avgFuzzing, 3, 110)));
-        Tables.rowAction(asns, "Open detections of this ASN", a -> model().openDetections(DetectionFilter.NONE.withAsnOrg(a.asnOrg())),
+        Tables.rowAction(asns, "Open detections of this ASN", a -> model().openDetections(TableFilter.of(TableFilter.ASN_ORG, a.asnOrg())),
                 a -> String.join("\t", a.asnOrg(), a.asnLabel(), a.countryCode(), String.valueOf(a.sessions()),
                         String.valueOf(a.uniqueIps()), String.valueOf(a.hits()), String.valueOf(a.avgVelocity()), String.valueOf(a.avgFuzzing())));
         asns.setFixedCellSize(26);
@@ -81,7 +81,7 @@ public final class GeoController extends ViewController {
 
     /** Opens Detections filtered on a country; the "Others" bucket is not a country. */
     void openCountry(String country) {
-        if (!GeoService.OTHERS.equals(country)) model().openDetections(DetectionFilter.NONE.withCountryCode(country));
+        if (!GeoService.OTHERS.equals(country)) model().openDetections(TableFilter.of(TableFilter.COUNTRY, country));
     }
 
     @Override

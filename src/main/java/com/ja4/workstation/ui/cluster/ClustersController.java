@@ -9,20 +9,19 @@ import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.analysis.cluster.Feature;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
-import com.ja4.workstation.domain.cluster.ClusterMemberRow;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.cluster.ClusterService;
 import com.ja4.workstation.service.cluster.ClusterService.ClusterResult;
 import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.io.File;
@@ -717,7 +716,7 @@ public final class ClustersController extends ViewController {
 
     private void openIp(String ip) {
         com.ja4.workstation.domain.ClientIp.parse(ip).ifPresentOrElse(model()::openIp,
-                () -> model().openDetections(DetectionFilter.NONE.withSearch(ip)));
+                () -> model().openDetections(TableFilter.of(TableFilter.SEARCH, ip)));
     }
 
     private void exportSelected() {

@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.detections;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;
@@ -32,8 +32,8 @@ public final class DetectionsController extends ViewController {
     @FXML private ComboBox<String> botBox;
     @FXML private ComboBox<String> browserBox;
 
-    private PagedTablePane<Detection, DetectionFilter> tablePane;
-    private DetectionFilter filter = DetectionFilter.NONE;
+    private PagedTablePane<Detection, TableFilter> tablePane;
+    private TableFilter filter = TableFilter.NONE;
     private boolean filling;
 
     @FXML
@@ -68,41 +68,40 @@ public final class DetectionsController extends ViewController {
     }
 
     /** Sets the filter without querying; the next activation loads it (navigation from other views). */
-    public void presetFilter(DetectionFilter f) {
+    public void presetFilter(TableFilter f) {
         filter = f;
         fillFields(f);
     }
 
     /** Shows the view filtered on the given values (context menu, Clear). */
-    public void showFilter(DetectionFilter f) {
+    public void showFilter(TableFilter f) {
         presetFilter(f);
         if (workspace() != null && window() != null) track(tablePane.load(filter));
     }
 
-    private void fillFields(DetectionFilter f) {
+    private void fillFields(TableFilter f) {
         filling = true;
-        Facets.showThreat(threatBox, f.threatLevel());
-        searchField.setText(f.search());
-        asnBox.setValue(f.asnOrg());
-        countryBox.setValue(f.countryCode());
-        ja4Field.setText(f.ja4());
-        botBox.setValue(f.botName());
-        browserBox.setValue(f.browserFamily());
+        Facets.showThreat(threatBox, f.get(TableFilter.THREAT));
+        searchField.setText(f.get(TableFilter.SEARCH));
+        asnBox.setValue(f.get(TableFilter.ASN_ORG));
+        countryBox.setValue(f.get(TableFilter.COUNTRY));
+        ja4Field.setText(f.get(TableFilter.JA4));
+        botBox.setValue(f.get(TableFilter.BOT));
+        browserBox.setValue(f.get(TableFilter.BROWSER));
         filling = false;
     }
 
-    public DetectionFilter filter() {
+    public TableFilter filter() {
         return filter;
     }
 
-    public PagedTablePane<Detection, DetectionFilter> tablePane() {
+    public PagedTablePane<Detection, TableFilter> tablePane() {
         return tablePane;
     }
 
     @FXML
     private void applyFilters() {
-        DetectionFilter f = new DetectionFilter(Facets.threat(threatBox), searchField.getText(), Facets.text(asnBox),
-                Facets.text(countryBox), ja4Field.getText(), Facets.text(botBox), Facets.text(browserBox));
+        TableFilter f = TableFilter.NONE.with(TableFilter.THREAT, Facets.threat(threatBox)).with(TableFilter.SEARCH, searchField.getText()).with(TableFilter.ASN_ORG, Facets.text(asnBox)).with(TableFilter.COUNTRY, Facets.text(countryBox)).with(TableFilter.JA4, ja4Field.getText()).with(TableFilter.BOT, Facets.text(botBox)).with(TableFilter.BROWSER, Facets.text(browserBox));
         if (f.equals(filter) && tablePane.total() > 0) return;
         filter = f;
         if (workspace() != null) track(tablePane.load(filter));
@@ -110,7 +109,7 @@ public final class DetectionsController extends ViewController {
 
     @FXML
     private void clearFilters() {
-        showFilter(DetectionFilter.NONE);
+        showFilter(TableFilter.NONE);
     }
 
     private void loadFacets(QueryScope scope, TimeWindow w) {
@@ -121,29 +120,24 @@ public final class DetectionsController extends ViewController {
         track(Facets.fill(scope, w, table, "browser_family", browserBox));
     }
 
-    private static List<ColumnDef<Detection, DetectionFilter>> columns() {
+    private static List<ColumnDef<Detection, TableFilter>> columns() {
         return List.of(
                 ColumnDef.of(Kind.TIME, "Detected at (UTC)", "detected_at", Detection::detectedAt, 150),
-                ColumnDef.text("IP", "src_ip", Detection::ip, 150, DetectionFilter::withSearch),
-                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 165, Kind.THREAT, DetectionFilter::withThreatLevel),
+                ColumnDef.text("IP", "src_ip", Detection::ip, 150, (f, v) -> f.with(TableFilter.SEARCH, v)),
+                new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 165, Kind.THREAT, (f, v) -> f.with(TableFilter.THREAT, v)),
                 ColumnDef.text("OS (TCP)", null, Detection::os, 190, null),
                 ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Detection::anomalyScore, 70),
-                ColumnDef.text("Host", "host", Detection::host, 150, DetectionFilter::withSearch),
-                ColumnDef.text("JA4", "ja4", Detection::ja4, 260,
-                        (f, v) -> new DetectionFilter(f.threatLevel(), f.search(), f.asnOrg(), f.countryCode(), v, f.botName(), f.browserFamily())),
+                ColumnDef.text("Host", "host", Detection::host, 150, (f, v) -> f.with(TableFilter.SEARCH, v)),
+                ColumnDef.text("JA4", "ja4", Detection::ja4, 260, (f, v) -> f.with(TableFilter.JA4, v)),
                 ColumnDef.of(Kind.NUMBER, "Hits", "hits", Detection::hits, 70),
                 ColumnDef.of(Kind.DECIMAL, "Velocity", "hit_velocity", Detection::hitVelocity, 80),
                 ColumnDef.of(Kind.DECIMAL, "Fuzzing", "fuzzing_index", Detection::fuzzingIndex, 75),
                 ColumnDef.of(Kind.DECIMAL, "POST ratio", "post_ratio", Detection::postRatio, 80),
                 ColumnDef.of(Kind.NUMBER, "Recurrence", "recurrence", Detection::recurrence, 85),
-                ColumnDef.text("ASN organisation", "asn_org", Detection::asnOrg, 180,
-                        (f, v) -> new DetectionFilter(f.threatLevel(), f.search(), v, f.countryCode(), f.ja4(), f.botName(), f.browserFamily())),
-                ColumnDef.text("Country", "country_code", Detection::countryCode, 70,
-                        (f, v) -> new DetectionFilter(f.threatLevel(), f.search(), f.asnOrg(), v, f.ja4(), f.botName(), f.browserFamily())),
-                ColumnDef.text("Bot", "bot_name", Detection::botName, 100,
-                        (f, v) -> new DetectionFilter(f.threatLevel(), f.search(), f.asnOrg(), f.countryCode(), f.ja4(), v, f.browserFamily())),
-                ColumnDef.text("Browser", "browser_family", Detection::browserFamily, 90,
-                        (f, v) -> new DetectionFilter(f.threatLevel(), f.search(), f.asnOrg(), f.countryCode(), f.ja4(), f.botName(), v)),
+                ColumnDef.text("ASN organisation", "asn_org", Detection::asnOrg, 180, (f, v) -> f.with(TableFilter.ASN_ORG, v)),
+                ColumnDef.text("Country", "country_code", Detection::countryCode, 70, (f, v) -> f.with(TableFilter.COUNTRY, v)),
+                ColumnDef.text("Bot", "bot_name", Detection::botName, 100, (f, v) -> f.with(TableFilter.BOT, v)),
+                ColumnDef.text("Browser", "browser_family", Detection::browserFamily, 90, (f, v) -> f.with(TableFilter.BROWSER, v)),
                 ColumnDef.text("Model", "model_name", Detection::modelName, 110, null),
                 ColumnDef.text("Campaign", "campaign_id", Detection::campaignId, 100, null));
     }

@@ -1,10 +1,10 @@
 package com.ja4.workstation.ui.ip;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.LoadPane;
@@ -129,7 +129,7 @@ public final class IpController extends ViewController {
         // most severe first; one row per IP (its worst detection)
         CompletableFuture<List<Detection>> f = scope.submit(ctx -> {
             Map<String, Detection> byIp = new LinkedHashMap<>();
-            for (Detection d : ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("threat_level"), 0, 400, ctx)) {
+            for (Detection d : ws.detections().page(w, TableFilter.NONE, SortOrder.descending("threat_level"), 0, 400, ctx)) {
                 byIp.putIfAbsent(d.ip(), d);
                 if (byIp.size() == 25) break;
             }
@@ -168,7 +168,7 @@ public final class IpController extends ViewController {
             }
 
             @Override
-            public void openDetections(DetectionFilter filter) {
+            public void openDetections(TableFilter filter) {
                 model().openDetections(filter);
             }
 

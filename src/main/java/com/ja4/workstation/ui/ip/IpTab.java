@@ -1,7 +1,6 @@
 package com.ja4.workstation.ui.ip;
 
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
@@ -13,6 +12,7 @@ import com.ja4.workstation.domain.ip.Recurrence;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.service.ip.IpAnalysis;
@@ -69,7 +69,7 @@ public final class IpTab extends Tab {
 
         TimeWindow window();
 
-        void openDetections(DetectionFilter filter);
+        void openDetections(TableFilter filter);
 
         /** "Look up JA4": the Fingerprints view with this JA4's profile. */
         void lookUpJa4(String ja4);
@@ -187,7 +187,7 @@ public final class IpTab extends Tab {
         Button copy = new Button("Copy IP");
         copy.setOnAction(e -> Fx.copy(ip.display()));
         Button detections = new Button("Detections of this IP");
-        detections.setOnAction(e -> runner.openDetections(DetectionFilter.NONE.withSearch(ip.display())));
+        detections.setOnAction(e -> runner.openDetections(TableFilter.of(TableFilter.SEARCH, ip.display())));
         summary.getStyleClass().add("muted");
         HBox header = new HBox(12, title, summary, spacer(), copy, detections);
         header.setAlignment(Pos.CENTER_LEFT);

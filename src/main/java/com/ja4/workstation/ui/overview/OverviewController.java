@@ -1,12 +1,12 @@
 package com.ja4.workstation.ui.overview;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.overview.HourCount;
 import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.domain.overview.ThreatCount;
 import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.overview.Kpis;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
@@ -57,7 +57,7 @@ public final class OverviewController extends ViewController {
 
     @FXML
     private void initialize() {
-        detections = new KpiCard("Detections", "kpi-detections", () -> model().openDetections(DetectionFilter.NONE));
+        detections = new KpiCard("Detections", "kpi-detections", () -> model().openDetections(TableFilter.NONE));
         scored = new KpiCard("Scored windows", "kpi-neutral", null);
         traffic = new KpiCard("HTTP requests", "kpi-neutral", null);
         uniqueIps = new KpiCard("Unique detected IPs", "kpi-neutral", null);
@@ -137,7 +137,7 @@ public final class OverviewController extends ViewController {
     }
 
     private void openThreat(String level) {
-        model().openDetections(DetectionFilter.NONE.withThreatLevel(level));
+        model().openDetections(TableFilter.of(TableFilter.THREAT, level));
     }
 
     private void buildTopIpsTable() {
@@ -161,7 +161,7 @@ public final class OverviewController extends ViewController {
         javafx.scene.control.MenuItem detectionsOf = new javafx.scene.control.MenuItem("Detections of this IP");
         detectionsOf.setOnAction(e -> {
             TopIp t = topIps.getSelectionModel().getSelectedItem();
-            if (t != null) model().openDetections(DetectionFilter.NONE.withSearch(t.ip()));
+            if (t != null) model().openDetections(TableFilter.of(TableFilter.SEARCH, t.ip()));
         });
         topIps.setContextMenu(new javafx.scene.control.ContextMenu(openIp, detectionsOf));
     }

@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import java.util.function.Consumer;
@@ -18,8 +18,8 @@ public final class AppModel {
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private final BackgroundTasks tasks = new BackgroundTasks();
-    private Consumer<DetectionFilter> detectionsOpener = f -> { };
-    private Consumer<com.ja4.workstation.data.scores.ScoreFilter> scoresOpener = f -> { };
+    private Consumer<TableFilter> detectionsOpener = f -> { };
+    private Consumer<com.ja4.workstation.domain.table.TableFilter> scoresOpener = f -> { };
     private Consumer<ClientIp> ipOpener = ip -> { };
     private Consumer<String> ja4Opener = ja4 -> { };
 
@@ -44,12 +44,12 @@ public final class AppModel {
     }
 
     /** Opens the Detections view filtered on the given values (set by the shell). */
-    public void openDetections(DetectionFilter filter) {
+    public void openDetections(TableFilter filter) {
         detectionsOpener.accept(filter);
     }
 
     /** Opens the Scores view filtered on the given values (set by the shell). */
-    public void openScores(com.ja4.workstation.data.scores.ScoreFilter filter) {
+    public void openScores(com.ja4.workstation.domain.table.TableFilter filter) {
         scoresOpener.accept(filter);
     }
 
@@ -73,11 +73,11 @@ public final class AppModel {
         this.ipOpener = opener;
     }
 
-    void setScoresOpener(Consumer<com.ja4.workstation.data.scores.ScoreFilter> opener) {
+    void setScoresOpener(Consumer<com.ja4.workstation.domain.table.TableFilter> opener) {
         this.scoresOpener = opener;
     }
 
-    void setDetectionsOpener(Consumer<DetectionFilter> opener) {
+    void setDetectionsOpener(Consumer<TableFilter> opener) {
         this.detectionsOpener = opener;
     }
 }

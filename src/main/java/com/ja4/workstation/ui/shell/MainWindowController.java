@@ -1,16 +1,16 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.SearchInput;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowLength;
-import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.ip.IpController;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -244,11 +244,11 @@ public final class MainWindowController {
         return views.get(id);
     }
 
-    private void openDetections(DetectionFilter filter) {
+    private void openDetections(TableFilter filter) {
         openFiltered(ViewId.DETECTIONS, c -> ((DetectionsController) c).presetFilter(filter));
     }
 
-    private void openScores(com.ja4.workstation.data.scores.ScoreFilter filter) {
+    private void openScores(com.ja4.workstation.domain.table.TableFilter filter) {
         openFiltered(ViewId.SCORES, c -> ((com.ja4.workstation.ui.scores.ScoresController) c).presetFilter(filter));
     }
 
@@ -314,7 +314,7 @@ public final class MainWindowController {
             }
             case JA4 -> {
                 clearSearchError();
-                openDetections(new DetectionFilter("", "", "", "", in.text(), "", ""));
+                openDetections(TableFilter.NONE.with(TableFilter.JA4, in.text()));
             }
             case TEXT -> {
                 clearSearchError();
@@ -328,9 +328,9 @@ public final class MainWindowController {
                             if (err != null) {
                                 showSearchError("Search failed: " + com.ja4.workstation.service.query.QueryScope.reason(err));
                             } else if (asn) {
-                                openDetections(new DetectionFilter("", "", in.text(), "", "", "", ""));
+                                openDetections(TableFilter.NONE.with(TableFilter.ASN_ORG, in.text()));
                             } else {
-                                openDetections(DetectionFilter.NONE.withSearch(in.text()));
+                                openDetections(TableFilter.of(TableFilter.SEARCH, in.text()));
                             }
                         }));
             }

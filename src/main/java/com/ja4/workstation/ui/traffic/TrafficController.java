@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.traffic;
 
-import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.table.ColumnDef;
@@ -32,8 +32,8 @@ public final class TrafficController extends ViewController {
     @FXML private ComboBox<String> versionBox;
     @FXML private TextField searchField;
 
-    private PagedTablePane<HttpLog, TrafficFilter> tablePane;
-    private TrafficFilter filter = TrafficFilter.NONE;
+    private PagedTablePane<HttpLog, TableFilter> tablePane;
+    private TableFilter filter = TableFilter.NONE;
     private boolean filling;
 
     @FXML
@@ -87,33 +87,32 @@ public final class TrafficController extends ViewController {
         }).handle((v, e) -> v);
     }
 
-    public void showFilter(TrafficFilter f) {
+    public void showFilter(TableFilter f) {
         filter = f;
         fillFields(f);
         if (workspace() != null && window() != null) track(tablePane.load(filter));
     }
 
-    public TrafficFilter filter() {
+    public TableFilter filter() {
         return filter;
     }
 
-    public PagedTablePane<HttpLog, TrafficFilter> tablePane() {
+    public PagedTablePane<HttpLog, TableFilter> tablePane() {
         return tablePane;
     }
 
-    private void fillFields(TrafficFilter f) {
+    private void fillFields(TableFilter f) {
         filling = true;
-        methodBox.setValue(f.method().isEmpty() ? ANY : f.method());
-        versionBox.setValue(f.httpVersion().isEmpty() ? ANY : f.httpVersion());
-        hostBox.setValue(f.host());
-        searchField.setText(f.search());
+        methodBox.setValue(f.get(TableFilter.METHOD).isEmpty() ? ANY : f.get(TableFilter.METHOD));
+        versionBox.setValue(f.get(TableFilter.HTTP_VERSION).isEmpty() ? ANY : f.get(TableFilter.HTTP_VERSION));
+        hostBox.setValue(f.get(TableFilter.HOST));
+        searchField.setText(f.get(TableFilter.SEARCH));
         filling = false;
     }
 
     @FXML
     private void applyFilters() {
-        TrafficFilter f = new TrafficFilter(any(methodBox.getValue()), Facets.text(hostBox), any(versionBox.getValue()),
-                searchField.getText());
+        TableFilter f = TableFilter.NONE.with(TableFilter.METHOD, any(methodBox.getValue())).with(TableFilter.HOST, Facets.text(hostBox)).with(TableFilter.HTTP_VERSION, any(versionBox.getValue())).with(TableFilter.SEARCH, searchField.getText());
         if (f.equals(filter) && tablePane.total() > 0) return;
         filter = f;
         if (workspace() != null) track(tablePane.load(filter));
@@ -125,19 +124,19 @@ public final class TrafficController extends ViewController {
 
     @FXML
     private void clearFilters() {
-        showFilter(TrafficFilter.NONE);
+        showFilter(TableFilter.NONE);
     }
 
-    private static List<ColumnDef<HttpLog, TrafficFilter>> columns() {
+    private static List<ColumnDef<HttpLog, TableFilter>> columns() {
         return List.of(
                 ColumnDef.of(Kind.TIME, "Time (UTC)", "time", HttpLog::time, 150),
-                ColumnDef.text("IP", "src_ip", HttpLog::ip, 130, TrafficFilter::withSearch),
+                ColumnDef.text("IP", "src_ip", HttpLog::ip, 130, (f, v) -> f.with(TableFilter.SEARCH, v)),
                 ColumnDef.of(Kind.TEXT, "Port", "src_port", HttpLog::srcPort, 60),
-                ColumnDef.text("Method", "method", HttpLog::method, 70, TrafficFilter::withMethod),
-                ColumnDef.text("Host", "host", HttpLog::host, 160, TrafficFilter::withHost),
-                ColumnDef.text("Path", "path", HttpLog::path, 260, TrafficFilter::withSearch),
-                ColumnDef.text("HTTP version", "http_version", HttpLog::httpVersion, 95, TrafficFilter::withHttpVersion),
-                ColumnDef.text("User agent", "header_user_agent", HttpLog::userAgent, 320, TrafficFilter::withSearch),
+                ColumnDef.text("Method", "method", HttpLog::method, 70, (f, v) -> f.with(TableFilter.METHOD, v)),
+                ColumnDef.text("Host", "host", HttpLog::host, 160, (f, v) -> f.with(TableFilter.HOST, v)),
+                ColumnDef.text("Path", "path", HttpLog::path, 260, (f, v) -> f.with(TableFilter.SEARCH, v)),
+                ColumnDef.text("HTTP version", "http_version", HttpLog::httpVersion, 95, (f, v) -> f.with(TableFilter.HTTP_VERSION, v)),
+                ColumnDef.text("User agent", "header_user_agent", HttpLog::userAgent, 320, (f, v) -> f.with(TableFilter.SEARCH, v)),
                 ColumnDef.text("JA4", "ja4", HttpLog::ja4, 250, null),
                 ColumnDef.text("Country", "src_country_code", HttpLog::countryCode, 70, null));
     }

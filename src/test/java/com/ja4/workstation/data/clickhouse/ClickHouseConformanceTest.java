@@ -15,17 +15,14 @@ import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
 import com.ja4.workstation.data.analytics.ModelQueries;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.data.overview.OverviewQueries;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.table.TableSpec;
-import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
@@ -44,6 +41,7 @@ import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -165,24 +163,24 @@ class ClickHouseConformanceTest {
         assertSameRows("ip predicates", ipsDuck, ipsCh);
     }
 
-    static List<DetectionFilter> filters() {
-        List<DetectionFilter> f = new ArrayList<>();
-        f.add(DetectionFilter.NONE);
-        f.add(DetectionFilter.NONE.withThreatLevel("HIGH"));
-        f.add(DetectionFilter.NONE.withSearch("10."));
-        f.add(DetectionFilter.NONE.withSearch("shop"));
-        f.add(DetectionFilter.NONE.withSearch("100%_\\"));
-        f.add(new DetectionFilter("CRITICAL", "", "", "", "", "", ""));
+    static List<TableFilter> filters() {
+        List<TableFilter> f = new ArrayList<>();
+        f.add(TableFilter.NONE);
+        f.add(TableFilter.of(TableFilter.THREAT, "HIGH"));
+        f.add(TableFilter.of(TableFilter.SEARCH, "10."));
+        f.add(TableFilter.of(TableFilter.SEARCH, "shop"));
+        f.add(TableFilter.of(TableFilter.SEARCH, "100%_\\"));
+        f.add(TableFilter.NONE.with(TableFilter.THREAT, "CRITICAL"));
         return f;
     }
 
     @Test
     void detectionTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Detection, DetectionFilter> c = new PagedTable<>(ch, DetectionTable.INSTANCE, OsLookup.enricher(ch, Detection::ip, Detection::withOs));
-        PagedTable<Detection, DetectionFilter> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE,
+        PagedTable<Detection> c = new PagedTable<>(ch, DetectionTable.INSTANCE, OsLookup.enricher(ch, Detection::ip, Detection::withOs));
+        PagedTable<Detection> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE,
                 OsLookup.enricher(duck.warehouse(), Detection::ip, Detection::withOs));
         TimeWindow w = new TimeWindow(DemoOptions.DEFAULT_AS_OF, Duration.ofHours(24));
-        List<DetectionFilter> filters = new ArrayList<>(filters());
+        List<TableFilter> filters = new ArrayList<>(filters());
         // filters on facet values the data holds
         for (String key : DetectionTable.INSTANCE.facetColumns(ch.dialect()).keySet()) {
             List<String> fc = c.facet(w, key, 15, CTX);
@@ -191,27 +189,27 @@ class ClickHouseConformanceTest {
         }
         String asn = d.facet(w, "asn_org", 1, CTX).get(0);
         String country = d.facet(w, "country_code", 1, CTX).get(0);
-        filters.add(new DetectionFilter("", "", asn, country, "", "", ""));
-        filters.add(new DetectionFilter("", "", "", "", d.facet(w, "ja4", 1, CTX).get(0), "", ""));
-        filters.add(new DetectionFilter("", "", "", "", "", first(d.facet(w, "bot_name", 1, CTX)), first(d.facet(w, "browser_family", 1, CTX))));
-        filters.add(new DetectionFilter("MEDIUM", "1", "", "", "", "", ""));
-        for (DetectionFilter f : filters) {
+        filters.add(TableFilter.NONE.with(TableFilter.ASN_ORG, asn).with(TableFilter.COUNTRY, country));
+        filters.add(TableFilter.NONE.with(TableFilter.JA4, d.facet(w, "ja4", 1, CTX).get(0)));
+        filters.add(TableFilter.NONE.with(TableFilter.BOT, first(d.facet(w, "bot_name", 1, CTX))).with(TableFilter.BROWSER, first(d.facet(w, "browser_family", 1, CTX))));
+        filters.add(TableFilter.NONE.with(TableFilter.THREAT, "MEDIUM").with(TableFilter.SEARCH, "1"));
+        for (TableFilter f : filters) {
             assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f);
         }
         for (String key : DetectionTable.INSTANCE.sortColumns(ch.dialect()).keySet()) {
             for (boolean asc : new boolean[] {true, false}) {
                 SortOrder s = new SortOrder(key, asc);
-                assertSameRows("page sort " + s, d.page(w, DetectionFilter.NONE, s, 0, 40, CTX),
-                        c.page(w, DetectionFilter.NONE, s, 0, 40, CTX));
+                assertSameRows("page sort " + s, d.page(w, TableFilter.NONE, s, 0, 40, CTX),
+                        c.page(w, TableFilter.NONE, s, 0, 40, CTX));
             }
         }
-        for (DetectionFilter f : filters) {
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("detected_at");
             assertSameRows("page 2 " + f, d.page(w, f, s, 50, 50, CTX), c.page(w, f, s, 50, 50, CTX));
         }
         List<Detection> ec = new ArrayList<>();
         List<Detection> ed = new ArrayList<>();
-        DetectionFilter high = DetectionFilter.NONE.withThreatLevel("HIGH");
+        TableFilter high = TableFilter.of(TableFilter.THREAT, "HIGH");
         c.forEach(w, high, SortOrder.descending("anomaly_score"), ec::add, CTX);
         d.forEach(w, high, SortOrder.descending("anomaly_score"), ed::add, CTX);
         assertFalse(ed.isEmpty());
@@ -219,8 +217,8 @@ class ClickHouseConformanceTest {
         // the CSV export's stream: more than one lookup batch, each row with its OS label
         ec.clear();
         ed.clear();
-        c.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ec::add, CTX);
-        d.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ed::add, CTX);
+        c.forEachEnriched(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), ec::add, CTX);
+        d.forEachEnriched(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), ed::add, CTX);
         assertTrue(ed.size() > PagedTable.MAX_PAGE_SIZE && ed.stream().anyMatch(r -> !r.os().isEmpty()), "rows: " + ed.size());
         assertSameRows("forEachEnriched", sorted(ed), sorted(ec));
     }
@@ -264,7 +262,7 @@ class ClickHouseConformanceTest {
     private static final List<String> SEARCHES = List.of("10.", "shop", "100%_\\", "_", "%", "it's' OR 1=1 --", IPV6_CLIENT.substring(0, 9));
 
     /** Every sort key both directions, first page and a later page, for one paged table. */
-    private static <R, F> void compareSorts(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, F filter)
+    private static <R> void compareSorts(String what, PagedTable<R> d, PagedTable<R> c, TableSpec<R> spec, TableFilter filter)
             throws Exception {
         TimeWindow empty = windowsWithEmpty().reduce((x, y) -> y).orElseThrow();
         List<R> none = c.page(empty, filter, null, 0, 40, CTX);
@@ -277,7 +275,7 @@ class ClickHouseConformanceTest {
         }
     }
 
-    private static <R, F> void compareFacets(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, TimeWindow w)
+    private static <R> void compareFacets(String what, PagedTable<R> d, PagedTable<R> c, TableSpec<R> spec, TimeWindow w)
             throws Exception {
         for (String key : spec.facetColumns(ch.dialect()).keySet()) {
             assertSameRows(what + " facet " + key + " " + w, d.facet(w, key, 15, CTX), c.facet(w, key, 15, CTX));
@@ -286,30 +284,30 @@ class ClickHouseConformanceTest {
 
     @Test
     void scoreTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Score, ScoreFilter> c = new PagedTable<>(ch, ScoreTable.INSTANCE, OsLookup.enricher(ch, Score::ip, Score::withOs));
-        PagedTable<Score, ScoreFilter> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE,
+        PagedTable<Score> c = new PagedTable<>(ch, ScoreTable.INSTANCE, OsLookup.enricher(ch, Score::ip, Score::withOs));
+        PagedTable<Score> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE,
                 OsLookup.enricher(duck.warehouse(), Score::ip, Score::withOs));
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("scores", d, c, ScoreTable.INSTANCE, w);
-        List<ScoreFilter> filters = new ArrayList<>(List.of(ScoreFilter.NONE, ScoreFilter.NONE.withThreatLevel("HIGH"),
-                ScoreFilter.NONE.withThreatLevel("LOW").withSearch("shop")));
-        for (String q : SEARCHES) filters.add(ScoreFilter.NONE.withSearch(q));
-        filters.add(ScoreFilter.NONE.withAsnOrg(d.facet(DAY, "asn_org", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withCountryCode(d.facet(DAY, "country_code", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withJa4(d.facet(DAY, "ja4", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withBrowserFamily(d.facet(DAY, "browser_family", 1, CTX).get(0)));
-        for (ScoreFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.THREAT, "HIGH"),
+                TableFilter.of(TableFilter.THREAT, "LOW").with(TableFilter.SEARCH, "shop")));
+        for (String q : SEARCHES) filters.add(TableFilter.of(TableFilter.SEARCH, q));
+        filters.add(TableFilter.of(TableFilter.ASN_ORG, d.facet(DAY, "asn_org", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.COUNTRY, d.facet(DAY, "country_code", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.JA4, d.facet(DAY, "ja4", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.BROWSER, d.facet(DAY, "browser_family", 1, CTX).get(0)));
+        for (TableFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (ScoreFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (TableFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
-        assertTrue(d.count(DAY, ScoreFilter.NONE.withSearch(IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
-        compareSorts("scores", d, c, ScoreTable.INSTANCE, ScoreFilter.NONE);
-        for (ScoreFilter f : filters) {
+        assertTrue(d.count(DAY, TableFilter.of(TableFilter.SEARCH, IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
+        compareSorts("scores", d, c, ScoreTable.INSTANCE, TableFilter.NONE);
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("detected_at");
             assertSameRows("scores page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
         }
         List<Score> ec = new ArrayList<>();
         List<Score> ed = new ArrayList<>();
-        ScoreFilter high = ScoreFilter.NONE.withThreatLevel("HIGH");
+        TableFilter high = TableFilter.of(TableFilter.THREAT, "HIGH");
         c.forEach(DAY, high, new SortOrder("src_ip", true), ec::add, CTX);
         d.forEach(DAY, high, new SortOrder("src_ip", true), ed::add, CTX);
         assertFalse(ed.isEmpty());
@@ -318,27 +316,27 @@ class ClickHouseConformanceTest {
 
     @Test
     void trafficTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<HttpLog, TrafficFilter> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
-        PagedTable<HttpLog, TrafficFilter> d = new PagedTable<>(duck.warehouse(), TrafficTable.INSTANCE);
+        PagedTable<HttpLog> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
+        PagedTable<HttpLog> d = new PagedTable<>(duck.warehouse(), TrafficTable.INSTANCE);
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("traffic", d, c, TrafficTable.INSTANCE, w);
-        List<TrafficFilter> filters = new ArrayList<>(List.of(TrafficFilter.NONE, TrafficFilter.NONE.withMethod("POST"),
-                TrafficFilter.NONE.withMethod("GET").withSearch("/api")));
-        for (String q : SEARCHES) filters.add(TrafficFilter.NONE.withSearch(q));
-        filters.add(TrafficFilter.NONE.withSearch("Mozilla/5.0 (Windows"));
-        filters.add(TrafficFilter.NONE.withHost(d.facet(DAY, "host", 1, CTX).get(0)));
-        filters.add(TrafficFilter.NONE.withHttpVersion(d.facet(DAY, "http_version", 1, CTX).get(0)));
-        for (TrafficFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.METHOD, "POST"),
+                TableFilter.of(TableFilter.METHOD, "GET").with(TableFilter.SEARCH, "/api")));
+        for (String q : SEARCHES) filters.add(TableFilter.of(TableFilter.SEARCH, q));
+        filters.add(TableFilter.of(TableFilter.SEARCH, "Mozilla/5.0 (Windows"));
+        filters.add(TableFilter.of(TableFilter.HOST, d.facet(DAY, "host", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.HTTP_VERSION, d.facet(DAY, "http_version", 1, CTX).get(0)));
+        for (TableFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (TrafficFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (TableFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
-        compareSorts("traffic", d, c, TrafficTable.INSTANCE, TrafficFilter.NONE);
-        for (TrafficFilter f : filters) {
+        compareSorts("traffic", d, c, TrafficTable.INSTANCE, TableFilter.NONE);
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("time");
             assertSameRows("traffic page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
         }
         List<HttpLog> ec = new ArrayList<>();
         List<HttpLog> ed = new ArrayList<>();
-        TrafficFilter post = TrafficFilter.NONE.withMethod("POST");
+        TableFilter post = TableFilter.of(TableFilter.METHOD, "POST");
         c.forEach(DAY, post, SortOrder.descending("path"), ec::add, CTX);
         d.forEach(DAY, post, SortOrder.descending("path"), ed::add, CTX);
         assertFalse(ed.isEmpty());

@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.analytics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -73,7 +74,7 @@ class AnalyticsUiTest {
         String country = String.valueOf(c.sessionsData().getColumnKey(0));
         robot.interact(() -> c.openCountry(country));
         DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT && country.equals(det.filter().countryCode()));
+        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT && country.equals(det.filter().get(TableFilter.COUNTRY)));
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.countryCode().equals(country)));
 
         GeoController geo = open(robot, ViewId.GEO);
@@ -81,7 +82,7 @@ class AnalyticsUiTest {
         String org = geo.asnTable().getItems().get(0).asnOrg();
         TableRow<?> first = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == geo.asnTable() && r.getIndex() == 0).query();
         robot.doubleClickOn(first);
-        waitUntil(() -> org.equals(det.filter().asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> org.equals(det.filter().get(TableFilter.ASN_ORG)) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.asnOrg().equals(org)));
     }
 
@@ -99,7 +100,7 @@ class AnalyticsUiTest {
         assertEquals("Open detections with this JA4", open.getText());
         robot.interact(open::fire); // the row's context menu (the table may sit below the fold)
         DetectionsController det = detections();
-        waitUntil(() -> ja4.equals(det.filter().ja4()) && (det.tablePane().loadPane().state() == LoadPane.State.CONTENT
+        waitUntil(() -> ja4.equals(det.filter().get(TableFilter.JA4)) && (det.tablePane().loadPane().state() == LoadPane.State.CONTENT
                 || det.tablePane().loadPane().state() == LoadPane.State.EMPTY)); // a crawler JA4 may have no detection
         assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
     }
@@ -119,11 +120,11 @@ class AnalyticsUiTest {
         String family = String.valueOf(c.familyData().getColumnKey(0));
         robot.interact(() -> c.openFamily(family));
         var scores = (com.ja4.workstation.ui.scores.ScoresController) shell.controller().view(ViewId.SCORES).controller();
-        waitUntil(() -> family.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> family.equals(scores.filter().get(TableFilter.BROWSER)) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
         assertEquals(ViewId.SCORES, shell.controller().currentView());
         assertTrue(scores.tablePane().table().getItems().stream().allMatch(r -> r.browserFamily().equals(family)));
         long expected = demo.scores().count(shell.model().window(),
-                com.ja4.workstation.data.scores.ScoreFilter.NONE.withBrowserFamily(family), com.ja4.workstation.data.warehouse.QueryContext.create());
+                TableFilter.of(TableFilter.BROWSER, family), com.ja4.workstation.data.warehouse.QueryContext.create());
         assertTrue(expected > 0);
         waitUntil(() -> scores.tablePane().total() == expected);
 
@@ -132,7 +133,7 @@ class AnalyticsUiTest {
         String second = again.familiesTable().getItems().get(1).family();
         TableRow<?> row = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == again.familiesTable() && r.getIndex() == 1).query();
         robot.doubleClickOn(row);
-        waitUntil(() -> second.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> second.equals(scores.filter().get(TableFilter.BROWSER)) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
     }
 
     @Test

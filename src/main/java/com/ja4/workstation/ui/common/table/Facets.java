@@ -23,7 +23,7 @@ public final class Facets {
      * Fills the box with the facet's values; keeps what the analyst typed. A failed facet only
      * leaves the list empty (the box still accepts typed values), so the returned future never fails.
      */
-    public static CompletableFuture<?> fill(QueryScope scope, TimeWindow w, PagedTable<?, ?> table, String key, ComboBox<String> box) {
+    public static CompletableFuture<?> fill(QueryScope scope, TimeWindow w, PagedTable<?> table, String key, ComboBox<String> box) {
         CompletableFuture<List<String>> f = scope.submit(ctx -> table.facet(w, key, LIMIT, ctx));
         return f.whenComplete((values, err) -> {
             if (values != null) Platform.runLater(() -> {

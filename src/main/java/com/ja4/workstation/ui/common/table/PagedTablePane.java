@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.common.table;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.BackgroundTasks;
@@ -41,7 +42,7 @@ import javafx.stage.FileChooser;
  * sort, page controls move through the total, the context menu filters or copies, and the whole
  * filtered result exports to CSV with progress and cancel.
  */
-public final class PagedTablePane<R, F> extends BorderPane {
+public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
 
     private final String noun;
     private final List<ColumnDef<R, F>> columns;
@@ -56,7 +57,7 @@ public final class PagedTablePane<R, F> extends BorderPane {
     private final Button exportCancel = new Button("Cancel export");
     private final Label exportStatus = new Label();
 
-    private Supplier<PagedTable<R, F>> tableSource;
+    private Supplier<PagedTable<R>> tableSource;
     private Supplier<TimeWindow> window;
     private Supplier<QueryScope> scope;
     private BackgroundTasks tasks;
@@ -88,7 +89,7 @@ public final class PagedTablePane<R, F> extends BorderPane {
     }
 
     /** Wires the pane to its data; {@code onFilter} receives a narrowed filter from the context menu. */
-    public void bind(Supplier<PagedTable<R, F>> tableSource, Supplier<TimeWindow> window, Supplier<QueryScope> scope,
+    public void bind(Supplier<PagedTable<R>> tableSource, Supplier<TimeWindow> window, Supplier<QueryScope> scope,
                      BackgroundTasks tasks, Consumer<F> onFilter) {
         this.tableSource = tableSource;
         this.window = window;
@@ -158,7 +159,7 @@ public final class PagedTablePane<R, F> extends BorderPane {
     }
 
     private CompletableFuture<?> reload(boolean withCount) {
-        PagedTable<R, F> t = tableSource.get();
+        PagedTable<R> t = tableSource.get();
         TimeWindow w = window.get();
         QueryScope s = scope.get();
         F f = filter;
@@ -317,7 +318,7 @@ public final class PagedTablePane<R, F> extends BorderPane {
 
     /** Exports the whole filtered result in the background; progress shows in the pager and status bar. */
     public CompletableFuture<Long> exportTo(Path file) {
-        PagedTable<R, F> t = tableSource.get();
+        PagedTable<R> t = tableSource.get();
         TimeWindow w = window.get();
         F f = filter;
         SortOrder so = sort;
