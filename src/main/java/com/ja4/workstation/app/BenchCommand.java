@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
             double genS = (System.nanoTime() - g0) / 1e9;
             SnapshotOpener.open(file).close(); // verifies the file as the app would
             for (int latency : latencies) try (Workspace ws = open(file, latency)) {
-                TimeWindow w = new TimeWindow(ws.latestAsOf(), WindowPreset.H24.length());
+                TimeWindow w = new TimeWindow(ws.session().latestAsOf(), WindowPreset.H24.length());
                 for (int i = 0; i < 2; i++) { // warm-up: JIT, DuckDB caches
                     ws.overview().loadAll(w, QueryScope.parallel());
                     ws.overview().loadAll(w, QueryScope.sequential());

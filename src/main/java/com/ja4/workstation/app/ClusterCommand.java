@@ -1,15 +1,14 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.analysis.cluster.CancellationCheck;
+import com.ja4.workstation.analysis.cluster.ClusteringEngine;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.ClusteringRunJson;
-import com.ja4.workstation.analysis.cluster.ClusteringService;
-import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.CsvFeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
-import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
@@ -19,6 +18,7 @@ import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     private ClusteringRun runFrom(ClusteringParameters parameters)
             throws FeatureSourceException, WarehouseException, java.sql.SQLException {
-        ClusteringService service = new ClusteringService();
+        ClusteringEngine service = new ClusteringEngine();
         if (input != null) {
             return service.run(new CsvFeatureSource(input), parameters, ProgressListener.NONE, CancellationCheck.NEVER);
         }

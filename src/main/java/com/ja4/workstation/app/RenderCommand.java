@@ -79,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
         ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
         try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, out,
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), length.length().orElseThrow()), width, height, out,
                     preset);
             System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
                     (System.nanoTime() - t0) / 1_000_000);

@@ -166,7 +166,7 @@ class BehaviorHeatmapModelsUiTest {
 
     @Test
     void aWindowBeforeTheDataShowsTheEmptyStateNotAnError(FxRobot robot) throws Exception {
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24))));
         BehaviorController b = open(robot, ViewId.BEHAVIOR, BehaviorController.class);
         waitUntil(() -> b.scatterPane().state() == LoadPane.State.EMPTY
                 && b.histogramPanes().values().stream().allMatch(p -> p.state() == LoadPane.State.EMPTY));

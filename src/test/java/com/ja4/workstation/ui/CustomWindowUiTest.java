@@ -9,6 +9,7 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.CountingSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.common.Fx;
@@ -16,7 +17,6 @@ import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import com.ja4.workstation.testing.CountingSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +57,7 @@ class CustomWindowUiTest {
     @BeforeAll
     static void openDemo() throws Exception {
         opened = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        try (Connection c = opened.warehouse().source().open(); Statement s = c.createStatement();
+        try (Connection c = opened.session().warehouse().source().open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT detected_at FROM ml_detected_anomalies")) {
             while (rs.next()) detectedAt.add(rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC));
         }
@@ -75,8 +75,8 @@ class CustomWindowUiTest {
     @Start
     void start(Stage stage) {
         shell = ShellStage.show(stage, 1400, 900);
-        counting = new CountingSource(opened.warehouse().source());
-        shell.use(workspace(opened.manifest()));
+        counting = new CountingSource(opened.session().warehouse().source());
+        shell.use(workspace(opened.session().manifest()));
     }
 
     private Workspace workspace(Optional<SnapshotManifest> manifest) {
@@ -220,7 +220,7 @@ class CustomWindowUiTest {
     @Test
     void aSnapshotCapturedWithACustomWindowOpensOnIt(FxRobot robot) throws Exception {
         overviewLoaded();
-        SnapshotManifest m = opened.manifest().orElseThrow();
+        SnapshotManifest m = opened.session().manifest().orElseThrow();
         SnapshotManifest custom = new SnapshotManifest(m.source(), m.asOf(), Duration.ofHours(36), m.filters(),
                 m.rowCounts(), m.appVersion(), m.checksum());
         robot.interact(() -> shell.use(workspace(Optional.of(custom))));

@@ -62,10 +62,10 @@ class IpDrillDownUiTest {
     @Start
     void start(Stage stage) throws Exception {
         shell = com.ja4.workstation.testing.ShellStage.show(stage, 1400, 900);
-        counting = new CountingSource(opened.warehouse().source());
+        counting = new CountingSource(opened.session().warehouse().source());
         outboxFile = Files.createTempDirectory("ja4-outbox-").resolve("outbox.duckdb");
         demo = new Workspace(new Warehouse(counting, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(1)),
-                opened.manifest(), Outbox.at(outboxFile));
+                opened.session().manifest(), Outbox.at(outboxFile));
         shell.use(demo);
     }
 

@@ -202,7 +202,7 @@ class Ja4LookUpUiTest {
         String real = "t13d1516h2_8daaf6152771_d8a2da3f94cd";
         robot.interact(() -> shell.model().lookUpJa4(real));
         waitUntil(() -> pane.figuresPane().state() == LoadPane.State.CONTENT);
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(20)), Duration.ofHours(6))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(20)), Duration.ofHours(6))));
         waitUntil(() -> pane.figuresPane().state() == LoadPane.State.EMPTY);
         assertEquals(real, pane.ja4Text(), "the profile follows the window");
         assertFalse(pane.decodedText().contains("Malformed"), pane.decodedText());
@@ -218,7 +218,7 @@ class Ja4LookUpUiTest {
                 Duration.ofSeconds(30)), Optional.empty());
         robot.interact(() -> {
             shell.use(ws);
-            shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf(), Duration.ofHours(24)));
+            shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf(), Duration.ofHours(24)));
             shell.model().lookUpJa4("t13d1516h2_8daaf6152771_d8a2da3f94cd");
         });
         Ja4ProfilePane pane = fingerprints().profilePane();

@@ -33,7 +33,7 @@ class ScatterFluidityBenchmark {
     @Test
     void redrawTimePerSampleSize() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            TimeWindow w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
             for (int n : BehaviorService.SAMPLE_SIZES) {
                 long q0 = System.nanoTime();
                 List<SessionPoint> pts = ws.behavior().scatter(w, n, true, QueryScope.parallel()).join();

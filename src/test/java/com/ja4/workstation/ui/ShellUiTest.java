@@ -120,7 +120,7 @@ class ShellUiTest {
                 DatabaseNames.DEFAULT, Duration.ofSeconds(30)), Optional.empty());
         robot.interact(() -> {
             shell.use(ws);
-            shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf(), Duration.ofHours(24)));
+            shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf(), Duration.ofHours(24)));
         });
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
         DetectionsController det = detections();

@@ -17,7 +17,7 @@ public final class SnapshotVerifier {
     /** The manifest of a sound snapshot; a {@code SnapshotException} with the reason otherwise. */
     public static SnapshotManifest verify(Path file) throws WarehouseException {
         try (Workspace w = SnapshotOpener.open(file)) {
-            return w.manifest().orElseThrow();
+            return w.session().manifest().orElseThrow();
         }
     }
 }

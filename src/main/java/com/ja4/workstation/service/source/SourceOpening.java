@@ -1,13 +1,13 @@
 package com.ja4.workstation.service.source;
 
-import com.ja4.workstation.service.AppPaths;
-import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.data.demo.DemoOptions;
 import com.ja4.workstation.data.snapshot.SnapshotException;
-import com.ja4.workstation.service.analytics.ModelCatalog;
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.analytics.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,7 +44,7 @@ public final class SourceOpening {
     }
 
     private static boolean isCurrentDemo(Workspace ws) {
-        return ws.manifest().map(m -> m.appVersion().equals(AppVersion.current()) && m.source().equals(DemoOptions.defaults().source()))
+        return ws.session().manifest().map(m -> m.appVersion().equals(AppVersion.current()) && m.source().equals(DemoOptions.defaults().source()))
                 .orElse(false);
     }
 

@@ -3,7 +3,6 @@ package com.ja4.workstation.ui.ip;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
-import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
@@ -13,9 +12,7 @@ import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -124,22 +121,8 @@ public final class IpController extends ViewController {
     }
 
     private void loadWorst(QueryScope scope) {
-        Workspace ws = workspace();
-        TimeWindow w = window();
-        // most severe first; one row per IP (its worst detection)
-        CompletableFuture<List<Detection>> f = scope.submit(ctx -> {
-            Map<String, Detection> byIp = new LinkedHashMap<>();
-            for (Detection d : ws.detections().page(w, TableFilter.NONE, SortOrder.descending("threat_level"), 0, 400, ctx)) {
-                byIp.putIfAbsent(d.ip(), d);
-                if (byIp.size() == 25) break;
-            }
-            List<Detection> rows = new ArrayList<>(byIp.values());
-            rows.sort(java.util.Comparator.comparingInt((Detection d) -> com.ja4.workstation.domain.ThreatLevel.parse(d.threatLevel())
-                    .map(com.ja4.workstation.domain.ThreatLevel::severity).orElse(0)).reversed()
-                    .thenComparing(Detection::anomalyScore, java.util.Comparator.reverseOrder()));
-            return com.ja4.workstation.service.os.OsLookup.enricher(ws.warehouse(), Detection::ip, Detection::withOs).enrich(w, rows, ctx);
-        });
-        track(worstPane.bind(f, rows -> worst.getItems().setAll(rows), List::isEmpty, () -> loadWorst(scope())));
+        track(worstPane.bind(workspace().ip().worstIps(window(), scope), rows -> worst.getItems().setAll(rows), List::isEmpty,
+                () -> loadWorst(scope())));
     }
 
     private void updateEmpty() {
@@ -153,8 +136,13 @@ public final class IpController extends ViewController {
     private IpTab.Runner runner() {
         return new IpTab.Runner() {
             @Override
-            public <T> CompletableFuture<T> run(QueryScope.Call<T> call) {
-                return track(scope().submit(call));
+            public QueryScope scope() {
+                return IpController.this.scope();
+            }
+
+            @Override
+            public <T> CompletableFuture<T> track(CompletableFuture<T> f) {
+                return IpController.this.track(f);
             }
 
             @Override

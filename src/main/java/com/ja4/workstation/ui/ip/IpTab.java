@@ -1,7 +1,6 @@
 package com.ja4.workstation.ui.ip;
 
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.feedback.Classification;
@@ -15,8 +14,8 @@ import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.feedback.FeedbackService;
-import com.ja4.workstation.service.ip.IpAnalysis;
 import com.ja4.workstation.service.ip.IpAnalysis.TcpFinding;
+import com.ja4.workstation.service.ip.IpDrillDownService;
 import com.ja4.workstation.service.ip.RadarAxis;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
@@ -63,7 +62,11 @@ public final class IpTab extends Tab {
 
     /** How the tab runs work: in the view's scope, tracked so the view knows when it is idle. */
     public interface Runner {
-        <T> CompletableFuture<T> run(QueryScope.Call<T> call);
+        /** The scope of the view's current load. */
+        QueryScope scope();
+
+        /** Tracks work so the view knows when it is idle. */
+        <T> CompletableFuture<T> track(CompletableFuture<T> f);
 
         Workspace workspace();
 
@@ -75,7 +78,7 @@ public final class IpTab extends Tab {
         void lookUpJa4(String ja4);
     }
 
-    static final int HTTP_LIMIT = 200;
+    static final int HTTP_LIMIT = IpDrillDownService.HTTP_LIMIT;
     private static final List<java.awt.Paint> RADAR_PAINTS = List.of(new Color(0xDC, 0x26, 0x26), new Color(0x16, 0xA3, 0x4A),
             new Color(0x47, 0x55, 0x69));
 
@@ -134,33 +137,34 @@ public final class IpTab extends Tab {
     public CompletableFuture<?> load() {
         Workspace ws = runner.workspace();
         TimeWindow w = runner.window();
-        IpQueries q = ws.ip();
+        IpDrillDownService q = ws.ip();
+        QueryScope scope = runner.scope();
         summary.setText("Window " + Fx.window(w)
                 + (ip.v4() ? "" : "  ·  IPv6 client: HTTP logs hold IPv4 clients only"));
 
-        CompletableFuture<List<Detection>> det = runner.run(ctx -> q.detections(ip, w, ctx));
+        CompletableFuture<List<Detection>> det = runner.track(q.detections(ip, w, scope));
         detectionPane.bind(det, rows -> {
             detectionTable.getItems().setAll(rows);
             detectionsTab.setText("Detections (" + Fx.count(rows.size()) + ")");
         }, r -> false, this::load);
-        CompletableFuture<List<Score>> sc = runner.run(ctx -> q.scores(ip, w, ctx));
+        CompletableFuture<List<Score>> sc = runner.track(q.scores(ip, w, scope));
         scorePane.bind(sc, rows -> {
             scoreTable.getItems().setAll(rows);
             scoresTab.setText("Scores (" + Fx.count(rows.size()) + ")");
         }, r -> false, this::load);
-        CompletableFuture<List<HttpLog>> http = runner.run(ctx -> q.httpLogs(ip, w, HTTP_LIMIT, ctx));
+        CompletableFuture<List<HttpLog>> http = runner.track(q.httpLogs(ip, w, scope));
         httpPane.bind(http, rows -> {
             httpTable.getItems().setAll(rows);
             httpTab.setText("HTTP logs (" + (rows.size() >= HTTP_LIMIT ? "latest " : "") + Fx.count(rows.size()) + ")");
             if (!ip.v4()) httpTable.setPlaceholder(new Label("http_logs records IPv4 clients only: none for an IPv6 client"));
         }, r -> false, this::load);
-        CompletableFuture<Optional<Recurrence>> rec = runner.run(ctx -> q.recurrence(ip, ctx));
+        CompletableFuture<Optional<Recurrence>> rec = runner.track(q.recurrence(ip, scope));
         recurrencePane.bind(rec, this::showRecurrence, Optional::isEmpty, this::load);
-        CompletableFuture<List<TcpFinding>> tcp = runner.run(ctx -> IpAnalysis.tcp(q.tcpTuples(ip, w, ctx)));
+        CompletableFuture<List<TcpFinding>> tcp = runner.track(q.tcp(ip, w, scope));
         tcpPane.bind(tcp, this::showTcp, List::isEmpty, this::load);
 
-        CompletableFuture<List<FeatureWindow>> fw = runner.run(ctx -> q.featureWindows(ip, w, ctx));
-        CompletableFuture<RadarBaselines> base = runner.run(ctx -> q.radarBaselines(w, ctx));
+        CompletableFuture<List<FeatureWindow>> fw = runner.track(q.featureWindows(ip, w, scope));
+        CompletableFuture<RadarBaselines> base = runner.track(q.radarBaselines(w, scope));
         CompletableFuture<Radar> radar = fw.thenCombine(base, Radar::new);
         windowPane.bind(fw, rows -> {
             windowTable.getItems().setAll(rows);
@@ -176,7 +180,7 @@ public final class IpTab extends Tab {
 
     private CompletableFuture<List<FeedbackEntry>> loadHistory() {
         Workspace ws = runner.workspace();
-        CompletableFuture<List<FeedbackEntry>> f = runner.run(ctx -> ws.feedback().history(ip, ctx));
+        CompletableFuture<List<FeedbackEntry>> f = runner.track(ws.feedback().history(ip, runner.scope()));
         historyPane.bind(f, rows -> historyTable.getItems().setAll(rows), r -> false, this::loadHistory);
         return f;
     }
@@ -300,7 +304,7 @@ public final class IpTab extends Tab {
         saveButton.setDisable(true);
         status("Saving…", false);
         Workspace ws = runner.workspace();
-        CompletableFuture<FeedbackEntry> f = runner.run(ctx -> ws.feedback().classify(ip, cls, comment, analyst, ctx));
+        CompletableFuture<FeedbackEntry> f = runner.track(ws.feedback().classify(ip, cls, comment, analyst, runner.scope()));
         f.whenComplete((entry, err) -> Platform.runLater(() -> {
             saving = false;
             saveButton.setDisable(false);
@@ -442,7 +446,7 @@ public final class IpTab extends Tab {
     private void redrawRadar() {
         FeatureWindow fw = windowBox.getValue();
         if (fw == null || baselines == null) return;
-        List<RadarAxis> axes = IpAnalysis.radar(fw, baselines);
+        List<RadarAxis> axes = runner.workspace().ip().radar(fw, baselines);
         featureTable.getItems().setAll(axes);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String[] series = {"This IP (" + Fx.MINUTE.format(fw.windowStart()) + ")",
@@ -539,7 +543,7 @@ public final class IpTab extends Tab {
         SimpleTables.text(windowTable, "ASN organisation", FeatureWindow::asnOrg, 170);
         SimpleTables.text(windowTable, "Bot", FeatureWindow::botName, 100);
         SimpleTables.text(windowTable, "Browser", FeatureWindow::browserFamily, 90);
-        for (String f : IpQueries.RADAR_FEATURES) SimpleTables.number(windowTable, axisLabel(f), r -> r.feature(f), 95, 3);
+        for (String f : IpDrillDownService.RADAR_FEATURES) SimpleTables.number(windowTable, axisLabel(f), r -> r.feature(f), 95, 3);
         windowTable.setRowFactory(tv -> {
             javafx.scene.control.TableRow<FeatureWindow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

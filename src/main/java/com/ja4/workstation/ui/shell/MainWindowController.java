@@ -1,12 +1,14 @@
 package com.ja4.workstation.ui.shell;
 
 import com.ja4.workstation.domain.ClientIp;
-import com.ja4.workstation.domain.SearchInput;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.search.SearchService;
+import com.ja4.workstation.service.search.SearchTarget;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.detections.DetectionsController;
@@ -304,37 +306,32 @@ public final class MainWindowController {
      * Something that looks like an IP but is malformed is refused at the box; no query runs.
      */
     public void search(String text) {
-        SearchInput in = SearchInput.parse(text);
-        switch (in.kind()) {
-            case EMPTY -> clearSearchError();
-            case INVALID_IP -> showSearchError(in.problem());
-            case IP -> {
-                clearSearchError();
-                openIp(in.ip().orElseThrow());
-            }
-            case JA4 -> {
-                clearSearchError();
-                openDetections(TableFilter.NONE.with(TableFilter.JA4, in.text()));
-            }
-            case TEXT -> {
-                clearSearchError();
-                var ws = model.workspace();
-                var w = model.window();
-                if (ws == null || w == null) return;
-                var task = model.tasks().start("Searching " + in.text(), null);
-                com.ja4.workstation.service.query.QueryScope.parallel().submit(ctx -> ws.ip().isKnownAsnOrg(in.text(), w, ctx))
-                        .whenComplete((asn, err) -> javafx.application.Platform.runLater(() -> {
-                            task.done();
-                            if (err != null) {
-                                showSearchError("Search failed: " + com.ja4.workstation.service.query.QueryScope.reason(err));
-                            } else if (asn) {
-                                openDetections(TableFilter.NONE.with(TableFilter.ASN_ORG, in.text()));
-                            } else {
-                                openDetections(TableFilter.of(TableFilter.SEARCH, in.text()));
-                            }
-                        }));
-            }
+        var now = SearchService.immediate(text);
+        if (now.isPresent()) {
+            go(now.get());
+            return;
         }
+        clearSearchError();
+        var ws = model.workspace();
+        var w = model.window();
+        if (ws == null || w == null) return;
+        QueryScope scope = QueryScope.parallel();
+        var task = model.tasks().start("Searching " + text.strip(), scope::cancel);
+        ws.search().resolve(text, w, scope).whenComplete((target, err) -> javafx.application.Platform.runLater(() -> {
+            task.done();
+            if (err != null) showSearchError("Search failed: " + QueryScope.reason(err));
+            else go(target);
+        }));
+    }
+
+    private void go(SearchTarget target) {
+        if (target instanceof SearchTarget.Refused r) {
+            showSearchError(r.reason());
+            return;
+        }
+        clearSearchError();
+        if (target instanceof SearchTarget.OpenIp o) openIp(o.ip());
+        else if (target instanceof SearchTarget.OpenDetections d) openDetections(d.filter());
     }
 
     private void showSearchError(String message) {
@@ -404,15 +401,15 @@ public final class MainWindowController {
     private void onWorkspace(Workspace ws) {
         if (ws == null) return;
         showSource(ws);
-        unavailable = ws.unavailableViews();
+        unavailable = ws.session().unavailableViews();
         updateRail();
-        exportItem.setDisable(ws.isSnapshot());
-        exportItem.setText(ws.isSnapshot() ? "Export snapshot… (needs a live source)" : "Export snapshot…");
+        exportItem.setDisable(ws.session().isSnapshot());
+        exportItem.setText(ws.session().isSnapshot() ? "Export snapshot… (needs a live source)" : "Export snapshot…");
         views.values().forEach(v -> v.controller().deactivate());
         stale.addAll(views.keySet());
         Duration length = model.window() != null ? model.window().length()
                 : windowBox.getValue() != null ? windowBox.getValue() : WindowPreset.H24.length();
-        TimeWindow w = ws.initialWindow(length);
+        TimeWindow w = ws.session().initialWindow(length);
         if (w.equals(model.window())) reloadCurrent();
         else model.windowProperty().set(w);
         if (current == null) show(ViewId.OVERVIEW);
@@ -420,24 +417,24 @@ public final class MainWindowController {
                 && !viewHost.getChildren().contains(views.get(current).root())) {
             viewHost.getChildren().setAll(views.get(current).root()); // a placeholder or source error was in front
         }
-        statusBar.setText("Opened " + ws.describe() + (unavailable.isEmpty() ? ""
+        statusBar.setText("Opened " + ws.session().describe() + (unavailable.isEmpty() ? ""
                 : " (" + unavailable.size() + " view famil" + (unavailable.size() == 1 ? "y" : "ies") + " unavailable on this server)"));
     }
 
     /** The source indicator: a live server (green, profile and host) is told apart from a read-only snapshot (grey). */
     private void showSource(Workspace ws) {
         sourceLabel.getStyleClass().removeAll("source-live", "source-snapshot");
-        if (ws.isSnapshot()) {
+        if (ws.session().isSnapshot()) {
             sourceLabel.getStyleClass().add("source-snapshot");
-            sourceLabel.setText("● snapshot (read-only): " + ws.describe());
-            sourceLabel.setTooltip(new Tooltip(ws.manifest().map(m -> "Captured as of " + Fx.MINUTE.format(m.asOf())
-                    + " UTC, window " + com.ja4.workstation.domain.WindowPreset.labelOf(m.window()) + "\nSource: " + m.source()).orElse(ws.describe())));
+            sourceLabel.setText("● snapshot (read-only): " + ws.session().describe());
+            sourceLabel.setTooltip(new Tooltip(ws.session().manifest().map(m -> "Captured as of " + Fx.MINUTE.format(m.asOf())
+                    + " UTC, window " + com.ja4.workstation.domain.WindowPreset.labelOf(m.window()) + "\nSource: " + m.source()).orElse(ws.session().describe())));
         } else {
             sourceLabel.getStyleClass().add("source-live");
-            String label = ws.live().map(l -> l.label()).orElse(ws.describe());
+            String label = ws.session().live().map(l -> l.label()).orElse(ws.session().describe());
             sourceLabel.setText("● live: " + label);
-            sourceLabel.setTooltip(new Tooltip(ws.live().map(l -> l.profile().describe() + "\nClickHouse " + l.serverVersion()
-                    + "\n" + l.schema().describe()).orElse(ws.describe())));
+            sourceLabel.setTooltip(new Tooltip(ws.session().live().map(l -> l.profile().describe() + "\nClickHouse " + l.serverVersion()
+                    + "\n" + l.schema().describe()).orElse(ws.session().describe())));
         }
     }
 
@@ -605,7 +602,7 @@ public final class MainWindowController {
     @FXML
     private void resetToLatest() {
         if (model.workspace() != null && model.window() != null) {
-            model.windowProperty().set(model.window().withAsOf(model.workspace().latestAsOf()));
+            model.windowProperty().set(model.window().withAsOf(model.workspace().session().latestAsOf()));
         }
     }
 

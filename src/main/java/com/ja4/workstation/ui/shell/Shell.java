@@ -14,12 +14,12 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.connection.ConnectionDialog;
 import com.ja4.workstation.ui.snapshot.ExportSnapshotDialog;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -86,11 +86,11 @@ public final class Shell {
      * ClickHouse the classifications waiting in the outbox are then synced in the background.
      */
     public void use(Workspace ws) {
-        if (outboxOverride != null) ws.useOutbox(outboxOverride);
+        if (outboxOverride != null) ws.session().useOutbox(outboxOverride);
         Workspace old = model.workspace();
         model.workspaceProperty().set(ws);
         if (old != null && old != ws) old.close();
-        if (ws.warehouse().dialect() instanceof ClickHouseDialect) syncOutbox(ws);
+        if (ws.session().warehouse().dialect() instanceof ClickHouseDialect) syncOutbox(ws);
     }
 
     /** Tests: the outbox file every workspace uses (instead of the one in the data folder). */
@@ -140,7 +140,7 @@ public final class Shell {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
                 String why = c.getMessage() == null ? c.toString() : c.getMessage();
                 controller.showStatus("Could not connect to " + p.name() + ": " + why
-                        + (model.workspace() != null ? " (still on " + model.workspace().describe() + ")" : ""));
+                        + (model.workspace() != null ? " (still on " + model.workspace().session().describe() + ")" : ""));
                 shown.completeExceptionally(c);
             } else {
                 use(ws);
@@ -155,13 +155,13 @@ public final class Shell {
         QueryContext ctx = QueryContext.create();
         var task = model.tasks().start("Syncing pending classifications", ctx::cancel);
         CompletableFuture<OutboxSync.Result> f = CompletableFuture.supplyAsync(() -> {
-            OutboxPending pending = new OutboxPending(ws.outbox());
+            OutboxPending pending = new OutboxPending(ws.session().outbox());
             try {
                 if (pending.pending().isEmpty()) return null;
             } catch (java.io.IOException e) {
                 return new OutboxSync.Result(0, 0, -1, Optional.of(e.getMessage()));
             }
-            return new OutboxSync(ws.warehouse()).sync(pending, ctx);
+            return new OutboxSync(ws.session().warehouse()).sync(pending, ctx);
         });
         CompletableFuture<OutboxSync.Result> reported = new CompletableFuture<>();
         f.whenComplete((r, err) -> Platform.runLater(() -> {
@@ -191,7 +191,7 @@ public final class Shell {
     /** The Export snapshot… action (live sources only): current window, optional host and threat filters. */
     public Optional<ExportSnapshotDialog> showExportDialog() {
         Workspace ws = model.workspace();
-        if (ws == null || ws.isSnapshot() || model.window() == null) {
+        if (ws == null || ws.session().isSnapshot() || model.window() == null) {
             controller.showStatus("Export snapshot needs a live ClickHouse source: use Connect… first.");
             return Optional.empty();
         }

@@ -112,7 +112,7 @@ public final class ExportSnapshotDialog {
         g.setHgap(8);
         g.setVgap(6);
         int r = 0;
-        g.addRow(r++, new Label("Source"), new Label(ws.describe()));
+        g.addRow(r++, new Label("Source"), new Label(ws.session().describe()));
         g.addRow(r++, new Label("Window"), new Label(WindowPreset.labelOf(window.length()) + " up to "
                 + Fx.MINUTE.format(window.asOf()) + " UTC (the window of the main window)"));
         g.addRow(r++, new Label("Hosts"), hosts);
@@ -219,7 +219,7 @@ public final class ExportSnapshotDialog {
         };
         CompletableFuture<Outcome> f = CompletableFuture.supplyAsync(() -> {
             try {
-                SnapshotManifest m = new SnapshotExporter(ws.warehouse()).export(window, filters, ws.describe(), out, listener, ctx);
+                SnapshotManifest m = new SnapshotExporter(ws.session().warehouse()).export(window, filters, ws.session().describe(), out, listener, ctx);
                 return new Outcome(out, m, null, false);
             } catch (Exception e) {
                 boolean cancelled = ctx.isCancelled() || QueryScope.isCancellation(e);

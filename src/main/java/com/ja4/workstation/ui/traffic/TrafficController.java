@@ -75,7 +75,7 @@ public final class TrafficController extends ViewController {
 
     /** A non-editable choice box: "Any" then the values in the window. */
     private java.util.concurrent.CompletableFuture<?> choices(QueryScope scope, TimeWindow w, String key, ComboBox<String> box) {
-        return scope.submit(ctx -> workspace().traffic().facet(w, key, 50, ctx)).whenComplete((values, err) -> {
+        return workspace().traffic().facet(w, key, 50, scope).whenComplete((values, err) -> {
             if (values != null) javafx.application.Platform.runLater(() -> {
                 filling = true;
                 String current = box.getValue();

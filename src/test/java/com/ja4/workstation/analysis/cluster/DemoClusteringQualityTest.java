@@ -46,7 +46,7 @@ class DemoClusteringQualityTest {
                     while (rs.next()) truth.put(ClientIp.displayOf(rs.getString(1)), rs.getString(2));
                 }
             }
-            run = new ClusteringService().run(new WarehouseFeatureSource(new ClusterFeatureQueries(w), window),
+            run = new ClusteringEngine().run(new WarehouseFeatureSource(new ClusterFeatureQueries(w), window),
                     ClusteringParameters.defaults(), ProgressListener.NONE, CancellationCheck.NEVER);
         }
         List<MemberAssignment> labelled = run.assignments().stream().filter(a -> truth.containsKey(a.ip())).toList();

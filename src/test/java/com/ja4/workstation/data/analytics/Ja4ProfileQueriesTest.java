@@ -186,7 +186,7 @@ class Ja4ProfileQueriesTest {
 
     @Test
     void aWindowWithoutTheJa4IsEmptyNotAnError() {
-        TimeWindow before = new TimeWindow(ws.latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
+        TimeWindow before = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
         Ja4Profile p = ws.analytics().ja4Profile().profile(before, BROWSER_JA4, QueryScope.parallel()).join();
         assertTrue(p.isEmpty());
         assertTrue(p.decoded().valid());
@@ -205,7 +205,7 @@ class Ja4ProfileQueriesTest {
 
         TimeWindow day = windows().findFirst().orElseThrow();
         Ja4Profile full = ws.analytics().ja4Profile().profile(day, BROWSER_JA4, QueryScope.parallel()).join();
-        Ja4Profile p = new Ja4ProfileService(ws.warehouse(), why).profile(day, BROWSER_JA4, QueryScope.parallel()).join();
+        Ja4Profile p = new Ja4ProfileService(ws.session().warehouse(), why).profile(day, BROWSER_JA4, QueryScope.parallel()).join();
         assertTrue(p.http().isEmpty());
         assertEquals("table http_logs lacks column(s) ja4", p.unavailable().get(Ja4Source.HTTP));
         assertEquals(full.detections(), p.detections());

@@ -103,7 +103,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windows")
     void overviewQueries(TimeWindow w) throws Exception {
         OverviewQueries c = new OverviewQueries(ch);
-        OverviewQueries d = new OverviewQueries(duck.warehouse());
+        OverviewQueries d = new OverviewQueries(duck.session().warehouse());
         assertEquals(d.detectionCount(w, CTX), c.detectionCount(w, CTX), "detectionCount");
         assertTrue(c.detectionCount(w, CTX) > 0, "the fixture has detections in the window");
         assertEquals(d.scoredCount(w, CTX), c.scoredCount(w, CTX), "scoredCount");
@@ -128,7 +128,7 @@ class ClickHouseConformanceTest {
     void dialectFunctions(TimeWindow w) throws Exception {
         for (String table : List.of("ml_detected_anomalies")) {
             List<List<?>> results = new ArrayList<>();
-            for (Warehouse wh : List.of(duck.warehouse(), ch)) {
+            for (Warehouse wh : List.of(duck.session().warehouse(), ch)) {
                 var d = wh.dialect();
                 var t = wh.table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE);
                 var sql = com.ja4.workstation.data.warehouse.Sql.builder()
@@ -142,9 +142,9 @@ class ClickHouseConformanceTest {
         // IP predicates: an IPv4 client in the IPv6 and IPv4 columns, and a real IPv6 client
         List<IpCount> ipsDuck = new ArrayList<>();
         List<IpCount> ipsCh = new ArrayList<>();
-        for (String text : List.of("2607:fb90:93a1:5ae:aaa:2f04:c2c4:fee5", new OverviewQueries(duck.warehouse()).topIps(w, 1, CTX).get(0).ip())) {
+        for (String text : List.of("2607:fb90:93a1:5ae:aaa:2f04:c2c4:fee5", new OverviewQueries(duck.session().warehouse()).topIps(w, 1, CTX).get(0).ip())) {
             ClientIp ip = ClientIp.parse(text).orElseThrow();
-            for (Warehouse wh : List.of(duck.warehouse(), ch)) {
+            for (Warehouse wh : List.of(duck.session().warehouse(), ch)) {
                 var d = wh.dialect();
                 var sql = com.ja4.workstation.data.warehouse.Sql.builder().sql("SELECT " + d.ipDisplay("src_ip") + " AS ip, count(*) AS n FROM "
                         + wh.table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE) + " WHERE " + d.ipv6Equals("src_ip"), ip.v6Text())
@@ -177,8 +177,8 @@ class ClickHouseConformanceTest {
     @Test
     void detectionTableCountsPagesFacetsAndExport() throws Exception {
         PagedTable<Detection> c = new PagedTable<>(ch, DetectionTable.INSTANCE, OsLookup.enricher(ch, Detection::ip, Detection::withOs));
-        PagedTable<Detection> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE,
-                OsLookup.enricher(duck.warehouse(), Detection::ip, Detection::withOs));
+        PagedTable<Detection> d = new PagedTable<>(duck.session().warehouse(), DetectionTable.INSTANCE,
+                OsLookup.enricher(duck.session().warehouse(), Detection::ip, Detection::withOs));
         TimeWindow w = new TimeWindow(DemoOptions.DEFAULT_AS_OF, Duration.ofHours(24));
         List<TableFilter> filters = new ArrayList<>(filters());
         // filters on facet values the data holds
@@ -237,7 +237,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windows")
     void clusterFeatureQueries(TimeWindow w) throws Exception {
         ClusterFeatureQueries c = new ClusterFeatureQueries(ch);
-        ClusterFeatureQueries d = new ClusterFeatureQueries(duck.warehouse());
+        ClusterFeatureQueries d = new ClusterFeatureQueries(duck.session().warehouse());
         List<FeatureRow> fd = d.features(w, 100_000, CTX);
         List<FeatureRow> fc = c.features(w, 100_000, CTX);
         assertFalse(fd.isEmpty());
@@ -285,8 +285,8 @@ class ClickHouseConformanceTest {
     @Test
     void scoreTableCountsPagesFacetsAndExport() throws Exception {
         PagedTable<Score> c = new PagedTable<>(ch, ScoreTable.INSTANCE, OsLookup.enricher(ch, Score::ip, Score::withOs));
-        PagedTable<Score> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE,
-                OsLookup.enricher(duck.warehouse(), Score::ip, Score::withOs));
+        PagedTable<Score> d = new PagedTable<>(duck.session().warehouse(), ScoreTable.INSTANCE,
+                OsLookup.enricher(duck.session().warehouse(), Score::ip, Score::withOs));
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("scores", d, c, ScoreTable.INSTANCE, w);
         List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.THREAT, "HIGH"),
                 TableFilter.of(TableFilter.THREAT, "LOW").with(TableFilter.SEARCH, "shop")));
@@ -317,7 +317,7 @@ class ClickHouseConformanceTest {
     @Test
     void trafficTableCountsPagesFacetsAndExport() throws Exception {
         PagedTable<HttpLog> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
-        PagedTable<HttpLog> d = new PagedTable<>(duck.warehouse(), TrafficTable.INSTANCE);
+        PagedTable<HttpLog> d = new PagedTable<>(duck.session().warehouse(), TrafficTable.INSTANCE);
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("traffic", d, c, TrafficTable.INSTANCE, w);
         List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.METHOD, "POST"),
                 TableFilter.of(TableFilter.METHOD, "GET").with(TableFilter.SEARCH, "/api")));
@@ -345,9 +345,9 @@ class ClickHouseConformanceTest {
 
     /** An IPv4 client with detections, the real IPv6 client, and an address without data. */
     private static List<ClientIp> ipClients() throws Exception {
-        String v4 = new OverviewQueries(duck.warehouse()).topIps(DAY, 1, CTX).get(0).ip();
+        String v4 = new OverviewQueries(duck.session().warehouse()).topIps(DAY, 1, CTX).get(0).ip();
         // the real IPv6 client with the most scores in the day
-        String v6 = duck.warehouse().first(com.ja4.workstation.data.warehouse.Sql.of("SELECT src_ip FROM ml_all_scores"
+        String v6 = duck.session().warehouse().first(com.ja4.workstation.data.warehouse.Sql.of("SELECT src_ip FROM ml_all_scores"
                 + " WHERE NOT starts_with(src_ip, '::ffff:') GROUP BY src_ip ORDER BY count(*) DESC, src_ip LIMIT 1"),
                 rs -> rs.getString(1), CTX).orElseThrow();
         return List.of(ClientIp.parse(v4).orElseThrow(), ClientIp.parse(IPV6_CLIENT).orElseThrow(), ClientIp.parse(v6).orElseThrow(),
@@ -358,7 +358,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void ipQueries(TimeWindow w) throws Exception {
         IpQueries c = new IpQueries(ch);
-        IpQueries d = new IpQueries(duck.warehouse());
+        IpQueries d = new IpQueries(duck.session().warehouse());
         for (ClientIp ip : ipClients()) {
             String at = " " + ip + " " + w;
             assertSameRows("detections" + at, d.detections(ip, w, CTX), c.detections(ip, w, CTX));
@@ -373,12 +373,12 @@ class ClickHouseConformanceTest {
             assertFalse(d.scores(v6, w, CTX).isEmpty() && d.featureWindows(v6, w, CTX).isEmpty(), "the IPv6 client has rows");
         }
         // OS verdicts of a whole page of clients at once (dialect.ipv6In)
-        List<String> page = new ArrayList<>(new OverviewQueries(duck.warehouse()).topIps(DAY, 30, CTX).stream().map(t -> t.ip()).toList());
+        List<String> page = new ArrayList<>(new OverviewQueries(duck.session().warehouse()).topIps(DAY, 30, CTX).stream().map(t -> t.ip()).toList());
         page.add(IPV6_CLIENT);
-        RowCompare.assertSame("OS verdicts " + w, new java.util.TreeMap<>(OsLookup.verdicts(duck.warehouse(), w, page, CTX)),
+        RowCompare.assertSame("OS verdicts " + w, new java.util.TreeMap<>(OsLookup.verdicts(duck.session().warehouse(), w, page, CTX)),
                 new java.util.TreeMap<>(OsLookup.verdicts(ch, w, page, CTX)));
         RowCompare.assertSame("radarBaselines " + w, d.radarBaselines(w, CTX), c.radarBaselines(w, CTX));
-        String asn = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE).facet(DAY, "asn_org", 1, CTX).get(0);
+        String asn = new PagedTable<>(duck.session().warehouse(), DetectionTable.INSTANCE).facet(DAY, "asn_org", 1, CTX).get(0);
         for (String a : List.of(asn, asn + "' OR 1=1 --", "", "%")) {
             assertEquals(d.isKnownAsnOrg(a, w, CTX), c.isKnownAsnOrg(a, w, CTX), "isKnownAsnOrg " + a + " " + w);
         }
@@ -387,7 +387,7 @@ class ClickHouseConformanceTest {
     @Test
     void feedbackReadsOnTheFixture() throws Exception {
         FeedbackQueries c = new FeedbackQueries(ch);
-        FeedbackQueries d = new FeedbackQueries(duck.warehouse());
+        FeedbackQueries d = new FeedbackQueries(duck.session().warehouse());
         List<FeedbackEntry> all = d.recent("", "", 100, CTX);
         assertFalse(all.isEmpty(), "the fixture has classifications");
         assertSameRows("recent all", all, c.recent("", "", 100, CTX));
@@ -464,21 +464,21 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void featureGeoFingerprintAndBrowserQueries(TimeWindow w) throws Exception {
         FeatureQueries fc = new FeatureQueries(ch);
-        FeatureQueries fd = new FeatureQueries(duck.warehouse());
+        FeatureQueries fd = new FeatureQueries(duck.session().warehouse());
         assertSameRows("groupMoments " + w, fd.groupMoments(w, CTX), fc.groupMoments(w, CTX));
         for (var view : List.of(WarehouseSchema.AI_FEATURES_TABLE, WarehouseSchema.THESIS_FEATURES_TABLE)) {
             RowCompare.assertSame("totals " + view.name() + " " + w, fd.totals(view, w, CTX), fc.totals(view, w, CTX));
         }
         GeoQueries gc = new GeoQueries(ch);
-        GeoQueries gd = new GeoQueries(duck.warehouse());
+        GeoQueries gd = new GeoQueries(duck.session().warehouse());
         assertSameRows("countriesByLabel " + w, gd.countriesByLabel(w, CTX), gc.countriesByLabel(w, CTX));
         assertSameRows("topAsns " + w, gd.topAsns(w, 40, CTX), gc.topAsns(w, 40, CTX));
         FingerprintQueries pc = new FingerprintQueries(ch);
-        FingerprintQueries pd = new FingerprintQueries(duck.warehouse());
+        FingerprintQueries pd = new FingerprintQueries(duck.session().warehouse());
         assertSameRows("ja4Stats " + w, pd.ja4Stats(w, 60, CTX), pc.ja4Stats(w, 60, CTX));
         assertSameRows("botJa4s " + w, pd.botJa4s(w, CTX), pc.botJa4s(w, CTX));
         BrowserQueries bc = new BrowserQueries(ch);
-        BrowserQueries bd = new BrowserQueries(duck.warehouse());
+        BrowserQueries bd = new BrowserQueries(duck.session().warehouse());
         assertSameRows("families " + w, bd.families(w, CTX), bc.families(w, CTX));
         assertEquals(bd.unknownSessions(w, CTX), bc.unknownSessions(w, CTX), "unknownSessions " + w);
         for (int per : new int[] {1, 3}) {
@@ -495,12 +495,12 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void ja4ProfileQueries(TimeWindow w) throws Exception {
         Ja4ProfileQueries c = new Ja4ProfileQueries(ch);
-        Ja4ProfileQueries d = new Ja4ProfileQueries(duck.warehouse());
+        Ja4ProfileQueries d = new Ja4ProfileQueries(duck.session().warehouse());
         var all = java.util.EnumSet.allOf(Ja4Source.class);
         List<java.util.Set<Ja4Source>> sourceSets = List.of(all,
                 java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4Source.HTTP)),
                 java.util.EnumSet.of(Ja4Source.HTTP), java.util.EnumSet.noneOf(Ja4Source.class));
-        List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
+        List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.session().warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
         ja4s.add("t13d1516h2_8daaf6152771_d8a2da3f94cd");
         ja4s.add("t12i070000_7d8a1f6b4c2e_000000000000");
         ja4s.addAll(List.of("x' OR 1=1 --", "%", "_", "\\", "t13d1516h2_8daaf6152771_d8a2da3f94cd' OR '1'='1", ""));
@@ -528,7 +528,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void behaviorHeatmapAndModelQueries(TimeWindow w) throws Exception {
         BehaviorQueries c = new BehaviorQueries(ch);
-        BehaviorQueries d = new BehaviorQueries(duck.warehouse());
+        BehaviorQueries d = new BehaviorQueries(duck.session().warehouse());
         assertSameRows("heaviestSessions " + w, d.heaviestSessions(w, 300, CTX), c.heaviestSessions(w, 300, CTX));
         assertSameRows("namedBotSessions " + w, d.namedBotSessions(w, 100, CTX), c.namedBotSessions(w, 100, CTX));
         BehaviorQueries.FeatureRanges rd = d.ranges(w, CTX);
@@ -539,9 +539,9 @@ class ClickHouseConformanceTest {
                 assertSameRows("histogram " + f + " " + b + " " + w, d.histogram(w, f, b, CTX), c.histogram(w, f, b, CTX));
             }
         }
-        assertSameRows("heatmap " + w, new HeatmapQueries(duck.warehouse()).requestsByDayAndHour(w, CTX),
+        assertSameRows("heatmap " + w, new HeatmapQueries(duck.session().warehouse()).requestsByDayAndHour(w, CTX),
                 new HeatmapQueries(ch).requestsByDayAndHour(w, CTX));
-        assertSameRows("scoringByModel " + w, new ModelQueries(duck.warehouse()).scoringByModel(w, CTX),
+        assertSameRows("scoringByModel " + w, new ModelQueries(duck.session().warehouse()).scoringByModel(w, CTX),
                 new ModelQueries(ch).scoringByModel(w, CTX));
     }
 }

@@ -34,8 +34,8 @@ class DetectionTableTest {
     @BeforeAll
     static void open() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        table = ws.detections();
-        w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+        table = ws.detections().table();
+        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
         table.forEach(w, TableFilter.NONE, SortOrder.descending("detected_at"), all::add, ctx);
         assertTrue(all.size() > 100, "demo has detections");
     }

@@ -73,7 +73,7 @@ class FeedbackTest {
         ClientIp ip = ClientIp.parse("::ffff:145.239.76.17").orElseThrow();
         FeedbackEntry saved;
         try (Workspace snap = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            snap.useOutbox(Outbox.at(box));
+            snap.session().useOutbox(Outbox.at(box));
             assertTrue(snap.feedback().writesToOutbox());
             saved = snap.feedback().classify(ip, "legitimate", "partner monitoring", "tester", ctx);
             assertTrue(saved.pending());
@@ -122,7 +122,7 @@ class FeedbackTest {
         Path notADir = tmp.resolve("file");
         Files.writeString(notADir, "x");
         try (Workspace snap = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            snap.useOutbox(Outbox.at(notADir.resolve("outbox.duckdb")));
+            snap.session().useOutbox(Outbox.at(notADir.resolve("outbox.duckdb")));
             WarehouseException e = assertThrows(WarehouseException.class,
                     () -> snap.feedback().classify(ClientIp.parse("1.2.3.4").orElseThrow(), "bot", "c", "tester", ctx));
             assertTrue(e.getMessage().contains("outbox"), e.getMessage());

@@ -45,8 +45,8 @@ class IpQueriesTest {
     @BeforeAll
     static void open() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-        q = ws.ip();
+        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
+        q = new IpQueries(ws.session().warehouse());
         detections = RawRows.all(ws, "ml_detected_anomalies");
         scores = RawRows.all(ws, "ml_all_scores");
         features = RawRows.all(ws, "view_ai_features_1h");
@@ -146,7 +146,7 @@ class IpQueriesTest {
             assertNotNull(IpAnalysis.tcp(got).get(0).verdict());
             assertFalse(IpAnalysis.tcp(got).get(0).verdict().reasons().isEmpty());
         }
-        var page = OsLookup.verdicts(ws.warehouse(), w, List.of(v4.display(), v6.display()), ctx);
+        var page = OsLookup.verdicts(ws.session().warehouse(), w, List.of(v4.display(), v6.display()), ctx);
         assertEquals(Set.of(v4.display(), v6.display()), page.keySet());
     }
 

@@ -47,7 +47,7 @@ class OverviewQueriesTest {
     @BeforeAll
     static void readRawRows() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement()) {
+        try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT detected_at, src_ip, threat_level FROM ml_detected_anomalies")) {
                 while (rs.next()) detections.add(new Det(at(rs, 1), rs.getString(2), rs.getString(3)));
             }
@@ -77,14 +77,14 @@ class OverviewQueriesTest {
 
     @Test
     void figuresOfTheFullDayMatchIndependentCounts() {
-        check(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)));
+        check(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)));
     }
 
     @Test
     void aNarrowerWindowCountsOnlyItsOwnRows() {
-        TimeWindow w = new TimeWindow(ws.latestAsOf().minus(Duration.ofHours(5)), Duration.ofHours(6));
+        TimeWindow w = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofHours(5)), Duration.ofHours(6));
         check(w);
-        long all = ws.overview().loadAll(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), QueryScope.sequential()).kpis().detections();
+        long all = ws.overview().loadAll(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), QueryScope.sequential()).kpis().detections();
         assertTrue(ws.overview().loadAll(w, QueryScope.sequential()).kpis().detections() < all);
     }
 

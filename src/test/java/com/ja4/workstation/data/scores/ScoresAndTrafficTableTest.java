@@ -36,9 +36,9 @@ class ScoresAndTrafficTableTest {
     @BeforeAll
     static void open() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-        scores = ws.scores();
-        traffic = ws.traffic();
+        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
+        scores = ws.scores().table();
+        traffic = ws.traffic().table();
         scores.forEach(w, TableFilter.NONE, SortOrder.descending("detected_at"), allScores::add, ctx);
         traffic.forEach(w, TableFilter.NONE, SortOrder.descending("time"), allLogs::add, ctx);
         assertTrue(allScores.size() > 1000);

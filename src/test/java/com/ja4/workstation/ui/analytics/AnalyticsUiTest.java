@@ -138,7 +138,7 @@ class AnalyticsUiTest {
 
     @Test
     void aWindowBeforeTheDataShowsTheEmptyStateNotAnError(FxRobot robot) throws Exception {
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1))));
         FeaturesController f = open(robot, ViewId.FEATURES);
         waitUntil(() -> f.profilePane().state() == LoadPane.State.EMPTY && f.importancePane().state() == LoadPane.State.EMPTY
                 && f.totalsPane().state() == LoadPane.State.EMPTY);

@@ -28,7 +28,7 @@ class ClustersRenderTest {
             AtomicReference<ClustersController> controller = new AtomicReference<>();
             try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
                 Path out = Path.of("target", "render", "clusters-" + new String[] {"grid", "graph", "graph-columns"}[variant] + ".png");
-                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
+                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
                         v -> {
                             ClustersController c = (ClustersController) v.controller();
                             c.tabs().getSelectionModel().select(t);

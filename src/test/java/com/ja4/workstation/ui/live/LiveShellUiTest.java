@@ -71,7 +71,7 @@ class LiveShellUiTest {
         stage.setScene(scene);
         stage.show();
         Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        demoAsOf = demo.latestAsOf();
+        demoAsOf = demo.session().latestAsOf();
         shell.use(demo);
     }
 
@@ -86,7 +86,7 @@ class LiveShellUiTest {
 
     private void connect(FxRobot robot, ChdbServer server) throws Exception {
         robot.interact(() -> shell.connect(profile(server), ChdbServer.PASSWORD));
-        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().isSnapshot());
+        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().session().isSnapshot());
         robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demoAsOf, Duration.ofHours(24))));
     }
 
@@ -96,7 +96,7 @@ class LiveShellUiTest {
         robot.interact(() -> shell.connect(profile(server), "wrong"));
         waitUntil(() -> shell.controller().statusText().startsWith("Could not connect"));
         assertTrue(shell.controller().statusText().contains("Authentication failed"), shell.controller().statusText());
-        assertTrue(shell.model().workspace().isSnapshot(), "the demo stays open");
+        assertTrue(shell.model().workspace().session().isSnapshot(), "the demo stays open");
         Label source = shell.controller().sourceLabel();
         assertTrue(source.getText().startsWith("● snapshot (read-only)"), source.getText());
 
@@ -112,7 +112,7 @@ class LiveShellUiTest {
         try {
             robot.clickOn("#sourceMenu");
             robot.clickOn("Demo data");
-            waitUntil(() -> shell.model().workspace() != null && shell.model().workspace().isSnapshot());
+            waitUntil(() -> shell.model().workspace() != null && shell.model().workspace().session().isSnapshot());
         } finally {
             if (home == null) System.clearProperty("ja4.home");
             else System.setProperty("ja4.home", home);
@@ -140,7 +140,7 @@ class LiveShellUiTest {
         robot.interact(() -> robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(ChdbServer.PASSWORD));
         shotOf(robot, host.getScene().getRoot(), "connection-dialog.png");
         robot.clickOn("#connect");
-        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().isSnapshot());
+        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().session().isSnapshot());
         waitUntil(() -> !dialog.isShowing());
         assertTrue(shell.controller().sourceLabel().getText().startsWith("● live: chdb-test"));
     }
@@ -184,7 +184,7 @@ class LiveShellUiTest {
         setup.close();
         ConnectionProfile p = profile(server).withDatabases(new DatabaseNames(db, db));
         Workspace ws = LiveConnector.connect(p, ChdbServer.PASSWORD);
-        SchemaReport report = ws.live().map(LiveSource::schema).orElseThrow();
+        SchemaReport report = ws.session().live().map(LiveSource::schema).orElseThrow();
         assertEquals(java.util.List.of(WarehouseSchema.HTTP_LOGS), report.missingTables());
         robot.interact(() -> shell.use(ws));
         WaitForAsyncUtils.waitForFxEvents();

@@ -44,7 +44,7 @@ class ExportSnapshotDialogTest {
     @Start
     void start(Stage stage) throws Exception {
         ChdbServer server = ChdbServer.demo();
-        Instant asOf = SnapshotOpener.open(DemoSnapshots.defaultDemo()).latestAsOf();
+        Instant asOf = SnapshotOpener.open(DemoSnapshots.defaultDemo()).session().latestAsOf();
         window = new TimeWindow(asOf, Duration.ofHours(24));
         live = new Workspace(server.warehouse(), Optional.empty());
         dialog = new ExportSnapshotDialog(live, window, tasks, status::set);
@@ -88,7 +88,7 @@ class ExportSnapshotDialogTest {
         try (Workspace ws = SnapshotOpener.open(out)) {
             long det = m.rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES);
             assertTrue(det > 0);
-            assertEquals(det, ws.warehouse().count(com.ja4.workstation.data.warehouse.Sql.of(
+            assertEquals(det, ws.session().warehouse().count(com.ja4.workstation.data.warehouse.Sql.of(
                     "SELECT count(*) FROM " + WarehouseSchema.DETECTED_ANOMALIES + " WHERE threat_level = 'CRITICAL'"),
                     com.ja4.workstation.data.warehouse.QueryContext.create()));
         }

@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui.common.table;
 
-import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.table.TableService;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -23,8 +23,8 @@ public final class Facets {
      * Fills the box with the facet's values; keeps what the analyst typed. A failed facet only
      * leaves the list empty (the box still accepts typed values), so the returned future never fails.
      */
-    public static CompletableFuture<?> fill(QueryScope scope, TimeWindow w, PagedTable<?> table, String key, ComboBox<String> box) {
-        CompletableFuture<List<String>> f = scope.submit(ctx -> table.facet(w, key, LIMIT, ctx));
+    public static CompletableFuture<?> fill(QueryScope scope, TimeWindow w, TableService<?> table, String key, ComboBox<String> box) {
+        CompletableFuture<List<String>> f = table.facet(w, key, LIMIT, scope);
         return f.whenComplete((values, err) -> {
             if (values != null) Platform.runLater(() -> {
                 String current = box.getValue();

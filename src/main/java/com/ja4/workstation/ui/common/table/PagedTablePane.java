@@ -1,11 +1,10 @@
 package com.ja4.workstation.ui.common.table;
 
-import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
-import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.table.TableService;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
@@ -57,7 +56,7 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
     private final Button exportCancel = new Button("Cancel export");
     private final Label exportStatus = new Label();
 
-    private Supplier<PagedTable<R>> tableSource;
+    private Supplier<TableService<R>> tableSource;
     private Supplier<TimeWindow> window;
     private Supplier<QueryScope> scope;
     private BackgroundTasks tasks;
@@ -89,7 +88,7 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
     }
 
     /** Wires the pane to its data; {@code onFilter} receives a narrowed filter from the context menu. */
-    public void bind(Supplier<PagedTable<R>> tableSource, Supplier<TimeWindow> window, Supplier<QueryScope> scope,
+    public void bind(Supplier<TableService<R>> tableSource, Supplier<TimeWindow> window, Supplier<QueryScope> scope,
                      BackgroundTasks tasks, Consumer<F> onFilter) {
         this.tableSource = tableSource;
         this.window = window;
@@ -159,20 +158,13 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
     }
 
     private CompletableFuture<?> reload(boolean withCount) {
-        PagedTable<R> t = tableSource.get();
-        TimeWindow w = window.get();
-        QueryScope s = scope.get();
-        F f = filter;
-        SortOrder so = sort;
+        TableService<R> t = tableSource.get();
         int size = pageSize.getValue();
-        long offset = page * size;
-        CompletableFuture<Long> count = withCount ? s.submit(ctx -> t.count(w, f, ctx)) : CompletableFuture.completedFuture(total);
-        CompletableFuture<List<R>> rows = s.submit(ctx -> t.page(w, f, so, offset, size, ctx));
-        CompletableFuture<PageResult<R>> both = count.thenCombine(rows, PageResult::new);
+        CompletableFuture<TableService.Page<R>> both = t.page(window.get(), filter, sort, page * size, size, total, withCount, scope.get());
         return tablePane.bind(both, this::show, r -> r.rows().isEmpty(), () -> reload(true));
     }
 
-    private void show(PageResult<R> r) {
+    private void show(TableService.Page<R> r) {
         total = r.total();
         table.getItems().setAll(r.rows());
         long pages = pages();
@@ -318,7 +310,7 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
 
     /** Exports the whole filtered result in the background; progress shows in the pager and status bar. */
     public CompletableFuture<Long> exportTo(Path file) {
-        PagedTable<R> t = tableSource.get();
+        TableService<R> t = tableSource.get();
         TimeWindow w = window.get();
         F f = filter;
         SortOrder so = sort;
@@ -331,17 +323,11 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
         exportCancel.setOnAction(e -> s.cancel());
         exportButton.setDisable(true);
         exportStatus.setText("Exporting…");
-        CompletableFuture<Long> done = s.submit(ctx -> {
-            try {
-                return CsvExporter.export(t, w, f, so, file, n -> {
-                    double p = Math.min(1.0, n / (double) expected);
-                    task.progress(p);
-                    Platform.runLater(() -> exportProgress.setProgress(p));
-                }, ctx);
-            } catch (java.io.IOException e) {
-                throw new com.ja4.workstation.data.warehouse.WarehouseException("Cannot write " + file + ": " + e.getMessage(), e);
-            }
-        });
+        CompletableFuture<Long> done = t.exportCsv(w, f, so, file, n -> {
+            double p = Math.min(1.0, n / (double) expected);
+            task.progress(p);
+            Platform.runLater(() -> exportProgress.setProgress(p));
+        }, s);
         done.whenComplete((n, err) -> {
             task.done();
             Platform.runLater(() -> {
@@ -358,9 +344,6 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
 
     public String exportStatusText() {
         return exportStatus.getText();
-    }
-
-    private record PageResult<R>(long total, List<R> rows) {
     }
 
     private record FocusedCell<R, F>(ColumnDef<R, F> def, String text) {

@@ -8,22 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the Clusters view calls, off the JavaFX thread: load, sample, cluster, place, name.
+ * A clustering run from its rows: load, sample, cluster, place, name (the Clusters view reaches it
+ * through {@code service.cluster.ClusterService}, the cluster command directly).
  * Progress is reported per stage; the cancel check is honoured between stages, while the query
  * runs (through the source) and between k-means iterations.
  */
-public final class ClusteringService {
+public final class ClusteringEngine {
 
     private final StackVerdictSource verdicts;
     private final Clock clock;
 
     /** Names stacks with the p0f-style fingerprinter ({@link FingerprintVerdicts}). */
-    public ClusteringService() {
+    public ClusteringEngine() {
         this(FingerprintVerdicts.bundled(), Clock.systemUTC());
     }
 
     /** @param verdicts the stack fingerprinter that names each cluster's TCP stack */
-    public ClusteringService(StackVerdictSource verdicts, Clock clock) {
+    public ClusteringEngine(StackVerdictSource verdicts, Clock clock) {
         this.verdicts = verdicts;
         this.clock = clock;
     }
