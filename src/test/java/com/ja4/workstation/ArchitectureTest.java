@@ -68,4 +68,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule no_cycles_between_layers = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
+    @ArchTest
+    static final ArchRule background_work_goes_through_tasks = noClasses()
+            .that().resideInAPackage(UI).and().resideOutsideOfPackage(ROOT + ".ui.task..")
+            .should().callMethodWhere(target(owner(assignableTo(CompletableFuture.class)))
+                    .and(target(nameMatching("supplyAsync|runAsync"))))
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class, ForkJoinPool.class,
+                    Thread.class, javafx.concurrent.Task.class, javafx.concurrent.Service.class)
+            .orShould().callMethodWhere(target(owner(assignableTo(ROOT + ".service.query.QueryScope")))
+                    .and(target(nameMatching("parallel|sequential"))))
+            .because("every asynchronous call of the UI goes through ui.task.Tasks: listed in the status bar, cancellable");
 }

@@ -11,7 +11,6 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -137,10 +136,6 @@ public final class BehaviorController extends ViewController {
         }
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.BEHAVIOR;
-    }
 
     @Override
     protected void load(QueryScope scope) {

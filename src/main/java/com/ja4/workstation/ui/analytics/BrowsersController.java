@@ -12,7 +12,6 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.KpiCard;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -82,10 +81,6 @@ public final class BrowsersController extends ViewController {
         topJa4Pane = Tables.host(topJa4Host, topJa4);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.BROWSERS;
-    }
 
     @Override
     protected void load(QueryScope scope) {

@@ -13,7 +13,6 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.KpiCard;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,10 +76,6 @@ public final class FeaturesController extends ViewController {
         totalsPane = Tables.host(totalsHost, totals);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FEATURES;
-    }
 
     @Override
     protected void load(QueryScope scope) {

@@ -10,7 +10,7 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,8 @@ public final class FingerprintsController extends ViewController {
     private final Ja4ProfilePane profile = new Ja4ProfilePane(this::openJa4, this::closeProfile);
     /** The JA4 whose profile is shown; empty for none. */
     private String selectedJa4 = "";
-    /** The profile's own queries: a newer look-up cancels the previous one (arrow keys through the table). */
-    private QueryScope profileScope;
+    /** The profile's own task: a newer look-up cancels the previous one (arrow keys through the table). */
+    private Task profileTask;
     /** Selection in the tables settles before a look-up runs. */
     private final PauseTransition selectionSettles = new PauseTransition(Duration.millis(200));
     private String pendingSelection = "";
@@ -136,18 +136,16 @@ public final class FingerprintsController extends ViewController {
 
     /** (Re)loads the profile of the selected JA4 in the current window; clears the pane when there is none. */
     public void loadProfile() {
-        if (profileScope != null) profileScope.cancel();
-        profileScope = null;
+        if (profileTask != null) profileTask.cancel();
+        profileTask = null;
         if (selectedJa4.isEmpty() || workspace() == null || window() == null) {
             profile.clear();
             return;
         }
-        QueryScope s = QueryScope.parallel();
-        profileScope = s;
         String ja4 = selectedJa4;
-        var task = model().tasks().start("Looking up JA4 " + ja4, s::cancel);
-        var f = workspace().analytics().ja4Profile().profile(window(), ja4, s);
-        f.whenComplete((p, e) -> task.done());
+        Task task = model().tasks().start("Looking up JA4 " + ja4);
+        profileTask = task;
+        var f = task.track(workspace().analytics().ja4Profile().profile(window(), ja4, task.scope()));
         track(profile.show(ja4, f, this::loadProfile));
     }
 
@@ -166,17 +164,13 @@ public final class FingerprintsController extends ViewController {
     @Override
     protected void onDeactivate() {
         selectionSettles.stop();
-        if (profileScope != null) profileScope.cancel();
+        if (profileTask != null) profileTask.cancel();
     }
 
     void openJa4(String ja4) {
         model().openDetections(TableFilter.of(TableFilter.JA4, ja4));
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FINGERPRINTS;
-    }
 
     @Override
     protected void load(QueryScope scope) {

@@ -11,7 +11,6 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -84,10 +83,6 @@ public final class GeoController extends ViewController {
         if (!GeoService.OTHERS.equals(country)) model().openDetections(TableFilter.of(TableFilter.COUNTRY, country));
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.GEO;
-    }
 
     @Override
     protected void load(QueryScope scope) {

@@ -1,15 +1,11 @@
 package com.ja4.workstation.ui.cluster;
 
-import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
-import com.ja4.workstation.analysis.cluster.ClusteringCancelledException;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.analysis.cluster.Feature;
-import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.cluster.ClusterMemberRow;
@@ -18,12 +14,11 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.cluster.ClusterService.ClusterResult;
 import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
 import com.ja4.workstation.service.query.QueryScope;
-import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.task.Task;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -85,11 +76,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class ClustersController extends ViewController {
 
     static final int PAGE = 50;
-    private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "clustering");
-        t.setDaemon(true);
-        return t;
-    });
     /** TCP-stack features: shown as the stack verdict, not as a card's top features (always high). */
     private static final List<Feature> STACK = List.of(Feature.INITIAL_TTL, Feature.MSS, Feature.WINDOW_SCALE, Feature.TCP_WINDOW);
 
@@ -128,20 +114,9 @@ public final class ClustersController extends ViewController {
     private SpiderWebPlot radarPlot;
 
     private ClusterResult result;
-    private RunHandle running;
+    private Task running;
     private String selectedId;
     private int memberOffset;
-
-    /** A run under way: its cancel flag and its status-bar entry. */
-    private static final class RunHandle {
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        BackgroundTasks.Entry task;
-
-        void cancel() {
-            cancelled.set(true);
-            if (task != null) task.done();
-        }
-    }
 
     @FXML
     private void initialize() {
@@ -173,10 +148,6 @@ public final class ClustersController extends ViewController {
         SplitPane.setResizableWithParent(sideHost, false);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.CLUSTERS;
-    }
 
     @Override
     protected void load(QueryScope scope) {
@@ -206,19 +177,12 @@ public final class ClustersController extends ViewController {
         TimeWindow w = window();
         if (ws == null || w == null) return;
         if (running != null) running.cancel();
-        RunHandle handle = new RunHandle();
+        Task handle = model().tasks().start("Clustering (k = " + k + ", " + Fx.count(sampleSize) + " pairs)");
         running = handle;
-        handle.task = model().tasks().start("Clustering (k = " + k + ", " + Fx.count(sampleSize) + " pairs)", handle::cancel);
-        CancellationCheck check = handle.cancelled::get;
         setRunning(true, "Starting…");
         if (result == null) mainPane.showLoading();
-        CompletableFuture<ClusterResult> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ws.clusters().run(w, k, sampleSize, (stage, fraction) -> progress(handle, stage, fraction), check);
-            } catch (FeatureSourceException e) {
-                throw new CompletionException(e);
-            }
-        }, RUNNER);
+        CompletableFuture<ClusterResult> run = handle.track(ws.clusters().run(w, k, sampleSize,
+                (stage, fraction) -> progress(handle, stage, fraction), handle.scope()));
         CompletableFuture<Void> shown = new CompletableFuture<>();
         run.whenComplete((r, e) -> Platform.runLater(() -> {
             try {
@@ -230,8 +194,8 @@ public final class ClustersController extends ViewController {
         track(shown);
     }
 
-    private void progress(RunHandle handle, ClusteringStage stage, double fraction) {
-        handle.task.progress(fraction);
+    private void progress(Task handle, ClusteringStage stage, double fraction) {
+        handle.progress(fraction);
         Platform.runLater(() -> {
             if (running != handle) return;
             progressBar.setProgress(fraction);
@@ -239,8 +203,7 @@ public final class ClustersController extends ViewController {
         });
     }
 
-    private void finished(RunHandle handle, Workspace ws, ClusterResult r, Throwable e, int k, int sampleSize) {
-        handle.task.done();
+    private void finished(Task handle, Workspace ws, ClusterResult r, Throwable e, int k, int sampleSize) {
         if (running != handle) return;  // superseded by a newer run
         running = null;
         if (ws != workspace()) {        // the analyst switched source meanwhile
@@ -252,7 +215,7 @@ public final class ClustersController extends ViewController {
             show(r);
             return;
         }
-        if (handle.cancelled.get() || isCancellation(e)) {
+        if (handle.isCancelled() || QueryScope.isCancellation(e)) {
             setRunning(false, result == null ? "Run cancelled" : "Run cancelled — the previous result is still shown");
             if (result == null) mainPane.showEmpty("Run cancelled. Press Run to cluster this window.");
             return;
@@ -263,13 +226,6 @@ public final class ClustersController extends ViewController {
         stageLabel.getStyleClass().add("error-text");
         mainPane.showError("Clustering (k = " + k + ", " + Fx.count(sampleSize) + " pairs) failed: " + reason,
                 () -> startRun(k, sampleSize));
-    }
-
-    private static boolean isCancellation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ClusteringCancelledException) return true;
-        }
-        return QueryScope.isCancellation(t);
     }
 
     private void setRunning(boolean on, String text) {
@@ -702,7 +658,7 @@ public final class ClustersController extends ViewController {
         prevPage.setDisable(true);
         nextPage.setDisable(true);
         pagerLabel.setText("loading…");
-        CompletableFuture<MemberPage> page = scope().submit(ctx -> ws.clusters().members(r, clusterId, offset, PAGE, ctx));
+        CompletableFuture<MemberPage> page = ws.clusters().members(r, clusterId, offset, PAGE, scope());
         track(membersPane.bind(page, p -> {
             if (!clusterId.equals(selectedId) || r != result) return;  // another cluster or run meanwhile
             members.getItems().setAll(p.rows());
@@ -736,20 +692,13 @@ public final class ClustersController extends ViewController {
 
     /** Exports a cluster's members in the background (status bar progress and cancel). */
     CompletableFuture<Long> export(ClusterResult r, ClusterProfile c, Path target, Workspace ws) {
-        QueryContext ctx = QueryContext.create();
-        BackgroundTasks.Entry task = model().tasks().start("Exporting " + c.label(), ctx::cancel);
+        Task task = model().tasks().start("Exporting " + c.label());
         int total = r.run().memberCount(c.id());
         exportButton.setDisable(true);
         exportStatus.setText("Exporting " + Fx.count(total) + " pairs…");
-        CompletableFuture<Long> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ws.clusters().exportMembers(r, c.id(), target, n -> task.progress(total == 0 ? 1 : n / (double) total), ctx);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, RUNNER);
+        CompletableFuture<Long> f = task.track(ws.clusters().exportMembers(r, c.id(), target,
+                n -> task.progress(total == 0 ? 1 : n / (double) total), task.scope()));
         f.whenComplete((n, e) -> Platform.runLater(() -> {
-            task.done();
             exportButton.setDisable(false);
             if (e == null) exportStatus.setText("Exported " + Fx.count(n) + " pairs to " + target);
             else if (QueryScope.isCancellation(e)) exportStatus.setText("Export cancelled; no file written");

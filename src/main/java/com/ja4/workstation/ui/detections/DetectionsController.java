@@ -10,8 +10,8 @@ import com.ja4.workstation.ui.common.table.ColumnDef;
 import com.ja4.workstation.ui.common.table.ColumnDef.Kind;
 import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.PagedTablePane;
+import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -47,17 +47,13 @@ public final class DetectionsController extends ViewController {
     }
 
     @Override
-    public void init(com.ja4.workstation.ui.shell.AppModel model) {
-        super.init(model);
+    protected void onInit() {
+        AppModel model = model();
         tablePane.bind(() -> workspace().detections(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(Detection::ip, model::openIp);
         tablePane.enableLookUpJa4(Detection::ja4, model::lookUpJa4);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.DETECTIONS;
-    }
 
     @Override
     protected void load(QueryScope scope) {

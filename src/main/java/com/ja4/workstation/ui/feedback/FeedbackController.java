@@ -9,7 +9,6 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -71,10 +70,6 @@ public final class FeedbackController extends ViewController {
         root.setCenter(pane);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FEEDBACK;
-    }
 
     @Override
     protected void load(QueryScope scope) {

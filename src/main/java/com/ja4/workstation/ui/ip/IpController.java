@@ -10,7 +10,6 @@ import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,10 +66,6 @@ public final class IpController extends ViewController {
         updateEmpty();
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.IP;
-    }
 
     @Override
     protected void load(QueryScope scope) {

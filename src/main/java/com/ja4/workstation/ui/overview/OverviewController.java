@@ -15,7 +15,6 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,10 +87,6 @@ public final class OverviewController extends ViewController {
         topPane = host(topIpsHost, topIps);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.OVERVIEW;
-    }
 
     @Override
     protected void load(QueryScope scope) {

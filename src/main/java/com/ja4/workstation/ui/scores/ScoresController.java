@@ -12,7 +12,6 @@ import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.PagedTablePane;
 import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -48,17 +47,13 @@ public final class ScoresController extends ViewController {
     }
 
     @Override
-    public void init(AppModel model) {
-        super.init(model);
+    protected void onInit() {
+        AppModel model = model();
         tablePane.bind(() -> workspace().scores(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(Score::ip, model::openIp);
         tablePane.enableLookUpJa4(Score::ja4, model::lookUpJa4);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.SCORES;
-    }
 
     @Override
     protected void load(QueryScope scope) {

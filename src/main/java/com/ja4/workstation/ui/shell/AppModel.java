@@ -4,7 +4,7 @@ import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.ui.common.BackgroundTasks;
+import com.ja4.workstation.ui.task.Tasks;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,7 +17,7 @@ public final class AppModel {
 
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
-    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final Tasks tasks = new Tasks();
     private Consumer<TableFilter> detectionsOpener = f -> { };
     private Consumer<com.ja4.workstation.domain.table.TableFilter> scoresOpener = f -> { };
     private Consumer<ClientIp> ipOpener = ip -> { };
@@ -39,7 +39,7 @@ public final class AppModel {
         return window.get();
     }
 
-    public BackgroundTasks tasks() {
+    public Tasks tasks() {
         return tasks;
     }
 

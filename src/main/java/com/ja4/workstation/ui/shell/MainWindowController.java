@@ -9,10 +9,10 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.search.SearchService;
 import com.ja4.workstation.service.search.SearchTarget;
-import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.detections.DetectionsController;
 import com.ja4.workstation.ui.ip.IpController;
+import com.ja4.workstation.ui.task.Task;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +127,7 @@ public final class MainWindowController {
         globalSearch.setOnAction(e -> search(globalSearch.getText()));
         globalSearch.textProperty().addListener((o, a, b) -> clearSearchError());
         cancelTasks.setOnAction(e -> model.tasks().cancelAll());
-        model.tasks().running().addListener((ListChangeListener<BackgroundTasks.Entry>) c -> updateTasks());
+        model.tasks().running().addListener((ListChangeListener<Task>) c -> updateTasks());
         model.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
         model.windowProperty().addListener((o, old, w) -> onWindow(w));
         windowBox.valueProperty().addListener((o, old, length) -> {
@@ -315,13 +315,9 @@ public final class MainWindowController {
         var ws = model.workspace();
         var w = model.window();
         if (ws == null || w == null) return;
-        QueryScope scope = QueryScope.parallel();
-        var task = model.tasks().start("Searching " + text.strip(), scope::cancel);
-        ws.search().resolve(text, w, scope).whenComplete((target, err) -> javafx.application.Platform.runLater(() -> {
-            task.done();
-            if (err != null) showSearchError("Search failed: " + QueryScope.reason(err));
-            else go(target);
-        }));
+        Task task = model.tasks().start("Searching " + text.strip());
+        task.then(ws.search().resolve(text, w, task.scope()), this::go,
+                err -> showSearchError("Search failed: " + QueryScope.reason(err)));
     }
 
     private void go(SearchTarget target) {
@@ -620,7 +616,7 @@ public final class MainWindowController {
         var running = model.tasks().running();
         setTasksVisible(!running.isEmpty());
         if (running.isEmpty()) return;
-        BackgroundTasks.Entry first = running.get(0);
+        Task first = running.get(0);
         tasksLabel.setText(running.size() == 1 ? first.nameProperty().get() + "…"
                 : running.size() + " tasks running (" + first.nameProperty().get() + "…)");
         tasksProgress.progressProperty().bind(first.progressProperty());

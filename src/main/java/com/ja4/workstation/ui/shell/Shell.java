@@ -1,10 +1,7 @@
 package com.ja4.workstation.ui.shell;
 
 import com.ja4.workstation.data.feedback.Outbox;
-import com.ja4.workstation.data.warehouse.ClickHouseDialect;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.feedback.OutboxPending;
 import com.ja4.workstation.service.feedback.OutboxSync;
 import com.ja4.workstation.service.profile.ConnectionProfile;
 import com.ja4.workstation.service.profile.LiveConnector;
@@ -14,6 +11,7 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.connection.ConnectionDialog;
 import com.ja4.workstation.ui.snapshot.ExportSnapshotDialog;
+import com.ja4.workstation.ui.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ public final class Shell {
     private Supplier<ProfileStore> profiles = ProfileStore::inDataDir;
     private final PasswordSource passwords = PasswordSource.system();
     private Outbox outboxOverride;
-    private volatile CompletableFuture<OutboxSync.Result> lastSync = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Optional<OutboxSync.Result>> lastSync = CompletableFuture.completedFuture(Optional.empty());
 
     private Shell(Parent root, AppModel model, MainWindowController controller) {
         this.root = root;
@@ -90,7 +88,7 @@ public final class Shell {
         Workspace old = model.workspace();
         model.workspaceProperty().set(ws);
         if (old != null && old != ws) old.close();
-        if (ws.session().warehouse().dialect() instanceof ClickHouseDialect) syncOutbox(ws);
+        if (ws.session().isLive()) syncOutbox(ws);
     }
 
     /** Tests: the outbox file every workspace uses (instead of the one in the data folder). */
@@ -104,7 +102,7 @@ public final class Shell {
     }
 
     /** The outbox sync started by the last live workspace (completed with null when none ran). */
-    public CompletableFuture<OutboxSync.Result> lastSync() {
+    public CompletableFuture<Optional<OutboxSync.Result>> lastSync() {
         return lastSync;
     }
 
@@ -113,7 +111,7 @@ public final class Shell {
         javafx.stage.Stage[] stage = new javafx.stage.Stage[1];
         ConnectionDialog d = new ConnectionDialog(profiles.get(), passwords, ws -> {
             if (stage[0] != null) stage[0].close();
-        }, this::connect);
+        }, this::connect, model.tasks());
         stage[0] = d.show(root.getScene() == null ? null : root.getScene().getWindow());
         return d;
     }
@@ -124,18 +122,10 @@ public final class Shell {
      */
     public CompletableFuture<Workspace> connect(ConnectionProfile p, String password) {
         String what = "Connecting to " + p.name() + " (" + p.host() + ":" + p.port() + ")";
-        var task = model.tasks().start(what, null);
+        Task task = model.tasks().start(what);
         controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return LiveConnector.connect(p, password);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e.getMessage(), e);
-            }
-        });
         CompletableFuture<Workspace> shown = new CompletableFuture<>();
-        f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            task.done();
+        task.run(() -> LiveConnector.connect(p, password)).whenComplete((ws, err) -> Platform.runLater(() -> {
             if (err != null) {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
                 String why = c.getMessage() == null ? c.toString() : c.getMessage();
@@ -151,32 +141,22 @@ public final class Shell {
     }
 
     /** Writes the outbox's pending classifications to soc_feedback of the live workspace, in the background. */
-    public CompletableFuture<OutboxSync.Result> syncOutbox(Workspace ws) {
-        QueryContext ctx = QueryContext.create();
-        var task = model.tasks().start("Syncing pending classifications", ctx::cancel);
-        CompletableFuture<OutboxSync.Result> f = CompletableFuture.supplyAsync(() -> {
-            OutboxPending pending = new OutboxPending(ws.session().outbox());
-            try {
-                if (pending.pending().isEmpty()) return null;
-            } catch (java.io.IOException e) {
-                return new OutboxSync.Result(0, 0, -1, Optional.of(e.getMessage()));
-            }
-            return new OutboxSync(ws.session().warehouse()).sync(pending, ctx);
-        });
-        CompletableFuture<OutboxSync.Result> reported = new CompletableFuture<>();
-        f.whenComplete((r, err) -> Platform.runLater(() -> {
-            task.done();
+    public CompletableFuture<Optional<OutboxSync.Result>> syncOutbox(Workspace ws) {
+        Task task = model.tasks().start("Syncing pending classifications");
+        CompletableFuture<Optional<OutboxSync.Result>> reported = new CompletableFuture<>();
+        task.track(ws.session().syncOutbox(task.scope())).whenComplete((r, err) -> Platform.runLater(() -> {
             if (err != null) {
                 controller.showStatus("Outbox sync failed: " + QueryScope.reason(err)
                         + ". The classifications stay pending and are retried on the next connect.");
-            } else if (r != null) {
-                int written = r.inserted() + r.alreadyPresent();
-                if (r.complete()) {
+            } else if (r.isPresent()) {
+                OutboxSync.Result res = r.get();
+                int written = res.inserted() + res.alreadyPresent();
+                if (res.complete()) {
                     controller.showStatus("Synced " + written + " pending classification" + (written == 1 ? "" : "s")
                             + " to soc_feedback");
                 } else {
-                    controller.showStatus("Outbox sync failed after " + written + ": " + r.failure().orElse("?")
-                            + (r.remaining() > 0 ? ". " + r.remaining() + " kept pending" : ". Kept pending")
+                    controller.showStatus("Outbox sync failed after " + written + ": " + res.failure().orElse("?")
+                            + (res.remaining() > 0 ? ". " + res.remaining() + " kept pending" : ". Kept pending")
                             + ", retried on the next connect.");
                 }
                 controller.refreshFeedback();
@@ -201,17 +181,10 @@ public final class Shell {
     }
 
     private CompletableFuture<Workspace> open(String what, SourceOpening.Opener opener) {
-        var task = model.tasks().start(what, null);
+        Task task = model.tasks().start(what);
         controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return opener.open();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        CompletableFuture<Workspace> f = task.run(opener::open);
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            task.done();
             if (err != null) {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
                 controller.showSourceError(c.getMessage() == null ? c.toString() : c.getMessage());

@@ -12,7 +12,6 @@ import com.ja4.workstation.ui.common.table.Facets;
 import com.ja4.workstation.ui.common.table.PagedTablePane;
 import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
@@ -50,17 +49,13 @@ public final class TrafficController extends ViewController {
     }
 
     @Override
-    public void init(AppModel model) {
-        super.init(model);
+    protected void onInit() {
+        AppModel model = model();
         tablePane.bind(() -> workspace().traffic(), this::window, this::scope, model.tasks(), this::showFilter);
         tablePane.enableOpenIp(HttpLog::ip, model::openIp);
         tablePane.enableLookUpJa4(HttpLog::ja4, model::lookUpJa4);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.TRAFFIC;
-    }
 
     @Override
     protected void load(QueryScope scope) {

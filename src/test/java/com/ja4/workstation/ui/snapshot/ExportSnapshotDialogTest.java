@@ -11,7 +11,7 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.common.BackgroundTasks;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class ExportSnapshotDialogTest {
     Workspace live;
     TimeWindow window;
     final AtomicReference<String> status = new AtomicReference<>("");
-    final BackgroundTasks tasks = new BackgroundTasks();
+    final Tasks tasks = new Tasks();
     Path dir;
 
     @Start
@@ -76,7 +76,7 @@ class ExportSnapshotDialogTest {
         assertTrue(o.ok(), String.valueOf(o.problem()));
         assertTrue(Files.isRegularFile(out));
         assertEquals(List.of(out), files(dir), "only the snapshot, no partial file");
-        SnapshotManifest m = o.manifest();
+        SnapshotManifest m = com.ja4.workstation.service.source.SnapshotVerifier.verify(out);
         assertEquals("threat_levels=CRITICAL", m.filters());
         assertTrue(status.get().startsWith("Snapshot written to " + out + ": "), status.get());
         assertTrue(status.get().contains(com.ja4.workstation.ui.common.Fx.count(o.rows()) + " rows"), status.get());

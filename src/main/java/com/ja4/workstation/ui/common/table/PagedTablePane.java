@@ -5,10 +5,11 @@ import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.table.TableService;
-import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.task.Task;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
     private Supplier<TableService<R>> tableSource;
     private Supplier<TimeWindow> window;
     private Supplier<QueryScope> scope;
-    private BackgroundTasks tasks;
+    private Tasks tasks;
     private Consumer<F> onFilter;
     private java.util.function.Function<R, String> ipOf;
     private Consumer<com.ja4.workstation.domain.ClientIp> ipOpener;
@@ -89,7 +90,7 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
 
     /** Wires the pane to its data; {@code onFilter} receives a narrowed filter from the context menu. */
     public void bind(Supplier<TableService<R>> tableSource, Supplier<TimeWindow> window, Supplier<QueryScope> scope,
-                     BackgroundTasks tasks, Consumer<F> onFilter) {
+                     Tasks tasks, Consumer<F> onFilter) {
         this.tableSource = tableSource;
         this.window = window;
         this.scope = scope;
@@ -315,21 +316,19 @@ public final class PagedTablePane<R, F extends TableFilter> extends BorderPane {
         F f = filter;
         SortOrder so = sort;
         long expected = Math.max(1, total);
-        QueryScope s = QueryScope.parallel();
-        BackgroundTasks.Entry task = tasks.start("Exporting " + noun + " to " + file.getFileName(), s::cancel);
+        Task task = tasks.start("Exporting " + noun + " to " + file.getFileName());
         exportProgress.setProgress(0);
         exportProgress.setVisible(true);
         exportCancel.setVisible(true);
-        exportCancel.setOnAction(e -> s.cancel());
+        exportCancel.setOnAction(e -> task.cancel());
         exportButton.setDisable(true);
         exportStatus.setText("Exporting…");
         CompletableFuture<Long> done = t.exportCsv(w, f, so, file, n -> {
             double p = Math.min(1.0, n / (double) expected);
             task.progress(p);
             Platform.runLater(() -> exportProgress.setProgress(p));
-        }, s);
-        done.whenComplete((n, err) -> {
-            task.done();
+        }, task.scope());
+        task.track(done).whenComplete((n, err) -> {
             Platform.runLater(() -> {
                 exportProgress.setVisible(false);
                 exportCancel.setVisible(false);
