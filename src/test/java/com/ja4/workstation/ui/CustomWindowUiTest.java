@@ -7,6 +7,7 @@ import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.CountingSource;
@@ -14,9 +15,11 @@ import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.FilteredTableController;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -113,16 +116,16 @@ class CustomWindowUiTest {
 
         // another view opened afterwards uses the same window
         robot.interact(() -> shell.controller().show(ViewId.DETECTIONS));
-        var det = (com.ja4.workstation.ui.detections.DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(expected, det.tablePane().total(), "Detections lists the detections of the 12 h window");
+        var det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        assertEquals(expected, det.total(), "Detections lists the detections of the 12 h window");
 
         // minutes, with a space and upper case
         type(robot, "90 M");
         waitUntil(() -> shell.model().window().length().equals(Duration.ofMinutes(90)));
         assertEquals("90 min", box().getEditor().getText());
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT
-                && det.tablePane().total() == detectionsIn(before.asOf(), Duration.ofMinutes(90)));
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT
+                && det.total() == detectionsIn(before.asOf(), Duration.ofMinutes(90)));
         shot(robot, "custom-window-90min.png");
     }
 

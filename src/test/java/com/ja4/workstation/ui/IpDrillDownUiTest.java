@@ -15,12 +15,14 @@ import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.CountingSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.feedback.FeedbackController;
 import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.ui.ip.IpTab;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,26 +143,26 @@ class IpDrillDownUiTest {
         Detection any = firstDetection();
         robot.interact(() -> shell.controller().search(any.ja4()));
         waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS);
-        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        FilteredTableModel<Detection> det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
         assertEquals(any.ja4(), det.filter().get(TableFilter.JA4));
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(any.ja4())));
+        assertTrue(det.rows().stream().allMatch(d -> d.ja4().equals(any.ja4())));
         robot.interact(() -> shell.controller().search(any.asnOrg()));
-        waitUntil(() -> det.filter().get(TableFilter.ASN_ORG).equals(any.asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> det.filter().get(TableFilter.ASN_ORG).equals(any.asnOrg()) && det.loading().state() == Loadable.State.CONTENT);
         robot.interact(() -> shell.controller().search("maison-lumiere"));
-        waitUntil(() -> det.filter().get(TableFilter.SEARCH).equals("maison-lumiere") && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> det.filter().get(TableFilter.SEARCH).equals("maison-lumiere") && det.loading().state() == Loadable.State.CONTENT);
         assertTrue(det.filter().get(TableFilter.ASN_ORG).isEmpty(), "not an ASN: searched on host");
     }
 
     @Test
     void openIpFromTheDetectionsContextMenu(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        Detection first = det.tablePane().table().getItems().get(0);
+        FilteredTableModel<Detection> det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        Detection first = det.rows().get(0);
         assertFalse(first.os().isEmpty(), "the page carries the OS verdict");
-        robot.clickOn(robot.from(det.tablePane().table()).lookup(".table-cell").nth(1).queryAs(javafx.scene.Node.class));
-        var openIp = det.tablePane().table().getContextMenu().getItems().stream()
+        robot.clickOn(robot.from(pagedTable(robot)).lookup(".table-cell").nth(1).queryAs(javafx.scene.Node.class));
+        var openIp = pagedTable(robot).getContextMenu().getItems().stream()
                 .filter(i -> "Open IP".equals(i.getText())).findFirst().orElseThrow();
         robot.interact(openIp::fire);
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
@@ -218,5 +220,11 @@ class IpDrillDownUiTest {
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The analyst table in front (Detections, Scores or Traffic). */
+    @SuppressWarnings("unchecked")
+    private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
+        return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
     }
 }

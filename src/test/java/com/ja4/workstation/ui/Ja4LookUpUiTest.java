@@ -2,13 +2,13 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.SortOrder;
@@ -21,13 +21,17 @@ import com.ja4.workstation.ui.analytics.FingerprintsController;
 import com.ja4.workstation.ui.analytics.Ja4ProfilePane;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.table.ColumnDef;
-import com.ja4.workstation.ui.common.table.PagedTablePane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.ip.IpController;
 import com.ja4.workstation.ui.ip.IpTab;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.ColumnDef;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
+import com.ja4.workstation.ui.table.PagedTablePane;
+import com.ja4.workstation.ui.table.TableDefinition;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,27 +80,27 @@ class Ja4LookUpUiTest {
     @Test
     void rightClickADetectionLookUpJa4ShowsItsProfileThenItsDetections(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
         // a row whose JA4 has scored windows besides its detections, so that the two figures differ
         TimeWindow w = shell.model().window();
         QueryContext ctx = QueryContext.create();
         int index = -1;
         for (int i = 0; i < 20 && index < 0; i++) {
-            String j = det.tablePane().table().getItems().get(i).ja4();
+            String j = det.rows().get(i).ja4();
             if (demo.detections().count(w, TableFilter.of(TableFilter.JA4, j), ctx) != demo.scores().count(w, TableFilter.of(TableFilter.JA4, j), ctx)) {
                 index = i;
             }
         }
         assertTrue(index >= 0, "a browser JA4 among the latest detections");
         int at = index;
-        String ja4 = det.tablePane().table().getItems().get(at).ja4();
+        String ja4 = det.rows().get(at).ja4();
         assertFalse(ja4.isEmpty());
 
         // right-click the row's JA4 cell, then the menu item, as the analyst does
-        rightClick(robot, cell(robot, det.tablePane().table(), "JA4", at));
-        assertTrue(det.tablePane().table().getContextMenu().isShowing());
-        MenuItem item = menuItem(det.tablePane().table().getContextMenu(), "Look up JA4");
+        rightClick(robot, cell(robot, pagedTable(robot), "JA4", at));
+        assertTrue(pagedTable(robot).getContextMenu().isShowing());
+        MenuItem item = menuItem(pagedTable(robot).getContextMenu(), "Look up JA4");
         assertTrue(item.isVisible());
         assertFalse(item.isDisable(), "enabled on a row with a JA4");
         robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Label l && "Look up JA4".equals(l.getText())
@@ -125,16 +129,16 @@ class Ja4LookUpUiTest {
         // "Show detections with this JA4": Detections filtered to it
         robot.clickOn(pane.showDetectionsButton());
         waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS && ja4.equals(det.filter().get(TableFilter.JA4))
-                && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(expected, det.tablePane().total());
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
+                && det.loading().state() == Loadable.State.CONTENT);
+        assertEquals(expected, det.total());
+        assertTrue(det.rows().stream().allMatch(d -> d.ja4().equals(ja4)));
         assertEquals(TableFilter.of(TableFilter.JA4, ja4), det.filter(), "only the JA4 filter");
 
         // back in Detections, another JA4: Fingerprints (already loaded) shows the new profile
         robot.interact(() -> det.showFilter(TableFilter.NONE));
-        waitUntil(() -> det.filter().get(TableFilter.JA4).isEmpty() && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        Detection other = det.tablePane().table().getItems().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
-        robot.interact(() -> det.tablePane().lookUpJa4(other));
+        waitUntil(() -> det.filter().get(TableFilter.JA4).isEmpty() && det.loading().state() == Loadable.State.CONTENT);
+        Detection other = det.rows().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
+        robot.interact(() -> shell.model().lookUpJa4(other.ja4()));
         waitUntil(() -> shell.controller().currentView() == ViewId.FINGERPRINTS && other.ja4().equals(pane.ja4Text())
                 && pane.figuresPane().state() == LoadPane.State.CONTENT);
         assertEquals(Fx.count(demo.detections().count(w, TableFilter.of(TableFilter.JA4, other.ja4()), ctx)), pane.kpiText("Detections"));
@@ -229,32 +233,34 @@ class Ja4LookUpUiTest {
         assertTrue(pane.decodedText().contains("Protocol: TCP"), "the decode needs no query");
     }
 
-    /** The Look up JA4 item is there only where enabled, and greyed on a row without a JA4. */
+    /** Look up JA4 in a table's context menu is greyed on a row without a JA4, and looks the row's JA4 up. */
     @Test
     void lookUpJa4IsDisabledOnARowWithoutAJa4(FxRobot robot) throws Exception {
         record R(String ip, String ja4) {
         }
         List<String> looked = new ArrayList<>();
-        PagedTablePane<R, TableFilter> pane = new PagedTablePane<>("rows", List.of(ColumnDef.text("IP", null, R::ip, 150, null),
-                ColumnDef.text("JA4", null, R::ja4, 300, null)), SortOrder.descending("ip"));
+        TableDefinition<R> def = new TableDefinition<>("Rows", null, "rows", SortOrder.descending("ip"), List.of(),
+                List.of(ColumnDef.text("IP", null, R::ip, 150, null), ColumnDef.text("JA4", null, R::ja4, 300, null)),
+                ws -> null, R::ip, R::ja4);
+        FilteredTableModel<R> model = new FilteredTableModel<>(def, () -> null, () -> null, () -> null, new Tasks());
         Stage[] stage = new Stage[1];
+        PagedTablePane<?>[] pane = new PagedTablePane<?>[1];
         robot.interact(() -> {
-            pane.table().getItems().setAll(new R("10.0.0.1", ""), new R("10.0.0.2", "t13d1516h2_8daaf6152771_d8a2da3f94cd"));
+            pane[0] = new PagedTablePane<>(model, ip -> { }, looked::add);
+            model.rows().setAll(new R("10.0.0.1", ""), new R("10.0.0.2", "t13d1516h2_8daaf6152771_d8a2da3f94cd"));
             stage[0] = new Stage();
-            stage[0].setScene(new Scene(pane, 600, 300));
+            stage[0].setScene(new Scene(pane[0], 600, 300));
             stage[0].show();
         });
-        ContextMenu menu = pane.table().getContextMenu();
+        @SuppressWarnings("unchecked")
+        TableView<R> table = (TableView<R>) pane[0].lookup(".table-view");
+        ContextMenu menu = table.getContextMenu();
         MenuItem item = menuItem(menu, "Look up JA4");
-        robot.interact(() -> menu.getOnShowing().handle(null));
-        assertFalse(item.isVisible(), "not offered where the table has no JA4 look-up");
-
-        robot.interact(() -> pane.enableLookUpJa4(R::ja4, looked::add));
-        showMenuOn(robot, pane.table(), 0);
+        showMenuOn(robot, table, 0);
         assertTrue(item.isVisible());
         assertTrue(item.isDisable(), "a row without a JA4");
         robot.interact(menu::hide);
-        showMenuOn(robot, pane.table(), 1);
+        showMenuOn(robot, table, 1);
         assertFalse(item.isDisable());
         robot.interact(item::fire);
         assertEquals(List.of("t13d1516h2_8daaf6152771_d8a2da3f94cd"), looked);
@@ -302,8 +308,8 @@ class Ja4LookUpUiTest {
                 && column.equals(c.getTableColumn().getText()) && c.getIndex() == row && c.isVisible()).query();
     }
 
-    private DetectionsController detections() {
-        return (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+    private FilteredTableModel<Detection> detections() {
+        return ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
     }
 
     private FingerprintsController fingerprints() {
@@ -313,5 +319,11 @@ class Ja4LookUpUiTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The analyst table in front (Detections, Scores or Traffic). */
+    @SuppressWarnings("unchecked")
+    private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
+        return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
     }
 }

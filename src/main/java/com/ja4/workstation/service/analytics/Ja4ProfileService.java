@@ -1,8 +1,8 @@
 package com.ja4.workstation.service.analytics;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.Activity;

@@ -13,6 +13,7 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.KpiCard;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,23 +58,23 @@ public final class FeaturesController extends ViewController {
         botCard = new KpiCard("Bot windows (datacenter, hosting)", "kpi-high", null);
         aiCard = new KpiCard("view_ai_features_1h rows", "kpi-neutral", null);
         thesisCard = new KpiCard("view_thesis_features_1h rows", "kpi-neutral", null);
-        kpiPane = Tables.host(kpiHost, new FlowPane(12, 12, humanCard, botCard, aiCard, thesisCard));
+        kpiPane = LoadPane.in(kpiHost, new FlowPane(12, 12, humanCard, botCard, aiCard, thesisCard));
 
         JFreeChart profile = Charts.seriesBars(profileData, "Share of the larger average (1 = larger of human / bot)", false, false,
                 (data, row, col) -> profileTip(String.valueOf(data.getRowKey(row)), String.valueOf(data.getColumnKey(col))));
-        profilePane = Tables.host(profileHost, Charts.viewer(profile));
+        profilePane = LoadPane.in(profileHost, Charts.viewer(profile));
 
         JFreeChart importance = Charts.seriesBars(importanceData, "|Cohen's d| (bot vs human, pooled SD)", false, false,
                 (data, row, col) -> importanceTip(String.valueOf(data.getColumnKey(col))));
         importance.removeLegend();
-        importancePane = Tables.host(importanceHost, Charts.viewer(importance));
+        importancePane = LoadPane.in(importanceHost, Charts.viewer(importance));
 
         totals.getColumns().setAll(List.of(
                 Tables.text("Feature", TotalsRow::feature, 220),
                 numeric(Tables.text("view_ai_features_1h", TotalsRow::ai, 200)),
                 numeric(Tables.text("view_thesis_features_1h", TotalsRow::thesis, 200))));
         Tables.fixedHeight(totals, FeatureQueries.PROFILE_FEATURES.size() + 2);
-        totalsPane = Tables.host(totalsHost, totals);
+        totalsPane = LoadPane.in(totalsHost, totals);
     }
 
 

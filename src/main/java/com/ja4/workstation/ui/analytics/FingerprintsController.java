@@ -10,6 +10,7 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import com.ja4.workstation.ui.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class FingerprintsController extends ViewController {
             public void chartMouseMoved(ChartMouseEventFX e) {
             }
         });
-        chartPane = Tables.host(chartHost, chart);
+        chartPane = LoadPane.in(chartHost, chart);
 
         stats.getColumns().add(Tables.text("JA4", r -> r.stat().ja4(), 290));
         stats.getColumns().addAll(Tables.ja4Parts(Ja4Row::decoded));
@@ -89,7 +90,7 @@ public final class FingerprintsController extends ViewController {
                         String.valueOf(r.stat().uniqueIps()), String.valueOf(r.stat().hits()), String.valueOf(r.stat().avgVelocity()),
                         String.valueOf(r.stat().avgFuzzing()), String.valueOf(r.stat().avgBrowserScore())));
         Tables.fixedHeight(stats, 14);
-        statsPane = Tables.host(statsHost, stats);
+        statsPane = LoadPane.in(statsHost, stats);
 
         bots.getColumns().setAll(List.of(
                 Tables.text("Bot name", r -> r.bot().botName(), 180),
@@ -101,7 +102,7 @@ public final class FingerprintsController extends ViewController {
                 r -> String.join("\t", r.bot().botName(), r.bot().ja4(), r.decoded().summary(), String.valueOf(r.bot().sessions()),
                         String.valueOf(r.bot().uniqueIps())));
         Tables.fitRows(bots, 2, 10);
-        botsPane = Tables.host(botsHost, bots);
+        botsPane = LoadPane.in(botsHost, bots);
 
         profileHost.getChildren().add(profile);
         selectionSettles.setOnFinished(e -> lookUp(pendingSelection));

@@ -11,6 +11,7 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -42,8 +43,8 @@ public final class GeoController extends ViewController {
 
     @FXML
     private void initialize() {
-        sessionsPane = Tables.host(sessionsHost, countryChart(sessionsData, "Sessions (1 h windows)"));
-        hitsPane = Tables.host(hitsHost, countryChart(hitsData, "Hits"));
+        sessionsPane = LoadPane.in(sessionsHost, countryChart(sessionsData, "Sessions (1 h windows)"));
+        hitsPane = LoadPane.in(hitsHost, countryChart(hitsData, "Hits"));
         asns.getColumns().setAll(List.of(
                 Tables.text("ASN organisation", AsnRow::asnOrg, 300),
                 Tables.text("ASN label", AsnRow::asnLabel, 110),
@@ -60,7 +61,7 @@ public final class GeoController extends ViewController {
         asns.setPrefHeight(26 * 16 + 32);
         asns.setPlaceholder(new Label(""));
         asns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        asnPane = Tables.host(asnHost, asns);
+        asnPane = LoadPane.in(asnHost, asns);
     }
 
     private ChartViewer countryChart(DefaultCategoryDataset data, String valueLabel) {

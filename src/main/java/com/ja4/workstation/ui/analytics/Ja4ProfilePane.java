@@ -1,6 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.analytics.Activity;
 import com.ja4.workstation.domain.analytics.HostRow;
 import com.ja4.workstation.domain.analytics.Ja4Source;
@@ -10,6 +10,7 @@ import com.ja4.workstation.service.analytics.Ja4ProfileService.Ja4Profile;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.table.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,8 +16,8 @@ import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import com.ja4.workstation.ui.task.Task;
 import java.io.File;
 import java.nio.file.Path;
@@ -28,9 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -628,12 +626,12 @@ public final class ClustersController extends ViewController {
     // ---- members ---------------------------------------------------------------------------
 
     private void buildMembersTable() {
-        TableColumn<ClusterMemberRow, String> ip = SimpleTables.link("IP", ClusterMemberRow::ip, this::openIp, 130);
-        TableColumn<ClusterMemberRow, ThreatLevel> threat = SimpleTables.threat("Threat", ClusterMemberRow::threat, 90);
-        members.getColumns().setAll(List.of(ip, column("Hits", r -> Fx.count(r.hits()), 60), threat,
-                column("Score", r -> Fx.decimal(r.anomalyScore(), 2), 58), column("JA4", ClusterMemberRow::ja4, 140),
-                column("Country", ClusterMemberRow::country, 60), column("ASN", ClusterMemberRow::asnOrg, 140),
-                column("TTL/MSS/scale/win", r -> r.ttl() + " / " + r.mss() + " / " + r.scale() + " / " + r.window(), 140)));
+        TableColumn<ClusterMemberRow, String> ip = Tables.link("IP", ClusterMemberRow::ip, this::openIp, 130);
+        TableColumn<ClusterMemberRow, ThreatLevel> threat = Tables.threat("Threat", ClusterMemberRow::threat, 90);
+        members.getColumns().setAll(List.of(ip, Tables.column("Hits", r -> Fx.count(r.hits()), 60), threat,
+                Tables.column("Score", r -> Fx.decimal(r.anomalyScore(), 2), 58), Tables.column("JA4", ClusterMemberRow::ja4, 140),
+                Tables.column("Country", ClusterMemberRow::country, 60), Tables.column("ASN", ClusterMemberRow::asnOrg, 140),
+                Tables.column("TTL/MSS/scale/win", r -> r.ttl() + " / " + r.mss() + " / " + r.scale() + " / " + r.window(), 140)));
         members.getColumns().forEach(c -> c.setSortable(false));
         members.setFixedCellSize(26);
         members.setPrefHeight(26 * 10 + 32);
@@ -642,12 +640,6 @@ public final class ClustersController extends ViewController {
         members.setId("membersTable");
     }
 
-    private static TableColumn<ClusterMemberRow, String> column(String title, Function<ClusterMemberRow, String> value, double width) {
-        TableColumn<ClusterMemberRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
 
     private void loadMembers(String clusterId, int offset) {
         ClusterResult r = result;

@@ -7,9 +7,9 @@ import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,22 +35,22 @@ public final class IpController extends ViewController {
     @FXML private Label ipError;
     @FXML private VBox startHost;
 
-    private final TableView<Detection> worst = SimpleTables.table("No detections in this window");
+    private final TableView<Detection> worst = Tables.table("No detections in this window");
     private final LoadPane worstPane = new LoadPane(worst);
 
     @FXML
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void initialize() {
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> updateEmpty());
-        SimpleTables.text(worst, "IP", Detection::ip, 170);
-        TableColumn threat = SimpleTables.text(worst, "Worst threat", Detection::threatLevel, 140);
+        Tables.text(worst, "IP", Detection::ip, 170);
+        TableColumn threat = Tables.text(worst, "Worst threat", Detection::threatLevel, 140);
         threat.setCellFactory(col -> new ThreatCell<>());
-        SimpleTables.number(worst, "Score", Detection::anomalyScore, 70, 3);
-        SimpleTables.text(worst, "OS (TCP)", Detection::os, 220);
-        SimpleTables.text(worst, "Bot", Detection::botName, 110);
-        SimpleTables.text(worst, "ASN organisation", Detection::asnOrg, 200);
-        SimpleTables.text(worst, "Country", Detection::countryCode, 70);
-        SimpleTables.text(worst, "Host", Detection::host, 170);
+        Tables.number(worst, "Score", Detection::anomalyScore, 70, 3);
+        Tables.text(worst, "OS (TCP)", Detection::os, 220);
+        Tables.text(worst, "Bot", Detection::botName, 110);
+        Tables.text(worst, "ASN organisation", Detection::asnOrg, 200);
+        Tables.text(worst, "Country", Detection::countryCode, 70);
+        Tables.text(worst, "Host", Detection::host, 170);
         worst.setRowFactory(tv -> {
             javafx.scene.control.TableRow<Detection> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

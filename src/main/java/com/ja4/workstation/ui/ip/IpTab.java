@@ -21,8 +21,8 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.table.Tables;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -93,11 +93,11 @@ public final class IpTab extends Tab {
     private final ComboBox<FeatureWindow> windowBox = new ComboBox<>();
     private final StackPaneHolder radarHolder = new StackPaneHolder();
     private final LoadPane radarPane = new LoadPane(radarHolder);
-    private final TableView<RadarAxis> featureTable = SimpleTables.table("No feature window");
-    private final TableView<Detection> detectionTable = SimpleTables.table("No detections in this window");
-    private final TableView<Score> scoreTable = SimpleTables.table("No scored windows in this window");
-    private final TableView<HttpLog> httpTable = SimpleTables.table("No HTTP requests in this window");
-    private final TableView<FeatureWindow> windowTable = SimpleTables.table("No feature windows in this window");
+    private final TableView<RadarAxis> featureTable = Tables.table("No feature window");
+    private final TableView<Detection> detectionTable = Tables.table("No detections in this window");
+    private final TableView<Score> scoreTable = Tables.table("No scored windows in this window");
+    private final TableView<HttpLog> httpTable = Tables.table("No HTTP requests in this window");
+    private final TableView<FeatureWindow> windowTable = Tables.table("No feature windows in this window");
     private final LoadPane detectionPane = new LoadPane(detectionTable);
     private final LoadPane scorePane = new LoadPane(scoreTable);
     private final LoadPane httpPane = new LoadPane(httpTable);
@@ -113,7 +113,7 @@ public final class IpTab extends Tab {
     private final Label counter = new Label();
     private final Button saveButton = new Button("Save classification");
     private final Label formStatus = new Label();
-    private final TableView<FeedbackEntry> historyTable = SimpleTables.table("Not classified yet");
+    private final TableView<FeedbackEntry> historyTable = Tables.table("Not classified yet");
     private final LoadPane historyPane = new LoadPane(historyTable);
 
     private RadarBaselines baselines;
@@ -270,11 +270,11 @@ public final class IpTab extends Tab {
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(formStatus, Priority.ALWAYS);
 
-        SimpleTables.text(historyTable, "When (UTC)", FeedbackEntry::createdAt, 135);
-        SimpleTables.text(historyTable, "Verdict", FeedbackEntry::classification, 80);
-        SimpleTables.text(historyTable, "Analyst", FeedbackEntry::analyst, 85);
-        SimpleTables.text(historyTable, "State", e -> e.pending() ? "pending (outbox)" : "written (" + e.source() + ")", 120);
-        SimpleTables.text(historyTable, "Comment", FeedbackEntry::comment, 320);
+        Tables.text(historyTable, "When (UTC)", FeedbackEntry::createdAt, 135);
+        Tables.text(historyTable, "Verdict", FeedbackEntry::classification, 80);
+        Tables.text(historyTable, "Analyst", FeedbackEntry::analyst, 85);
+        Tables.text(historyTable, "State", e -> e.pending() ? "pending (outbox)" : "written (" + e.source() + ")", 120);
+        Tables.text(historyTable, "Comment", FeedbackEntry::comment, 320);
         historyTable.setPrefHeight(120);
         historyTable.getStyleClass().add("history-table");
         Label histTitle = new Label("History of this IP");
@@ -487,63 +487,63 @@ public final class IpTab extends Tab {
     }
 
     private void buildFeatureTable() {
-        SimpleTables.text(featureTable, "Feature", RadarAxis::feature, 165);
-        SimpleTables.number(featureTable, "This IP", RadarAxis::ip, 90, 4);
-        SimpleTables.number(featureTable, "Human avg", RadarAxis::human, 95, 4);
-        SimpleTables.number(featureTable, "DC/hosting avg", RadarAxis::datacenter, 125, 4);
+        Tables.text(featureTable, "Feature", RadarAxis::feature, 165);
+        Tables.number(featureTable, "This IP", RadarAxis::ip, 90, 4);
+        Tables.number(featureTable, "Human avg", RadarAxis::human, 95, 4);
+        Tables.number(featureTable, "DC/hosting avg", RadarAxis::datacenter, 125, 4);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void buildActivityTables() {
-        SimpleTables.text(detectionTable, "Detected at (UTC)", Detection::detectedAt, 140);
-        TableColumn threat = SimpleTables.text(detectionTable, "Threat", Detection::threatLevel, 130);
+        Tables.text(detectionTable, "Detected at (UTC)", Detection::detectedAt, 140);
+        TableColumn threat = Tables.text(detectionTable, "Threat", Detection::threatLevel, 130);
         threat.setCellFactory(c -> new ThreatCell<>());
-        SimpleTables.number(detectionTable, "Score", Detection::anomalyScore, 65, 3);
-        SimpleTables.text(detectionTable, "Model", Detection::modelName, 110);
-        SimpleTables.text(detectionTable, "Host", Detection::host, 150);
-        SimpleTables.text(detectionTable, "JA4", Detection::ja4, 250);
-        SimpleTables.number(detectionTable, "Hits", Detection::hits, 65, 0);
-        SimpleTables.number(detectionTable, "Velocity", Detection::hitVelocity, 75, 3);
-        SimpleTables.text(detectionTable, "Bot", Detection::botName, 100);
-        SimpleTables.text(detectionTable, "ASN organisation", Detection::asnOrg, 170);
-        SimpleTables.text(detectionTable, "Country", Detection::countryCode, 65);
-        SimpleTables.text(detectionTable, "Campaign", Detection::campaignId, 110);
+        Tables.number(detectionTable, "Score", Detection::anomalyScore, 65, 3);
+        Tables.text(detectionTable, "Model", Detection::modelName, 110);
+        Tables.text(detectionTable, "Host", Detection::host, 150);
+        Tables.text(detectionTable, "JA4", Detection::ja4, 250);
+        Tables.number(detectionTable, "Hits", Detection::hits, 65, 0);
+        Tables.number(detectionTable, "Velocity", Detection::hitVelocity, 75, 3);
+        Tables.text(detectionTable, "Bot", Detection::botName, 100);
+        Tables.text(detectionTable, "ASN organisation", Detection::asnOrg, 170);
+        Tables.text(detectionTable, "Country", Detection::countryCode, 65);
+        Tables.text(detectionTable, "Campaign", Detection::campaignId, 110);
 
-        SimpleTables.text(scoreTable, "Scored at (UTC)", Score::detectedAt, 140);
-        SimpleTables.text(scoreTable, "Window (UTC)", Score::windowStart, 140);
-        TableColumn st = SimpleTables.text(scoreTable, "Threat", Score::threatLevel, 130);
+        Tables.text(scoreTable, "Scored at (UTC)", Score::detectedAt, 140);
+        Tables.text(scoreTable, "Window (UTC)", Score::windowStart, 140);
+        TableColumn st = Tables.text(scoreTable, "Threat", Score::threatLevel, 130);
         st.setCellFactory(c -> new ThreatCell<>());
-        SimpleTables.number(scoreTable, "Score", Score::anomalyScore, 65, 3);
-        SimpleTables.number(scoreTable, "XGB prob.", Score::xgbProb, 75, 3);
-        SimpleTables.number(scoreTable, "AE error", Score::aeReconError, 75, 3);
-        SimpleTables.text(scoreTable, "Model", Score::modelName, 110);
-        SimpleTables.text(scoreTable, "Host", Score::host, 150);
-        SimpleTables.text(scoreTable, "JA4", Score::ja4, 250);
-        SimpleTables.number(scoreTable, "Hits", Score::hits, 65, 0);
-        SimpleTables.text(scoreTable, "Browser", Score::browserFamily, 90);
+        Tables.number(scoreTable, "Score", Score::anomalyScore, 65, 3);
+        Tables.number(scoreTable, "XGB prob.", Score::xgbProb, 75, 3);
+        Tables.number(scoreTable, "AE error", Score::aeReconError, 75, 3);
+        Tables.text(scoreTable, "Model", Score::modelName, 110);
+        Tables.text(scoreTable, "Host", Score::host, 150);
+        Tables.text(scoreTable, "JA4", Score::ja4, 250);
+        Tables.number(scoreTable, "Hits", Score::hits, 65, 0);
+        Tables.text(scoreTable, "Browser", Score::browserFamily, 90);
 
-        SimpleTables.text(httpTable, "Time (UTC)", HttpLog::time, 140);
-        SimpleTables.text(httpTable, "Method", HttpLog::method, 65);
-        SimpleTables.text(httpTable, "Host", HttpLog::host, 150);
-        SimpleTables.text(httpTable, "Path", HttpLog::path, 260);
-        SimpleTables.text(httpTable, "HTTP", HttpLog::httpVersion, 75);
-        SimpleTables.text(httpTable, "User agent", HttpLog::userAgent, 330);
-        SimpleTables.text(httpTable, "JA4", HttpLog::ja4, 250);
+        Tables.text(httpTable, "Time (UTC)", HttpLog::time, 140);
+        Tables.text(httpTable, "Method", HttpLog::method, 65);
+        Tables.text(httpTable, "Host", HttpLog::host, 150);
+        Tables.text(httpTable, "Path", HttpLog::path, 260);
+        Tables.text(httpTable, "HTTP", HttpLog::httpVersion, 75);
+        Tables.text(httpTable, "User agent", HttpLog::userAgent, 330);
+        Tables.text(httpTable, "JA4", HttpLog::ja4, 250);
 
-        SimpleTables.ja4Menu(detectionTable, Detection::ja4, runner::lookUpJa4);
-        SimpleTables.ja4Menu(scoreTable, Score::ja4, runner::lookUpJa4);
-        SimpleTables.ja4Menu(httpTable, HttpLog::ja4, runner::lookUpJa4);
-        SimpleTables.ja4Menu(windowTable, FeatureWindow::ja4, runner::lookUpJa4);
+        Tables.ja4Menu(detectionTable, Detection::ja4, runner::lookUpJa4);
+        Tables.ja4Menu(scoreTable, Score::ja4, runner::lookUpJa4);
+        Tables.ja4Menu(httpTable, HttpLog::ja4, runner::lookUpJa4);
+        Tables.ja4Menu(windowTable, FeatureWindow::ja4, runner::lookUpJa4);
 
-        SimpleTables.text(windowTable, "Window (UTC)", FeatureWindow::windowStart, 140);
-        SimpleTables.text(windowTable, "Host", FeatureWindow::host, 150);
-        SimpleTables.text(windowTable, "JA4", FeatureWindow::ja4, 250);
-        SimpleTables.number(windowTable, "Hits", FeatureWindow::hits, 65, 0);
-        SimpleTables.text(windowTable, "ASN label", FeatureWindow::asnLabel, 90);
-        SimpleTables.text(windowTable, "ASN organisation", FeatureWindow::asnOrg, 170);
-        SimpleTables.text(windowTable, "Bot", FeatureWindow::botName, 100);
-        SimpleTables.text(windowTable, "Browser", FeatureWindow::browserFamily, 90);
-        for (String f : IpDrillDownService.RADAR_FEATURES) SimpleTables.number(windowTable, axisLabel(f), r -> r.feature(f), 95, 3);
+        Tables.text(windowTable, "Window (UTC)", FeatureWindow::windowStart, 140);
+        Tables.text(windowTable, "Host", FeatureWindow::host, 150);
+        Tables.text(windowTable, "JA4", FeatureWindow::ja4, 250);
+        Tables.number(windowTable, "Hits", FeatureWindow::hits, 65, 0);
+        Tables.text(windowTable, "ASN label", FeatureWindow::asnLabel, 90);
+        Tables.text(windowTable, "ASN organisation", FeatureWindow::asnOrg, 170);
+        Tables.text(windowTable, "Bot", FeatureWindow::botName, 100);
+        Tables.text(windowTable, "Browser", FeatureWindow::browserFamily, 90);
+        for (String f : IpDrillDownService.RADAR_FEATURES) Tables.number(windowTable, axisLabel(f), r -> r.feature(f), 95, 3);
         windowTable.setRowFactory(tv -> {
             javafx.scene.control.TableRow<FeatureWindow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

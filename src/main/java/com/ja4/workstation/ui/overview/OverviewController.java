@@ -13,12 +13,11 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -79,12 +78,12 @@ public final class OverviewController extends ViewController {
             public void chartMouseMoved(ChartMouseEventFX e) {
             }
         });
-        threatPane = host(threatHost, threatChart);
-        timelinePane = host(timelineHost, Charts.viewer(Charts.hourlyBars(timelineData, "Detections")));
-        modelPane = host(modelsHost, Charts.viewer(Charts.bars(modelData, "Scored windows", true, null)));
-        browserPane = host(browsersHost, Charts.viewer(Charts.bars(browserData, "Scored windows", true, null)));
+        threatPane = LoadPane.in(threatHost, threatChart);
+        timelinePane = LoadPane.in(timelineHost, Charts.viewer(Charts.hourlyBars(timelineData, "Detections")));
+        modelPane = LoadPane.in(modelsHost, Charts.viewer(Charts.bars(modelData, "Scored windows", true, null)));
+        browserPane = LoadPane.in(browsersHost, Charts.viewer(Charts.bars(browserData, "Scored windows", true, null)));
         buildTopIpsTable();
-        topPane = host(topIpsHost, topIps);
+        topPane = LoadPane.in(topIpsHost, topIps);
     }
 
 
@@ -136,14 +135,17 @@ public final class OverviewController extends ViewController {
     }
 
     private void buildTopIpsTable() {
-        TableColumn<TopIp, String> ip = SimpleTables.link("IP", TopIp::ip,
+        TableColumn<TopIp, String> ip = Tables.link("IP", TopIp::ip,
                 item -> com.ja4.workstation.domain.ClientIp.parse(item).ifPresent(model()::openIp), 230);
-        TableColumn<TopIp, ThreatLevel> threat = SimpleTables.threat("Worst threat", TopIp::worstThreat, 150);
-        TableColumn<TopIp, String> n = column("Detections", t -> Fx.count(t.detections()), 100);
+        TableColumn<TopIp, ThreatLevel> threat = Tables.threat("Worst threat", TopIp::worstThreat, 150);
+        TableColumn<TopIp, String> n = Tables.column("Detections", t -> Fx.count(t.detections()), 100);
         n.getStyleClass().add("numeric");
-        TableColumn<TopIp, String> score = column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);
+        TableColumn<TopIp, String> score = Tables.column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);
         score.getStyleClass().add("numeric");
-        topIps.getColumns().setAll(List.of(ip, threat, n, score, column("ASN", TopIp::asnOrg, 260), column("Country", TopIp::countryCode, 80)));
+        TableColumn<TopIp, String> asn = Tables.column("ASN", TopIp::asnOrg, 260);
+        TableColumn<TopIp, String> country = Tables.column("Country", TopIp::countryCode, 80);
+        for (TableColumn<TopIp, String> c : List.of(n, score, asn, country)) c.setSortable(false);
+        topIps.getColumns().setAll(List.of(ip, threat, n, score, asn, country));
         topIps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         topIps.setFixedCellSize(28);
         topIps.setPrefHeight(28 * OverviewService.TOP_IPS + 40); // rows + header, no scrollbar
@@ -161,19 +163,7 @@ public final class OverviewController extends ViewController {
         topIps.setContextMenu(new javafx.scene.control.ContextMenu(openIp, detectionsOf));
     }
 
-    private static TableColumn<TopIp, String> column(String title, java.util.function.Function<TopIp, String> value, double width) {
-        TableColumn<TopIp, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
-    }
 
-    private static LoadPane host(StackPane host, javafx.scene.Node content) {
-        LoadPane p = new LoadPane(content);
-        host.getChildren().add(p);
-        return p;
-    }
 
     /** The window line under the title ("2026-11-20 00:00 → 2026-11-20 12:00 UTC  (12 h)"). */
     public String windowLabelText() {

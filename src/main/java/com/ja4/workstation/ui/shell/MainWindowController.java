@@ -10,8 +10,8 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.search.SearchService;
 import com.ja4.workstation.service.search.SearchTarget;
 import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.ui.detections.DetectionsController;
 import com.ja4.workstation.ui.ip.IpController;
+import com.ja4.workstation.ui.table.FilteredTableController;
 import com.ja4.workstation.ui.task.Task;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,11 +247,11 @@ public final class MainWindowController {
     }
 
     private void openDetections(TableFilter filter) {
-        openFiltered(ViewId.DETECTIONS, c -> ((DetectionsController) c).presetFilter(filter));
+        openFiltered(ViewId.DETECTIONS, c -> ((FilteredTableController) c).presetFilter(filter));
     }
 
     private void openScores(com.ja4.workstation.domain.table.TableFilter filter) {
-        openFiltered(ViewId.SCORES, c -> ((com.ja4.workstation.ui.scores.ScoresController) c).presetFilter(filter));
+        openFiltered(ViewId.SCORES, c -> ((FilteredTableController) c).presetFilter(filter));
     }
 
     /** Shows a table view with a filter set from another view; it loads once shown. */

@@ -2,8 +2,8 @@ package com.ja4.workstation.data.analytics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.AsnRow;
 import com.ja4.workstation.domain.analytics.CountryLabel;

@@ -1,10 +1,10 @@
-package com.ja4.workstation.analysis.ja4;
+package com.ja4.workstation.domain;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class Ja4Test {
 

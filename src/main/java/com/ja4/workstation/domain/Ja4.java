@@ -1,4 +1,4 @@
-package com.ja4.workstation.analysis.ja4;
+package com.ja4.workstation.domain;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
