@@ -18,7 +18,7 @@ import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.feedback.FeedbackController;
 import com.ja4.workstation.ui.ip.IpController;
-import com.ja4.workstation.ui.ip.IpTab;
+import com.ja4.workstation.ui.ip.IpTabModel;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.table.FilteredTableController;
@@ -82,13 +82,15 @@ class IpDrillDownUiTest {
         robot.clickOn("#globalSearch").write("::ffff:" + any.ip()).type(KeyCode.ENTER);
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
         IpController ip = ipView();
-        IpTab tab = ip.selected().orElseThrow();
-        assertEquals(any.ip(), tab.getText(), "shown without ::ffff:");
-        waitUntil(() -> tab.detectionPane().state() == LoadPane.State.CONTENT);
-        assertFalse(tab.detectionTable().getItems().isEmpty());
-        assertTrue(tab.detectionTable().getItems().stream().allMatch(d -> d.ip().equals(any.ip())));
-        waitUntil(() -> tab.radarPane().state() == LoadPane.State.CONTENT);
-        assertEquals(tab.windowBox().getItems().get(0), tab.windowBox().getValue(), "latest window selected");
+        IpTabModel tab = ip.selected().orElseThrow();
+        assertEquals(any.ip(), tab.ip().display(), "shown without ::ffff:");
+        assertEquals(any.ip(), robot.lookup(".ip-tab .tab-label").queryAs(javafx.scene.control.Label.class).getText());
+        waitUntil(() -> tab.detections().state() == Loadable.State.CONTENT);
+        assertFalse(tab.detections().value().isEmpty());
+        assertTrue(tab.detections().value().stream().allMatch(d -> d.ip().equals(any.ip())));
+        waitUntil(() -> tab.radar().state() == Loadable.State.CONTENT);
+        assertEquals(tab.radarWindows().get(0), tab.selectedWindowProperty().get(), "latest window selected");
+        assertEquals(com.ja4.workstation.service.ip.IpDrillDownService.RADAR_FEATURES.size(), tab.axesProperty().get().size());
 
         // a second IP gets a second tab; the first stays open
         Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.domain.table.TableFilter.NONE,
@@ -98,7 +100,7 @@ class IpDrillDownUiTest {
         waitUntil(() -> ip.openTabs().size() == 2);
         robot.interact(() -> shell.controller().search(any.ip()));
         assertEquals(2, ip.openTabs().size(), "an open IP is brought forward, not duplicated");
-        assertEquals(any.ip(), ip.selected().orElseThrow().getText());
+        assertEquals(any.ip(), ip.selected().orElseThrow().ip().display());
     }
 
     @Test
@@ -166,7 +168,7 @@ class IpDrillDownUiTest {
                 .filter(i -> "Open IP".equals(i.getText())).findFirst().orElseThrow();
         robot.interact(openIp::fire);
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        assertEquals(first.ip(), ipView().selected().orElseThrow().getText());
+        assertEquals(first.ip(), ipView().selected().orElseThrow().ip().display());
     }
 
     @Test
@@ -174,27 +176,36 @@ class IpDrillDownUiTest {
         ClientIp ip = ClientIp.parse(firstDetection().ip()).orElseThrow();
         robot.interact(() -> shell.model().openIp(ip));
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        IpTab tab = ipView().selected().orElseThrow();
-        waitUntil(() -> tab.historyPane().state() == LoadPane.State.CONTENT);
-        int before = tab.historyTable().getItems().size();
+        IpTabModel tab = ipView().selected().orElseThrow();
+        waitUntil(() -> tab.history().state() == Loadable.State.CONTENT);
+        int before = tab.historyRows().size();
 
         // too long: refused, nothing lost
         String tooLong = "x".repeat(501);
-        robot.interact(() -> tab.fillForm("bot", tooLong));
+        robot.interact(() -> {
+            tab.classificationProperty().set("bot");
+            tab.commentProperty().set(tooLong);
+        });
+        assertTrue(tab.counterOverProperty().get(), "the counter says the comment is too long");
         robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(tab.formStatusText().contains("500"), tab.formStatusText());
-        assertEquals(tooLong, tab.commentText());
-        assertEquals(before, tab.historyTable().getItems().size());
+        assertTrue(tab.formStatusProperty().get().contains("500"), tab.formStatusProperty().get());
+        assertTrue(tab.formErrorProperty().get());
+        assertEquals(tooLong, tab.commentProperty().get());
+        assertEquals(before, tab.historyRows().size());
 
-        robot.interact(() -> tab.fillForm("suspicious", "HTTP/1.1 with a Chrome JA4"));
+        robot.interact(() -> {
+            tab.classificationProperty().set("suspicious");
+            tab.commentProperty().set("HTTP/1.1 with a Chrome JA4");
+        });
         robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
-        waitUntil(() -> tab.historyTable().getItems().size() == before + 1);
-        FeedbackEntry top = tab.historyTable().getItems().get(0);
+        waitUntil(() -> tab.historyRows().size() == before + 1);
+        FeedbackEntry top = tab.historyRows().get(0);
         assertEquals("suspicious", top.classification());
         assertEquals("HTTP/1.1 with a Chrome JA4", top.comment());
         assertTrue(top.pending(), "a snapshot's classification waits in the outbox");
-        assertEquals("", tab.commentText(), "form cleared after saving");
+        assertEquals("", tab.commentProperty().get(), "form cleared after saving");
+        assertEquals("", tab.classificationProperty().get());
         assertEquals(1, Outbox.at(outboxFile).pending().size());
 
         // the Feedback view lists it as pending and opens its IP

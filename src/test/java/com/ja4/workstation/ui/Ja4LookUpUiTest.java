@@ -23,7 +23,7 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.ip.IpController;
-import com.ja4.workstation.ui.ip.IpTab;
+import com.ja4.workstation.ui.ip.IpTabModel;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.table.ColumnDef;
@@ -176,9 +176,11 @@ class Ja4LookUpUiTest {
                 0, 1, QueryContext.create()).get(0);
         robot.interact(() -> shell.model().openIp(ClientIp.parse(any.ip()).orElseThrow()));
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        IpTab tab = ((IpController) shell.controller().view(ViewId.IP).controller()).selected().orElseThrow();
-        waitUntil(() -> tab.detectionPane().state() == LoadPane.State.CONTENT);
-        TableView<Detection> table = tab.detectionTable();
+        IpTabModel tab = ((IpController) shell.controller().view(ViewId.IP).controller()).selected().orElseThrow();
+        waitUntil(() -> tab.detections().state() == Loadable.State.CONTENT);
+        @SuppressWarnings("unchecked")
+        TableView<Detection> table = robot.lookup(n -> n instanceof TableView<?> t && !t.getColumns().isEmpty()
+                && "Detected at (UTC)".equals(t.getColumns().get(0).getText())).queryAs(TableView.class);
         String ja4 = table.getItems().get(0).ja4();
         robot.interact(() -> {
             table.getSelectionModel().select(0);

@@ -55,6 +55,12 @@ public final class Loadable<T> {
         status.set(new Status<>(State.LOADING, value(), "", null));
     }
 
+    /** Content now (a value the model already has). */
+    public void show(T value) {
+        generation++;
+        status.set(new Status<>(State.CONTENT, value, "", null));
+    }
+
     public void showEmpty(String text) {
         generation++;
         status.set(new Status<>(State.EMPTY, value(), text, null));

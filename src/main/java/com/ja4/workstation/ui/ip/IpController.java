@@ -1,10 +1,7 @@
 package com.ja4.workstation.ui.ip;
 
 import com.ja4.workstation.domain.ClientIp;
-import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
-import com.ja4.workstation.domain.table.TableFilter;
-import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
@@ -13,7 +10,6 @@ import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -69,37 +65,36 @@ public final class IpController extends ViewController {
 
     @Override
     protected void load(QueryScope scope) {
-        for (IpTab t : openTabs()) track(t.load());
+        for (IpTabModel t : openTabs()) track(t.load());
         loadWorst(scope);
     }
 
     /** Opens the IP's tab (or brings it forward) and loads it. */
-    public IpTab open(ClientIp ip) {
-        for (IpTab t : openTabs()) {
-            if (t.ip().equals(ip)) {
+    public IpTabModel open(ClientIp ip) {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof IpTab it && it.ip().equals(ip)) {
                 tabs.getSelectionModel().select(t);
-                return t;
+                return it.model();
             }
         }
-        IpTab tab = new IpTab(ip, runner());
+        IpTabModel m = new IpTabModel(ip, this::workspace, this::window, this::task);
+        IpTab tab = new IpTab(m, new IpTab.Navigation(model()::openDetections, model()::lookUpJa4));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        if (workspace() != null && window() != null) track(tab.load());
-        return tab;
+        if (workspace() != null && window() != null) track(m.load());
+        return m;
     }
 
-    public List<IpTab> openTabs() {
-        List<IpTab> out = new ArrayList<>();
-        for (Tab t : tabs.getTabs()) if (t instanceof IpTab it) out.add(it);
+    /** The open IPs, in tab order. */
+    public List<IpTabModel> openTabs() {
+        List<IpTabModel> out = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) if (t instanceof IpTab it) out.add(it.model());
         return out;
     }
 
-    public Optional<IpTab> selected() {
-        return tabs.getSelectionModel().getSelectedItem() instanceof IpTab t ? Optional.of(t) : Optional.empty();
-    }
-
-    public TabPane tabPane() {
-        return tabs;
+    /** The IP in front, if any. */
+    public Optional<IpTabModel> selected() {
+        return tabs.getSelectionModel().getSelectedItem() instanceof IpTab t ? Optional.of(t.model()) : Optional.empty();
     }
 
     @FXML
@@ -127,39 +122,4 @@ public final class IpController extends ViewController {
         tabs.setVisible(!none);
         tabs.setManaged(!none);
     }
-
-    private IpTab.Runner runner() {
-        return new IpTab.Runner() {
-            @Override
-            public QueryScope scope() {
-                return IpController.this.scope();
-            }
-
-            @Override
-            public <T> CompletableFuture<T> track(CompletableFuture<T> f) {
-                return IpController.this.track(f);
-            }
-
-            @Override
-            public Workspace workspace() {
-                return IpController.this.workspace();
-            }
-
-            @Override
-            public TimeWindow window() {
-                return IpController.this.window();
-            }
-
-            @Override
-            public void openDetections(TableFilter filter) {
-                model().openDetections(filter);
-            }
-
-            @Override
-            public void lookUpJa4(String ja4) {
-                model().lookUpJa4(ja4);
-            }
-        };
-    }
-
 }

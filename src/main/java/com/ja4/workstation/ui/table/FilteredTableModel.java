@@ -306,7 +306,7 @@ public final class FilteredTableModel<R> {
         long p = page.get();
         CompletableFuture<TableService.Page<R>> result = t.track(svc.page(window.get(), filter.get(), sort.get(), p * size, size,
                 total.get(), withCount, t.scope()));
-        return load.load(result, r -> show(r, p), r -> r.rows().isEmpty(), r -> LOADED_EMPTY, () -> reload(true));
+        return t.track(load.load(result, r -> show(r, p), r -> r.rows().isEmpty(), r -> LOADED_EMPTY, () -> reload(true)));
     }
 
     private void show(TableService.Page<R> r, long p) {
