@@ -112,7 +112,7 @@ class CustomWindowUiTest {
         assertEquals("12 h", box().getEditor().getText(), "the selector shows the length as it reads");
         assertEquals(Duration.ofHours(12), box().getValue());
         assertFalse(box().getStyleClass().contains("invalid"));
-        assertFalse(shell.controller().windowMessage().isVisible());
+        assertFalse(windowMessage().isVisible());
 
         // another view opened afterwards uses the same window
         robot.interact(() -> shell.controller().show(ViewId.DETECTIONS));
@@ -150,8 +150,8 @@ class CustomWindowUiTest {
             Thread.sleep(200);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(box().getStyleClass().contains("invalid"), "red border for " + c[0]);
-            assertTrue(shell.controller().windowMessage().isVisible(), c[0]);
-            String message = shell.controller().windowMessage().getText();
+            assertTrue(windowMessage().isVisible(), c[0]);
+            String message = windowMessage().getText();
             assertTrue(message.contains(c[1]), message);
             assertTrue(message.contains("The window stays 24 h"), message);
             assertEquals(message, box().getTooltip().getText());
@@ -169,7 +169,7 @@ class CustomWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("24 h", box().getEditor().getText());
         assertFalse(box().getStyleClass().contains("invalid"));
-        assertFalse(shell.controller().windowMessage().isVisible());
+        assertFalse(windowMessage().isVisible());
         assertEquals(queries, counting.opened.get());
 
         // correcting the entry applies it
@@ -233,13 +233,20 @@ class CustomWindowUiTest {
         assertEquals("36 h", box().getEditor().getText(), "the selector shows the snapshot's own length");
         assertEquals(Duration.ofHours(36), box().getValue());
         assertTrue(overview.windowLabelText().endsWith("(36 h)"), overview.windowLabelText());
-        assertTrue(shell.controller().sourceLabel().getTooltip().getText().contains("window 36 h"),
-                shell.controller().sourceLabel().getTooltip().getText());
+        assertTrue(shell.controller().model().sourceDetailsProperty().get().contains("window 36 h"),
+                shell.controller().model().sourceDetailsProperty().get());
+        assertEquals(shell.controller().model().sourceDetailsProperty().get(),
+                robot.lookup(".source-indicator").queryAs(javafx.scene.control.Label.class).getTooltip().getText());
     }
 
     @SuppressWarnings("unchecked")
     private ComboBox<Duration> box() {
-        return shell.controller().windowBox();
+        return (ComboBox<Duration>) shell.root().lookup("#windowBox");
+    }
+
+    /** The message hung below the window selector when a typed length is refused. */
+    private javafx.scene.control.Label windowMessage() {
+        return (javafx.scene.control.Label) shell.root().lookup("#windowMessage");
     }
 
     /** Click into the selector, replace its text and press Enter, as an analyst would. */

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -113,15 +115,16 @@ class IpDrillDownUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shell.controller().globalSearch().getStyleClass().contains("invalid"), "red border");
-        assertTrue(shell.controller().searchMessage().isVisible());
-        var msg = shell.controller().searchMessage();
+        assertTrue(shell.controller().model().searchProblemProperty().get().contains("1.2.3.999"));
+        assertTrue(globalSearch().getStyleClass().contains("invalid"), "red border");
+        assertTrue(searchMessage().isVisible());
+        var msg = searchMessage();
         assertTrue(msg.getWidth() > 50 && msg.getHeight() > 10, "the message has a size on screen: " + msg.getWidth() + "x" + msg.getHeight());
-        javafx.geometry.Bounds box = shell.controller().globalSearch().localToScene(shell.controller().globalSearch().getLayoutBounds());
+        javafx.geometry.Bounds box = globalSearch().localToScene(globalSearch().getLayoutBounds());
         javafx.geometry.Bounds under = msg.localToScene(msg.getLayoutBounds()); // without the drop shadow
         assertTrue(under.getMinY() >= box.getMaxY(), "shown below the search box: " + box + " / " + under);
-        assertTrue(shell.controller().searchMessage().getText().contains("1.2.3.999"), shell.controller().searchMessage().getText());
-        assertTrue(shell.controller().globalSearch().getTooltip().getText().contains("not a valid"));
+        assertTrue(searchMessage().getText().contains("1.2.3.999"), searchMessage().getText());
+        assertTrue(globalSearch().getTooltip().getText().contains("not a valid"));
         assertEquals(before, counting.opened.get(), "no query ran");
         assertEquals(ViewId.OVERVIEW, shell.controller().currentView());
         assertNull(shell.controller().view(ViewId.IP), "the drill-down was not even loaded");
@@ -137,7 +140,7 @@ class IpDrillDownUiTest {
         });
         // typing again clears the message
         robot.type(KeyCode.BACK_SPACE);
-        assertFalse(shell.controller().globalSearch().getStyleClass().contains("invalid"));
+        assertFalse(globalSearch().getStyleClass().contains("invalid"));
     }
 
     @Test
@@ -237,5 +240,13 @@ class IpDrillDownUiTest {
     @SuppressWarnings("unchecked")
     private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
         return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
+    }
+
+    private TextField globalSearch() {
+        return (TextField) shell.root().lookup("#globalSearch");
+    }
+
+    private Label searchMessage() {
+        return (Label) shell.root().lookup("#searchMessage");
     }
 }

@@ -97,7 +97,7 @@ class LiveShellUiTest {
         waitUntil(() -> shell.controller().statusText().startsWith("Could not connect"));
         assertTrue(shell.controller().statusText().contains("Authentication failed"), shell.controller().statusText());
         assertTrue(shell.model().workspace().session().isSnapshot(), "the demo stays open");
-        Label source = shell.controller().sourceLabel();
+        Label source = robot.lookup(".source-indicator").queryAs(Label.class);
         assertTrue(source.getText().startsWith("● snapshot (read-only)"), source.getText());
 
         connect(robot, server);
@@ -105,7 +105,7 @@ class LiveShellUiTest {
         assertTrue(source.getStyleClass().contains("source-live"));
         shot(robot, "live-shell-connected.png");
         assertFalse(source.getStyleClass().contains("source-snapshot"));
-        assertFalse(shell.controller().exportItem().isDisable(), "export is offered on a live source");
+        assertTrue(shell.controller().model().exportEnabledProperty().get(), "export is offered on a live source");
 
         String home = System.getProperty("ja4.home");
         System.setProperty("ja4.home", tmp.resolve("home").toString()); // the demo is prepared in a scratch data folder
@@ -118,7 +118,7 @@ class LiveShellUiTest {
             else System.setProperty("ja4.home", home);
         }
         assertTrue(source.getStyleClass().contains("source-snapshot"));
-        assertTrue(shell.controller().exportItem().isDisable());
+        assertFalse(shell.controller().model().exportEnabledProperty().get());
     }
 
     @Test
@@ -142,7 +142,7 @@ class LiveShellUiTest {
         robot.clickOn("#connect");
         waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().session().isSnapshot());
         waitUntil(() -> !dialog.isShowing());
-        assertTrue(shell.controller().sourceLabel().getText().startsWith("● live: chdb-test"));
+        assertTrue(shell.controller().model().sourceTextProperty().get().startsWith("● live: chdb-test"));
     }
 
     @Test
@@ -191,25 +191,25 @@ class LiveShellUiTest {
 
         for (ViewId id : ViewId.values()) {
             boolean expected = id.family().map(f -> report.unavailableViews().containsKey(f)).orElse(false);
-            var b = shell.controller().railButton(id);
+            var b = railButton(robot, id);
             assertEquals(expected, b.getStyleClass().contains("unavailable"), id + " greyed");
             if (expected) assertTrue(b.getTooltip().getText().contains("table http_logs is missing"), b.getTooltip().getText());
         }
-        assertTrue(shell.controller().railButton(ViewId.TRAFFIC).getStyleClass().contains("unavailable"));
-        assertTrue(shell.controller().railButton(ViewId.HEATMAP).getStyleClass().contains("unavailable"));
-        assertFalse(shell.controller().railButton(ViewId.DETECTIONS).getStyleClass().contains("unavailable"));
+        assertTrue(railButton(robot, ViewId.TRAFFIC).getStyleClass().contains("unavailable"));
+        assertTrue(railButton(robot, ViewId.HEATMAP).getStyleClass().contains("unavailable"));
+        assertFalse(railButton(robot, ViewId.DETECTIONS).getStyleClass().contains("unavailable"));
         // Overview reads http_logs too: it was in front and now says why instead of querying
         assertTrue(robot.lookup(".unavailable-view").tryQuery().isPresent());
 
-        robot.clickOn(shell.controller().railButton(ViewId.TRAFFIC));
+        robot.clickOn(railButton(robot, ViewId.TRAFFIC));
         assertNull(shell.controller().view(ViewId.TRAFFIC), "no view loaded, no query sent");
         shot(robot, "live-shell-unavailable.png");
         Label title = robot.lookup(".unavailable-view .error-title").queryAs(Label.class);
         assertTrue(title.getText().contains("Traffic is not available"), title.getText());
 
-        robot.clickOn(shell.controller().railButton(ViewId.DETECTIONS));
+        robot.clickOn(railButton(robot, ViewId.DETECTIONS));
         waitUntil(() -> shell.controller().view(ViewId.DETECTIONS) != null
-                && shell.controller().viewHost().getChildren().contains(shell.controller().view(ViewId.DETECTIONS).root()));
+                && shell.controller().view(ViewId.DETECTIONS).root().getScene() != null);
         assertTrue(robot.lookup(".unavailable-view").tryQuery().isEmpty());
     }
 
@@ -223,7 +223,7 @@ class LiveShellUiTest {
         outbox.add(ClientIp.parse("198.51.100.1").orElseThrow(), Classification.LEGITIMATE, "it's the CDN", analyst, t.plusSeconds(9));
 
         // on the demo snapshot the Feedback view lists them as pending
-        robot.clickOn(shell.controller().railButton(ViewId.FEEDBACK));
+        robot.clickOn(railButton(robot, ViewId.FEEDBACK));
         FeedbackController feedback = (FeedbackController) shell.controller().view(ViewId.FEEDBACK).controller();
         waitUntil(() -> feedback.loadPane().state() == LoadPane.State.CONTENT
                 && feedback.table().getItems().stream().filter(e -> analyst.equals(e.analyst()) && e.pending()).count() == 3);
@@ -285,5 +285,11 @@ class LiveShellUiTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The rail button of a view, as the analyst sees it. */
+    private static javafx.scene.control.ToggleButton railButton(FxRobot robot, ViewId id) {
+        return robot.lookup(".rail-button").match(n -> ((javafx.scene.control.ToggleButton) n).getText().endsWith(id.title()))
+                .queryAs(javafx.scene.control.ToggleButton.class);
     }
 }
