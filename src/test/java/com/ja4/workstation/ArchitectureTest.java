@@ -45,6 +45,18 @@ class ArchitectureTest {
 
 
     @ArchTest
+    static final ArchRule ui_never_touches_data = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage(DATA)
+            .because("views ask services and show domain values: the warehouse, dialects, *Queries and table specs"
+                    + " stay behind the service layer");
+
+    @ArchTest
+    static final ArchRule ui_reads_analysis_results_only = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat(resideInAPackage(ANALYSIS)
+                    .and(describe("are not records or enums (results)", (JavaClass c) -> !c.isRecord() && !c.isEnum())))
+            .because("analysis runs through services; a view may only read its results (records and enums)");
+
+    @ArchTest
     static final ArchRule data_depends_on_domain_only = noClasses().that().resideInAPackage(DATA)
             .should().dependOnClassesThat().resideInAnyPackage(ANALYSIS, SERVICE, UI, APP)
             .because("data is the storage layer: it maps rows to domain values and knows nothing above it");
@@ -67,6 +79,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule no_cycles_between_layers = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+    /**
+     * Every package is a slice: the views, the shell and the shared UI pieces form a tree, and so do
+     * the query families and the analyses. The service layer is one slice: Workspace wires its
+     * services, and the source openers of service.source and service.profile return Workspaces.
+     */
+    @ArchTest
+    static final ArchRule no_cycles_between_packages = slices().matching(ROOT + ".(**)").should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage(SERVICE), resideInAPackage(SERVICE));
 
     @ArchTest
     static final ArchRule background_work_goes_through_tasks = noClasses()

@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui;
 
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.shell.Shell;
 import java.nio.file.Path;
 import java.util.List;

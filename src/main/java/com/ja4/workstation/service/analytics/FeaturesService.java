@@ -24,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class FeaturesService {
 
+    /** The features of the human vs bot profile, in chart order. */
+    public static final java.util.List<String> PROFILE_FEATURES = FeatureQueries.PROFILE_FEATURES;
+
     private final FeatureQueries queries;
 
     public FeaturesService(Warehouse warehouse) {

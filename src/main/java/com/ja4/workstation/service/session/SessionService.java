@@ -114,9 +114,14 @@ public final class SessionService {
         return o;
     }
 
-    /** Uses another outbox file (tests). */
+    /** Uses another outbox (tests). */
     public void useOutbox(Outbox o) {
         this.outbox = o;
+    }
+
+    /** Uses the outbox in this file instead of the data folder's (tests, a second profile). */
+    public void useOutboxFile(Path file) {
+        useOutbox(Outbox.at(file));
     }
 
     /** The tables a snapshot holds, in export order (one progress row each). */

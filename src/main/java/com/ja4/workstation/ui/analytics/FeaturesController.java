@@ -1,6 +1,5 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.FeatureQueries;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.analytics.FeaturesService;
@@ -73,7 +72,7 @@ public final class FeaturesController extends ViewController {
                 Tables.text("Feature", TotalsRow::feature, 220),
                 numeric(Tables.text("view_ai_features_1h", TotalsRow::ai, 200)),
                 numeric(Tables.text("view_thesis_features_1h", TotalsRow::thesis, 200))));
-        Tables.fixedHeight(totals, FeatureQueries.PROFILE_FEATURES.size() + 2);
+        Tables.fixedHeight(totals, FeaturesService.PROFILE_FEATURES.size() + 2);
         totalsPane = LoadPane.in(totalsHost, totals);
     }
 
@@ -146,7 +145,7 @@ public final class FeaturesController extends ViewController {
     private void showTotals(List<ViewTotals> t) {
         List<TotalsRow> rows = new ArrayList<>();
         rows.add(new TotalsRow("windows (rows)", Fx.count(t.get(0).windows()), Fx.count(t.get(1).windows())));
-        for (String f : FeatureQueries.PROFILE_FEATURES) {
+        for (String f : FeaturesService.PROFILE_FEATURES) {
             rows.add(new TotalsRow("avg " + f, avg(t.get(0), f), avg(t.get(1), f)));
         }
         totals.getItems().setAll(rows);

@@ -10,6 +10,7 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import com.ja4.workstation.ui.table.Tables;
 import com.ja4.workstation.ui.task.Task;
 import java.util.LinkedHashMap;
@@ -117,6 +118,18 @@ public final class FingerprintsController extends ViewController {
     private void selected(String ja4) {
         pendingSelection = ja4;
         selectionSettles.playFromStart();
+    }
+
+    /** "Look up JA4" from another view: the profile loads with the view, or alone when the view was shown as it was. */
+    @Override
+    protected boolean prepare(ViewRequest request) {
+        if (request instanceof ViewRequest.Ja4 j) presetJa4(j.ja4());
+        return false;
+    }
+
+    @Override
+    protected void fulfil(ViewRequest request, boolean reloaded) {
+        if (request instanceof ViewRequest.Ja4 && !reloaded && workspace() != null) loadProfile();
     }
 
     /** Sets the JA4 to profile without querying: the next load shows it ("Look up JA4" from another view). */

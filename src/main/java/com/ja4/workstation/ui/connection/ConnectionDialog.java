@@ -147,7 +147,7 @@ public final class ConnectionDialog {
         }
         s.setTitle("ClickHouse connection");
         Scene scene = new Scene(root);
-        com.ja4.workstation.ui.Theme.style(scene);
+        com.ja4.workstation.ui.common.Theme.style(scene);
         s.setScene(scene);
         s.show();
         return s;

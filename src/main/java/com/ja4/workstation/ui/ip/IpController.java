@@ -6,6 +6,7 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,12 @@ public final class IpController extends ViewController {
     protected void load(QueryScope scope) {
         for (IpTabModel t : openTabs()) track(t.load());
         loadWorst(scope);
+    }
+
+    /** Another view asks for an IP: its tab, once the drill-down is in front. */
+    @Override
+    protected void fulfil(ViewRequest request, boolean reloaded) {
+        if (request instanceof ViewRequest.Ip ip) open(ip.ip());
     }
 
     /** Opens the IP's tab (or brings it forward) and loads it. */

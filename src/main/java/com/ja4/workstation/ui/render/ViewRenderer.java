@@ -3,11 +3,12 @@ package com.ja4.workstation.ui.render;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.LoadedView;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.shell.ViewLoader;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ public final class ViewRenderer {
         public static final Preset NONE = new Preset(null, null);
 
         void applyTo(LoadedView v) {
-            if (ip != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(ip);
-            if (ja4 != null && v.controller() instanceof com.ja4.workstation.ui.analytics.FingerprintsController c) c.lookUp(ja4);
+            if (ip != null) v.controller().request(new ViewRequest.Ip(ip));
+            if (ja4 != null) v.controller().request(new ViewRequest.Ja4(ja4));
         }
     }
 

@@ -101,10 +101,7 @@ public final class MainWindowController {
         this.snapshotOpener = snapshotOpener;
         model = new MainWindowModel(app);
         navigator = new ViewNavigator(app, model, viewHost, id -> railButtons.get(id).setSelected(true));
-        app.setDetectionsOpener(f -> navigator.openTable(ViewId.DETECTIONS, f));
-        app.setScoresOpener(f -> navigator.openTable(ViewId.SCORES, f));
-        app.setIpOpener(navigator::openIp);
-        app.setJa4Opener(navigator::lookUpJa4);
+        app.setNavigator(navigator::open);
         app.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
         app.windowProperty().addListener((o, old, w) -> navigator.windowChanged());
 

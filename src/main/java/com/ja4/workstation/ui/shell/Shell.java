@@ -1,6 +1,5 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.feedback.OutboxSync;
 import com.ja4.workstation.service.profile.ConnectionProfile;
@@ -33,7 +32,7 @@ public final class Shell {
     private final MainWindowController controller;
     private Supplier<ProfileStore> profiles = ProfileStore::inDataDir;
     private final PasswordSource passwords = PasswordSource.system();
-    private Outbox outboxOverride;
+    private Path outboxOverride;
     private volatile CompletableFuture<Optional<OutboxSync.Result>> lastSync = CompletableFuture.completedFuture(Optional.empty());
 
     private Shell(Parent root, AppModel model, MainWindowController controller) {
@@ -84,7 +83,7 @@ public final class Shell {
      * ClickHouse the classifications waiting in the outbox are then synced in the background.
      */
     public void use(Workspace ws) {
-        if (outboxOverride != null) ws.session().useOutbox(outboxOverride);
+        if (outboxOverride != null) ws.session().useOutboxFile(outboxOverride);
         Workspace old = model.workspace();
         model.workspaceProperty().set(ws);
         if (old != null && old != ws) old.close();
@@ -92,8 +91,8 @@ public final class Shell {
     }
 
     /** Tests: the outbox file every workspace uses (instead of the one in the data folder). */
-    public void useOutbox(Outbox outbox) {
-        this.outboxOverride = outbox;
+    public void useOutbox(Path file) {
+        this.outboxOverride = file;
     }
 
     /** Tests: where connection profiles are stored (instead of the data folder). */

@@ -58,6 +58,26 @@ public abstract class ViewController {
         task = null;
     }
 
+    /**
+     * Another view asks this one to show something ({@link ViewRequest}); called before the view is
+     * shown. True when the view must reload to show it (a new filter); false when {@link #fulfil}
+     * shows it. Views that take no request ignore it.
+     */
+    protected boolean prepare(ViewRequest request) {
+        return false;
+    }
+
+    /** The view is in front: show what was asked for ({@code reloaded}: the view has just loaded everything). */
+    protected void fulfil(ViewRequest request, boolean reloaded) {
+    }
+
+    /** Shows a request at once on a view that is already loaded (render --ip / --ja4). */
+    public final void request(ViewRequest request) {
+        boolean reload = prepare(request);
+        if (reload) activate();
+        fulfil(request, reload);
+    }
+
     /** Called when the view is left or reloaded: cancel work the view runs outside its task. */
     protected void onDeactivate() {
     }

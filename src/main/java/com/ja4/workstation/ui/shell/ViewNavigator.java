@@ -1,10 +1,5 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.domain.ClientIp;
-import com.ja4.workstation.domain.table.TableFilter;
-import com.ja4.workstation.ui.analytics.FingerprintsController;
-import com.ja4.workstation.ui.ip.IpController;
-import com.ja4.workstation.ui.table.FilteredTableController;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -94,38 +89,19 @@ public final class ViewNavigator {
         });
     }
 
-    /** Shows a table view with a filter set from another view; it loads once shown. */
-    void openTable(ViewId id, TableFilter filter) {
-        if (model.unavailableReason(id).isEmpty()) {
-            ((FilteredTableController) load(id).controller()).presetFilter(filter);
-            stale.add(id);
-        }
-        show(id);
-    }
-
     /**
-     * "Look up JA4": the Fingerprints view with this JA4's profile. A view that (re)loads on the way
-     * loads the profile with everything else; one shown as it was loads only the profile.
+     * Shows a view with what another view asked for (a filter, a JA4, an IP): the view prepares it,
+     * reloads if it must, and shows it once in front. An unavailable view only says why.
      */
-    void lookUpJa4(String ja4) {
-        if (model.unavailableReason(ViewId.FINGERPRINTS).isPresent()) {
-            show(ViewId.FINGERPRINTS);
+    void open(ViewId id, ViewRequest request) {
+        if (model.unavailableReason(id).isPresent()) {
+            show(id);
             return;
         }
-        FingerprintsController c = (FingerprintsController) load(ViewId.FINGERPRINTS).controller();
-        c.presetJa4(ja4);
-        if (!display(ViewId.FINGERPRINTS) && app.workspace() != null) c.loadProfile();
-    }
-
-    /** Opens the IP drill-down with this client's tab in front. */
-    void openIp(ClientIp ip) {
-        if (model.unavailableReason(ViewId.IP).isPresent()) {
-            show(ViewId.IP);
-            return;
-        }
-        load(ViewId.IP);
-        show(ViewId.IP);
-        ((IpController) views.get(ViewId.IP).controller()).open(ip);
+        ViewController c = load(id).controller();
+        if (c.prepare(request)) stale.add(id);
+        boolean reloaded = display(id);
+        c.fulfil(request, reloaded);
     }
 
     /** The Feedback view shows the outbox's pending rows: reload it (now if in front, else on the next visit). */

@@ -145,7 +145,7 @@ public final class ExportSnapshotDialog {
         }
         stage.setTitle("Export snapshot");
         Scene scene = new Scene(root);
-        com.ja4.workstation.ui.Theme.style(scene);
+        com.ja4.workstation.ui.common.Theme.style(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             if (running != null) running.cancel();

@@ -1,10 +1,10 @@
 package com.ja4.workstation.ui.table;
 
 import com.ja4.workstation.domain.ThreatLevel;
-import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -150,9 +150,12 @@ public final class FilteredTableController extends ViewController {
         track(tableModel.loadFacets());
     }
 
-    /** Sets the filter without querying; the next activation loads it (navigation from other views). */
-    public void presetFilter(TableFilter f) {
-        tableModel.presetFilter(f);
+    /** Another view asks for rows filtered on this: set without querying, the view reloads with it. */
+    @Override
+    protected boolean prepare(ViewRequest request) {
+        if (!(request instanceof ViewRequest.Filter f)) return false;
+        tableModel.presetFilter(f.filter());
+        return true;
     }
 
     /** The view's state and commands. */

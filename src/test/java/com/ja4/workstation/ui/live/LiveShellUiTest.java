@@ -24,8 +24,8 @@ import com.ja4.workstation.service.profile.SchemaReport;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.Theme;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.feedback.FeedbackController;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
@@ -65,7 +65,7 @@ class LiveShellUiTest {
         tmp = Files.createTempDirectory("ja4-live-ui");
         outbox = Outbox.at(tmp.resolve("outbox.duckdb"));
         shell = Shell.create();
-        shell.useOutbox(outbox);
+        shell.useOutbox(outbox.file());
         Scene scene = new Scene(shell.root(), 1400, 900);
         Theme.style(scene);
         stage.setScene(scene);

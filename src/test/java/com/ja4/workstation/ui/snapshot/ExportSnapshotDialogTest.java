@@ -50,7 +50,7 @@ class ExportSnapshotDialogTest {
         dialog = new ExportSnapshotDialog(live, window, tasks, status::set);
         dir = Files.createTempDirectory("ja4-export-ui");
         Scene scene = new Scene(dialog.content());
-        com.ja4.workstation.ui.Theme.style(scene); // as the app shows it (the screenshot below)
+        com.ja4.workstation.ui.common.Theme.style(scene); // as the app shows it (the screenshot below)
         stage.setScene(scene);
         stage.show();
     }

@@ -1,4 +1,4 @@
-package com.ja4.workstation.ui;
+package com.ja4.workstation.ui.common;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
