@@ -1,15 +1,14 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.analysis.cluster.CancellationCheck;
+import com.ja4.workstation.analysis.cluster.ClusteringEngine;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.ClusteringRunJson;
-import com.ja4.workstation.analysis.cluster.ClusteringService;
-import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.CsvFeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSource;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
-import com.ja4.workstation.analysis.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
@@ -17,6 +16,7 @@ import com.ja4.workstation.io.AtomicOutput;
 import com.ja4.workstation.io.InputFiles;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
@@ -87,14 +87,14 @@ public final class ClusterCommand implements Callable<Integer> {
 
     private ClusteringRun runFrom(ClusteringParameters parameters)
             throws FeatureSourceException, WarehouseException, java.sql.SQLException {
-        ClusteringService service = new ClusteringService();
+        ClusteringEngine service = new ClusteringEngine();
         if (input != null) {
             return service.run(new CsvFeatureSource(input), parameters, ProgressListener.NONE, CancellationCheck.NEVER);
         }
         // the same checks as opening the snapshot in the window: a file that verify refuses is refused here
         try (Workspace ws = SnapshotOpener.open(source)) {
-            TimeWindow window = new TimeWindow(ws.latestAsOf(), SNAPSHOT_WINDOW);
-            FeatureSource features = new WarehouseFeatureSource(new ClusterFeatureQueries(ws.warehouse()), window);
+            TimeWindow window = new TimeWindow(ws.session().latestAsOf(), SNAPSHOT_WINDOW);
+            FeatureSource features = new WarehouseFeatureSource(new ClusterFeatureQueries(ws.session().warehouse()), window);
             return service.run(features, parameters, ProgressListener.NONE, CancellationCheck.NEVER);
         }
     }

@@ -1,5 +1,6 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

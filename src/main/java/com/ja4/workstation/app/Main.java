@@ -1,5 +1,7 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         if (!isInfoOnly(args)) logStart(args);
         if (startsGui(args)) {
-            GuiLauncher.launch(args);
+            com.ja4.workstation.ui.WorkstationApp.launch(args);
             return;
         }
         CommandLine cli = commandLine();

@@ -1,5 +1,6 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.service.Workspace;
@@ -88,20 +89,14 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (source != null) InputFiles.requireReadableFile(source);
         OutputPaths.check("--out", out, source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
-        final com.ja4.workstation.domain.ClientIp open = client;
-        final String lookUp = ja4;
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
         // the PNG is drawn into a hidden file beside the target, moved into place once whole
         Path tmp = AtomicOutput.temporaryBeside(out, ".png");
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
              Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, tmp,
-                    v -> {
-                        if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
-                        if (lookUp != null && v.controller() instanceof com.ja4.workstation.ui.analytics.FingerprintsController c) {
-                            c.lookUp(lookUp);
-                        }
-                    });
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), length.length().orElseThrow()), width, height, tmp,
+                    preset);
             PartialFiles.throwIfStopping();
             AtomicOutput.moveIntoPlace(tmp, out.toAbsolutePath());
             System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), out.toAbsolutePath(),
@@ -115,7 +110,7 @@ public final class RenderCommand implements Callable<Integer> {
                     + Runtime.getRuntime().maxMemory() / MB + " MB); render smaller or give Java more with -Xmx");
             return 1;
         } finally {
-            javafx.application.Platform.exit();
+            ViewRenderer.shutdown();
         }
     }
 

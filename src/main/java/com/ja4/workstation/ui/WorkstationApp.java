@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui;
 
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.shell.Shell;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,11 @@ import javafx.stage.Stage;
 public class WorkstationApp extends Application {
 
     private Shell shell;
+
+    /** Starts the desktop application (headless commands never call this, so they never load the toolkit). */
+    public static void launch(String[] args) {
+        Application.launch(WorkstationApp.class, args);
+    }
 
     @Override
     public void start(Stage stage) {

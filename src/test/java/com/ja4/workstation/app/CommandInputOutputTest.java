@@ -2,6 +2,7 @@ package com.ja4.workstation.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.snapshot.Provenance;
 import com.ja4.workstation.service.source.SnapshotVerifier;
 import com.ja4.workstation.testing.HostileSnapshot;

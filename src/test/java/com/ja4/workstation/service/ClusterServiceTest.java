@@ -2,14 +2,14 @@ package com.ja4.workstation.service;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.ClusteringCancelledException;
 import com.ja4.workstation.analysis.cluster.MemberAssignment;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
-import com.ja4.workstation.analysis.cluster.CancellationCheck;
-import com.ja4.workstation.data.cluster.ClusterMemberRow;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
 import com.ja4.workstation.service.cluster.ClusterService;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -35,7 +35,7 @@ class ClusterServiceTest {
     @BeforeAll
     static void run() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        result = ws.clusters().run(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 10, 1500,
+        result = ws.clusters().run(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), 10, 1500,
                 ProgressListener.NONE, CancellationCheck.NEVER);
     }
 
@@ -48,7 +48,7 @@ class ClusterServiceTest {
     void runUsesTheRequestedParametersAndKeepsItsWindow() {
         assertEquals(10, result.run().parameters().k());
         assertEquals(1500, result.run().parameters().sampleSize());
-        assertEquals(ws.latestAsOf(), result.window().asOf());
+        assertEquals(ws.session().latestAsOf(), result.window().asOf());
         assertFalse(result.run().clusters().isEmpty());
     }
 

@@ -5,14 +5,12 @@ import static com.ja4.workstation.testing.HostileSnapshot.rows;
 import static com.ja4.workstation.testing.HostileSnapshot.text;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.ScoreFilter;
-import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.data.traffic.TrafficFilter;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
+import com.ja4.workstation.service.table.TableService;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.export.CsvCells;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -71,12 +68,11 @@ class HostileCorpusTest {
         return n;
     }
 
-    private static <F> void exactFiltersMatchLiterally(PagedTable<?, F> table, Table t, String column, BiFunction<String, F, F> with, F none)
-            throws Exception {
+    private static void exactFiltersMatchLiterally(TableService<?> table, Table t, String column) throws Exception {
         int c = col(t, column);
         for (String v : TEXTS) {
             if (v.isBlank()) continue; // blank means "any"
-            long n = table.count(DAY, with.apply(v, none), CTX);
+            long n = table.count(DAY, TableFilter.of(column, v), CTX);
             assertEquals(expected(r -> text(r, c).equals(v)), n, t.name() + "." + column + " = " + printable(v));
         }
     }
@@ -84,28 +80,22 @@ class HostileCorpusTest {
     @Test
     void detectionsFilterEveryHostileValueExactly() throws Exception {
         Table t = WarehouseSchema.DETECTED_ANOMALIES_TABLE;
-        DetectionFilter none = DetectionFilter.NONE;
-        exactFiltersMatchLiterally(ws.detections(), t, "threat_level", (v, f) -> f.withThreatLevel(v), none);
-        exactFiltersMatchLiterally(ws.detections(), t, "asn_org", (v, f) -> f.withAsnOrg(v), none);
-        exactFiltersMatchLiterally(ws.detections(), t, "country_code", (v, f) -> f.withCountryCode(v), none);
-        exactFiltersMatchLiterally(ws.detections(), t, "ja4", (v, f) -> f.withJa4(v), none);
-        exactFiltersMatchLiterally(ws.detections(), t, "bot_name",
-                (v, f) -> new DetectionFilter("", "", "", "", "", v, ""), none);
-        exactFiltersMatchLiterally(ws.detections(), t, "browser_family",
-                (v, f) -> new DetectionFilter("", "", "", "", "", "", v), none);
+        for (String column : List.of(TableFilter.THREAT, TableFilter.ASN_ORG, TableFilter.COUNTRY, TableFilter.JA4,
+                TableFilter.BOT, TableFilter.BROWSER)) {
+            exactFiltersMatchLiterally(ws.detections(), t, column);
+        }
     }
 
     @Test
     void scoresAndTrafficFilterEveryHostileValueExactly() throws Exception {
         Table s = WarehouseSchema.ALL_SCORES_TABLE;
-        exactFiltersMatchLiterally(ws.scores(), s, "asn_org", (v, f) -> f.withAsnOrg(v), ScoreFilter.NONE);
-        exactFiltersMatchLiterally(ws.scores(), s, "ja4", (v, f) -> f.withJa4(v), ScoreFilter.NONE);
-        exactFiltersMatchLiterally(ws.scores(), s, "browser_family", (v, f) -> f.withBrowserFamily(v), ScoreFilter.NONE);
-        exactFiltersMatchLiterally(ws.scores(), s, "threat_level", (v, f) -> f.withThreatLevel(v), ScoreFilter.NONE);
+        for (String column : List.of(TableFilter.ASN_ORG, TableFilter.JA4, TableFilter.BROWSER, TableFilter.THREAT)) {
+            exactFiltersMatchLiterally(ws.scores(), s, column);
+        }
         Table h = WarehouseSchema.HTTP_LOGS_TABLE;
-        exactFiltersMatchLiterally(ws.traffic(), h, "host", (v, f) -> f.withHost(v), TrafficFilter.NONE);
-        exactFiltersMatchLiterally(ws.traffic(), h, "method", (v, f) -> f.withMethod(v), TrafficFilter.NONE);
-        exactFiltersMatchLiterally(ws.traffic(), h, "http_version", (v, f) -> f.withHttpVersion(v), TrafficFilter.NONE);
+        for (String column : List.of(TableFilter.HOST, TableFilter.METHOD, TableFilter.HTTP_VERSION)) {
+            exactFiltersMatchLiterally(ws.traffic(), h, column);
+        }
     }
 
     @Test
@@ -116,24 +106,24 @@ class HostileCorpusTest {
         for (String v : TEXTS) {
             String typed = v.strip(); // the search box trims what is typed
             if (typed.isEmpty()) continue;
-            long detections = ws.detections().count(DAY, DetectionFilter.NONE.withSearch(v), CTX);
+            long detections = ws.detections().count(DAY, TableFilter.of(TableFilter.SEARCH, v), CTX);
             assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(d, "host")).contains(typed)),
                     detections, "detections search " + printable(v));
-            long scores = ws.scores().count(DAY, ScoreFilter.NONE.withSearch(v), CTX);
+            long scores = ws.scores().count(DAY, TableFilter.of(TableFilter.SEARCH, v), CTX);
             assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(s, "host")).contains(typed)),
                     scores, "scores search " + printable(v));
-            long traffic = ws.traffic().count(DAY, TrafficFilter.NONE.withSearch(v), CTX);
+            long traffic = ws.traffic().count(DAY, TableFilter.of(TableFilter.SEARCH, v), CTX);
             assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(h, "path")).contains(typed)
                     || text(r, col(h, "header_user_agent")).contains(typed)), traffic, "traffic search " + printable(v));
         }
-        assertTrue(ws.detections().count(DAY, DetectionFilter.NONE.withSearch("%"), CTX) < rows(), "% is not a wildcard");
-        assertTrue(ws.detections().count(DAY, DetectionFilter.NONE.withSearch("_"), CTX) < rows(), "_ is not a wildcard");
+        assertTrue(ws.detections().count(DAY, TableFilter.of(TableFilter.SEARCH, "%"), CTX) < rows(), "% is not a wildcard");
+        assertTrue(ws.detections().count(DAY, TableFilter.of(TableFilter.SEARCH, "_"), CTX) < rows(), "_ is not a wildcard");
     }
 
     @Test
     void valuesAndFacetsComeBackExactlyAsWritten() throws Exception {
         Table t = WarehouseSchema.DETECTED_ANOMALIES_TABLE;
-        List<Detection> page = ws.detections().page(DAY, DetectionFilter.NONE, SortOrder.descending("detected_at"), 0, 100, CTX);
+        List<Detection> page = ws.detections().page(DAY, TableFilter.NONE, SortOrder.descending("detected_at"), 0, 100, CTX);
         assertEquals(rows(), page.size());
         for (int r = 0; r < rows(); r++) { // newest first: row r is 10 (r + 1) minutes before the as-of
             Detection x = page.get(r);
@@ -149,7 +139,7 @@ class HostileCorpusTest {
     void theCsvExportNeutralisesFormulasAndKeepsEverythingElse() throws Exception {
         Table t = WarehouseSchema.DETECTED_ANOMALIES_TABLE;
         Path out = dir.resolve("detections.csv");
-        long n = CsvExporter.export(ws.detections(), DAY, DetectionFilter.NONE, SortOrder.descending("detected_at"), out, p -> { }, CTX);
+        long n = CsvExporter.export(ws.detections().table(), DAY, TableFilter.NONE, SortOrder.descending("detected_at"), out, p -> { }, CTX);
         assertEquals(rows(), n);
         List<CSVRecord> records;
         try (Reader r = Files.newBufferedReader(out)) {

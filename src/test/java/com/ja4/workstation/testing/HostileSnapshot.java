@@ -1,6 +1,6 @@
 package com.ja4.workstation.testing;
 
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.schema.Column;
 import com.ja4.workstation.data.schema.ColumnType;
 import com.ja4.workstation.data.schema.Table;

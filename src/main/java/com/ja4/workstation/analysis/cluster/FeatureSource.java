@@ -1,6 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.util.List;
 
 /** Where a run's (IP, JA4) feature rows come from: the warehouse, a CSV file, or a test. */

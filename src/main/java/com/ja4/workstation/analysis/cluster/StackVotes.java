@@ -1,6 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

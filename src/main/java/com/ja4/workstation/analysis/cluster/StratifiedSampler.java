@@ -1,6 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

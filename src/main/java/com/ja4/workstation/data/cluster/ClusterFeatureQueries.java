@@ -10,6 +10,8 @@ import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -1,12 +1,13 @@
 package com.ja4.workstation.data.demo;
 
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.data.schema.ColumnType;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.io.AtomicOutput;
 import com.ja4.workstation.io.PartialFiles;
+import com.ja4.workstation.domain.AppVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ public final class DemoGenerator {
                 last = Math.max(last, w.traffic().times()[w.traffic().hits() - 1]);
                 hosts.add(w.host());
             }
-            Recurrence rec = Recurrence.of(client, windows.size(), first, last, hosts.size(), asOf, rng);
+            ClientHistory rec = ClientHistory.of(client, windows.size(), first, last, hosts.size(), asOf, rng);
             for (Window w : windows) writeWindow(client, w, rec);
             sinks.get(WarehouseSchema.IP_RECURRENCE).begin().text(client.ip().v6Text()).integer(rec.recurrence())
                     .time(rec.firstSeen()).time(rec.lastSeen()).integer(rec.daysActive()).integer(rec.distinctHosts()).end();
@@ -188,7 +189,7 @@ public final class DemoGenerator {
             return last;
         }
 
-        private void writeWindow(DemoClient c, Window w, Recurrence rec) throws SQLException {
+        private void writeWindow(DemoClient c, Window w, ClientHistory rec) throws SQLException {
             Traffic t = w.traffic();
             Agent agent = w.agents().get(0);
             String ip = c.ip().v6Text();

@@ -4,6 +4,7 @@ import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.UntrustedCatalog;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

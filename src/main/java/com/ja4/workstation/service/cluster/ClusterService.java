@@ -2,20 +2,22 @@ package com.ja4.workstation.service.cluster;
 
 import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
+import com.ja4.workstation.analysis.cluster.ClusteringCancelledException;
+import com.ja4.workstation.analysis.cluster.ClusteringEngine;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
-import com.ja4.workstation.analysis.cluster.ClusteringService;
+import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.MemberAssignment;
 import com.ja4.workstation.analysis.cluster.ProgressListener;
-import com.ja4.workstation.analysis.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.data.cluster.ClusterMemberRow;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.service.query.QueryScope;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +30,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
+import java.util.function.ObjDoubleConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * What the Clusters view calls (off the JavaFX thread): a clustering run over the workspace for a
- * time window, one page of a cluster's members and the CSV export of a cluster. Members are
+ * Clustering for the Clusters view: a run of the {@link ClusteringEngine} over the warehouse's
+ * (IP, JA4) pairs of a time window, one page of a cluster's members and the CSV export of a
+ * cluster. Members are
  * always read for the window of their run ({@link ClusterResult}), never the current global one,
  * and their IPs are bound parameters (see {@link ClusterFeatureQueries#members}).
  */
@@ -44,12 +50,10 @@ public final class ClusterService {
     public static final List<String> CSV_HEADER = List.of("cluster_id", "cluster_label", "ip", "ja4", "hits",
             "threat", "anomaly_score", "ttl", "win", "scale", "mss", "country", "asn_org", "fuzzing", "velocity", "ua");
 
-    private final Warehouse warehouse;
     private final ClusterFeatureQueries queries;
-    private final ClusteringService engine;
+    private final ClusteringEngine engine;
 
-    public ClusterService(Warehouse warehouse, ClusteringService engine) {
-        this.warehouse = warehouse;
+    public ClusterService(Warehouse warehouse, ClusteringEngine engine) {
         this.queries = new ClusterFeatureQueries(warehouse);
         this.engine = engine;
     }
@@ -74,6 +78,34 @@ public final class ClusterService {
         ClusteringParameters p = ClusteringParameters.of(k, sampleSize, ClusteringParameters.DEFAULT_SEED);
         ClusteringRun run = engine.run(new WarehouseFeatureSource(queries, window), p, progress, cancel);
         return new ClusterResult(window, run);
+    }
+
+    /**
+     * Clusters the (IP, JA4) pairs of the window on the scope's pool; the scope's cancel stops the
+     * run (the future then fails with a {@link CancellationException}).
+     *
+     * @param progress the stage under way and the overall progress in [0, 1]
+     */
+    public CompletableFuture<ClusterResult> run(TimeWindow window, int k, int sampleSize,
+                                                ObjDoubleConsumer<ClusteringStage> progress, QueryScope scope) {
+        return scope.call(() -> {
+            try {
+                return run(window, k, sampleSize, progress::accept, scope::isCancelled);
+            } catch (ClusteringCancelledException e) {
+                throw new CancellationException("clustering cancelled");
+            }
+        });
+    }
+
+    /** One page of a cluster's members, on the scope's pool. */
+    public CompletableFuture<MemberPage> members(ClusterResult result, String clusterId, int offset, int limit, QueryScope scope) {
+        return scope.submit(ctx -> members(result, clusterId, offset, limit, ctx));
+    }
+
+    /** Writes every pair of the cluster to CSV on the scope's pool; a cancel leaves no file. */
+    public CompletableFuture<Long> exportMembers(ClusterResult result, String clusterId, Path target, LongConsumer progress,
+                                                 QueryScope scope) {
+        return scope.submit(ctx -> exportMembers(result, clusterId, target, progress, ctx));
     }
 
     /**
@@ -155,7 +187,4 @@ public final class ClusterService {
         return rows;
     }
 
-    public Warehouse warehouse() {
-        return warehouse;
-    }
 }

@@ -1,12 +1,13 @@
 package com.ja4.workstation.service.export;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.io.AtomicOutput;
 import com.ja4.workstation.io.PartialFiles;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,7 +32,7 @@ public final class CsvExporter {
      * @param progress receives the number of rows written so far (every 1,000 rows and at the end)
      * @return rows written
      */
-    public static <R, F> long export(PagedTable<R, F> table, TimeWindow window, F filter, SortOrder sort, Path target,
+    public static <R> long export(PagedTable<R> table, TimeWindow window, TableFilter filter, SortOrder sort, Path target,
                                      LongConsumer progress, QueryContext ctx) throws WarehouseException, IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

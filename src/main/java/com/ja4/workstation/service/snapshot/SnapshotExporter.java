@@ -1,6 +1,6 @@
 package com.ja4.workstation.service.snapshot;
 
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotExtractQueries;

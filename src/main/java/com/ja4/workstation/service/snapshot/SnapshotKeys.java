@@ -1,6 +1,6 @@
 package com.ja4.workstation.service.snapshot;
 
-import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package com.ja4.workstation.service.source;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.data.demo.DemoOptions;
@@ -9,8 +7,10 @@ import com.ja4.workstation.data.demo.DemoSummary;
 import com.ja4.workstation.data.snapshot.Provenance;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.snapshot.SnapshotException;
-import com.ja4.workstation.service.analytics.ModelCatalog;
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.analytics.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package com.ja4.workstation.service.source;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.service.AppPaths;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.io.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;

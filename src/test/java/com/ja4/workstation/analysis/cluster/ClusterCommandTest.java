@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ja4.workstation.app.RootCommand;
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ class ClusteringDeterminismTest {
     @Test
     void sameInputAndSeedGiveIdenticalAssignmentsAndCentroids() throws Exception {
         List<FeatureRow> rows = SyntheticRows.generate(4_000, 7);
-        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
         ClusteringParameters p = ClusteringParameters.of(14, 3_000, 42);
 
         ClusteringRun a = service.run(FeatureSource.of(rows), p, ProgressListener.NONE, CancellationCheck.NEVER);
@@ -49,7 +49,7 @@ class ClusteringDeterminismTest {
 
     @Test
     void separatesArchetypesAndNamesTheScanner() throws Exception {
-        ClusteringRun run = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED).run(
+        ClusteringRun run = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED).run(
                 FeatureSource.of(SyntheticRows.generate(3_000, 11)), ClusteringParameters.of(6, 3_000, 42),
                 ProgressListener.NONE, CancellationCheck.NEVER);
         ClusterProfile masscan = run.clusters().stream().filter(c -> c.label().equals("Masscan scanner")).findFirst()
@@ -71,7 +71,7 @@ class ClusteringDeterminismTest {
     void reportsEveryStageAndHonoursCancelInsideKMeans() {
         List<ClusteringStage> seen = new ArrayList<>();
         AtomicInteger checks = new AtomicInteger();
-        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
         FeatureSource source = FeatureSource.of(SyntheticRows.generate(2_000, 5));
         // Cancel on the first check made inside the k-means loop (after load, sample and vectors).
         assertThrows(ClusteringCancelledException.class, () -> service.run(source, ClusteringParameters.of(8, 2_000, 1),

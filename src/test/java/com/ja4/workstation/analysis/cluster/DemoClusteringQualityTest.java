@@ -11,6 +11,7 @@ import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,7 +46,7 @@ class DemoClusteringQualityTest {
                     while (rs.next()) truth.put(ClientIp.displayOf(rs.getString(1)), rs.getString(2));
                 }
             }
-            run = new ClusteringService().run(new WarehouseFeatureSource(new ClusterFeatureQueries(w), window),
+            run = new ClusteringEngine().run(new WarehouseFeatureSource(new ClusterFeatureQueries(w), window),
                     ClusteringParameters.defaults(), ProgressListener.NONE, CancellationCheck.NEVER);
         }
         List<MemberAssignment> labelled = run.assignments().stream().filter(a -> truth.containsKey(a.ip())).toList();

@@ -3,6 +3,7 @@ package com.ja4.workstation.data.feedback;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;

@@ -51,7 +51,7 @@ class SnapshotExportTest {
     static void exportDemo() throws Exception {
         exported = dir.resolve("export.duckdb");
         try (Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            exportedManifest = new SnapshotExporter(demo.warehouse()).export(DAY, SnapshotExporter.Filters.NONE, "demo copy",
+            exportedManifest = new SnapshotExporter(demo.session().warehouse()).export(DAY, SnapshotExporter.Filters.NONE, "demo copy",
                     exported, SnapshotExporter.Listener.NONE, QueryContext.create());
         }
     }
@@ -70,7 +70,7 @@ class SnapshotExportTest {
         assertTrue(m.rowCounts().get(WarehouseSchema.IP_RECURRENCE) > 0);
         try (Workspace w = SnapshotOpener.open(exported); Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
             for (String table : List.of(WarehouseSchema.HTTP_LOGS, WarehouseSchema.DETECTED_ANOMALIES, WarehouseSchema.ALL_SCORES)) {
-                assertEquals(demo.manifest().orElseThrow().rowCounts().get(table), m.rowCounts().get(table), table);
+                assertEquals(demo.session().manifest().orElseThrow().rowCounts().get(table), m.rowCounts().get(table), table);
             }
         }
     }
@@ -79,9 +79,9 @@ class SnapshotExportTest {
     void filtersKeepOnlyTheChosenHostsAndThreatLevels() throws Exception {
         Path out = dir.resolve("filtered.duckdb");
         try (Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            String host = new com.ja4.workstation.data.overview.OverviewQueries(demo.warehouse()).topIps(DAY, 1, QueryContext.create()).isEmpty()
-                    ? "" : firstHost(demo.warehouse());
-            SnapshotManifest m = new SnapshotExporter(demo.warehouse()).export(DAY,
+            String host = new com.ja4.workstation.data.overview.OverviewQueries(demo.session().warehouse()).topIps(DAY, 1, QueryContext.create()).isEmpty()
+                    ? "" : firstHost(demo.session().warehouse());
+            SnapshotManifest m = new SnapshotExporter(demo.session().warehouse()).export(DAY,
                     new SnapshotExporter.Filters(List.of(host), List.of("HIGH", "CRITICAL")), "demo", out,
                     SnapshotExporter.Listener.NONE, QueryContext.create());
             assertTrue(m.filters().contains(host) && m.filters().contains("HIGH"), m.filters());
@@ -107,7 +107,7 @@ class SnapshotExportTest {
         QueryContext ctx = QueryContext.create();
         List<String> seen = new ArrayList<>();
         try (Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            assertThrows(QueryCancelledException.class, () -> new SnapshotExporter(demo.warehouse()).export(DAY,
+            assertThrows(QueryCancelledException.class, () -> new SnapshotExporter(demo.session().warehouse()).export(DAY,
                     SnapshotExporter.Filters.NONE, "demo", out, (table, done, expected) -> {
                         seen.add(table + " " + done + "/" + expected);
                         if (table.equals(WarehouseSchema.HTTP_LOGS) && done >= expected / 2 && done > 0) ctx.cancel();
@@ -253,9 +253,9 @@ class SnapshotExportTest {
         SnapshotManifest fromDuck;
         SnapshotExporter.Filters filters;
         try (Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            host = firstHost(demo.warehouse());
+            host = firstHost(demo.session().warehouse());
             filters = new SnapshotExporter.Filters(List.of(host, "x' OR 1=1 --\\", "%"), List.of("HIGH", "CRITICAL"));
-            fromDuck = new SnapshotExporter(demo.warehouse()).export(DAY, filters, "f", dir.resolve("filtered-duck.duckdb"),
+            fromDuck = new SnapshotExporter(demo.session().warehouse()).export(DAY, filters, "f", dir.resolve("filtered-duck.duckdb"),
                     SnapshotExporter.Listener.NONE, QueryContext.create());
         }
         SnapshotManifest fromCh;
