@@ -1,15 +1,30 @@
 package com.ja4.workstation.analysis.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ja4.workstation.domain.ThreatLevel;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A run as JSON for the headless command: clusters, edges, every pair's cluster and the run's
- * statistics, with snake_case names like the predecessor's API.
+ * statistics, with snake_case names like the predecessor's API; optionally the timings of repeated
+ * runs ({@code timing_ms}) and the changes since an earlier run ({@code changes}). A written run can
+ * be read back ({@link #read}) to compare a later run with it.
  */
 public final class ClusteringRunJson {
 
@@ -19,7 +34,11 @@ public final class ClusteringRunJson {
     }
 
     public static void write(ClusteringRun run, Path out) throws IOException {
-        MAPPER.writeValue(out.toFile(), toTree(run));
+        write(toTree(run), out);
+    }
+
+    public static void write(ObjectNode tree, Path out) throws IOException {
+        MAPPER.writeValue(out.toFile(), tree);
     }
 
     public static ObjectNode toTree(ClusteringRun run) {
@@ -41,11 +60,14 @@ public final class ClusteringRunJson {
             n.put("index", c.index());
             n.put("label", c.label());
             n.put("stack", c.stack().label());
+            n.put("stack_family", c.stack().family());
+            n.put("stack_scanner", c.stack().scanner());
             n.put("risk", c.risk());
             n.put("group", c.group().name());
             n.put("colour", c.colour());
             n.put("ip_count", c.ipCount());
             n.put("pair_count", c.pairCount());
+            n.put("fitted_pairs", c.fittedPairs());
             n.put("hit_count", c.hitCount());
             ArrayNode centroid = n.putArray("centroid");
             c.centroid().forEach(centroid::add);
@@ -73,21 +95,199 @@ public final class ClusteringRunJson {
             n.put("ip", a.ip());
             n.put("ja4", a.ja4());
             n.put("cluster_id", a.clusterId());
+            n.put("distance", a.distance());
+            n.put("fitted", a.fitted());
         }
         RunStatistics s = run.statistics();
         ObjectNode stats = root.putObject("stats");
         stats.put("input_rows", s.inputRows());
         stats.put("sampled_rows", s.sampledRows());
+        stats.put("assigned_rows", s.assignedRows());
         stats.put("clusters", s.clusters());
         stats.put("iterations", s.iterations());
+        stats.put("restarts", s.restarts());
         stats.put("distortion", s.distortion());
         stats.put("ip_count", s.ipCount());
         stats.put("hit_count", s.hitCount());
         stats.put("bot_ips", s.botIps());
         stats.put("suspect_ips", s.suspectIps());
         ObjectNode stages = stats.putObject("stage_ms");
-        s.stageMillis().forEach((stage, ms) -> stages.put(stage.name().toLowerCase(java.util.Locale.ROOT), ms));
+        s.stageMillis().forEach((stage, ms) -> stages.put(key(stage), round2(ms)));
         stats.put("total_ms", s.totalMillis());
         return root;
+    }
+
+    /** The changes since an earlier run, as {@code changes} in the run's JSON. */
+    public static ObjectNode changesTree(RunChanges changes, ClusteringRun earlier) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("earlier_run_id", changes.earlierRunId());
+        root.put("earlier_started_at", earlier.startedAt().toString());
+        ObjectNode summary = root.putObject("summary");
+        for (ClusterChange.Kind kind : ClusterChange.Kind.values()) {
+            summary.put(kind.name().toLowerCase(Locale.ROOT), changes.count(kind));
+        }
+        summary.put("moved_to_bots", changes.movedToBots().size());
+        ArrayNode clusters = root.putArray("clusters");
+        for (ClusterChange c : changes.clusters()) {
+            ObjectNode n = clusters.addObject();
+            n.put("kind", c.kind().name());
+            n.put("cluster_id", c.clusterId());
+            n.put("label", c.label());
+            n.put("group", c.group() == null ? null : c.group().name());
+            n.put("pairs", c.pairs());
+            n.put("earlier_cluster_id", c.earlierClusterId());
+            n.put("earlier_label", c.earlierLabel());
+            n.put("earlier_group", c.earlierGroup() == null ? null : c.earlierGroup().name());
+            n.put("earlier_pairs", c.earlierPairs());
+            n.put("overlap", c.overlap());
+            if (Double.isNaN(c.centroidDistance())) n.putNull("centroid_distance");
+            else n.put("centroid_distance", c.centroidDistance());
+            n.put("similarity", c.similarity());
+        }
+        ArrayNode moved = root.putArray("moved_to_bots");
+        for (MovedIp m : changes.movedToBots()) {
+            ObjectNode n = moved.addObject();
+            n.put("ip", m.ip());
+            n.put("from_cluster_id", m.fromClusterId());
+            n.put("from_label", m.fromLabel());
+            n.put("from_group", m.fromGroup().name());
+            n.put("to_cluster_id", m.toClusterId());
+            n.put("to_label", m.toLabel());
+        }
+        return root;
+    }
+
+    /** {@code timing_ms} of a repeated run: best, median, load, and best/median per stage. */
+    public static ObjectNode timingTree(RepeatTimings t) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("runs", t.runs());
+        root.put("best", round2(t.best()));
+        root.put("median", round2(t.median()));
+        root.put("load", round2(t.loadMillis()));
+        ObjectNode stages = root.putObject("stages");
+        t.stages().forEach((stage, spread) -> {
+            ObjectNode n = stages.putObject(key(stage));
+            n.put("best", round2(spread.best()));
+            n.put("median", round2(spread.median()));
+        });
+        return root;
+    }
+
+    /** Milliseconds to two decimals: what a timing is worth on a shared machine. */
+    static double round2(double ms) {
+        return Math.round(ms * 100) / 100.0;
+    }
+
+    static String key(ClusteringStage stage) {
+        return stage.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reads back a run written by {@link #toTree} (clusters, assignments, parameters; without the
+     * feature rows). The file is untrusted: anything missing or malformed is refused with one
+     * sentence naming the file.
+     *
+     * @throws IOException unreadable, not JSON, or not a clustering result of these features
+     */
+    public static ClusteringRun read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            if (Files.isDirectory(file)) throw new IOException(file + " is a folder, not a clustering result (JSON)");
+            root = MAPPER.readTree(file.toFile());
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + " does not exist");
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not JSON (line " + e.getLocation().getLineNr() + ")");
+        } catch (java.io.FileNotFoundException e) {
+            throw new IOException(file + " cannot be read: " + e.getMessage());
+        }
+        try {
+            return parse(root);
+        } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            throw new IOException(file + " is not a clustering result of this workstation: " + e.getMessage());
+        }
+    }
+
+    private static ClusteringRun parse(JsonNode root) {
+        if (root == null || !root.isObject()) throw new IllegalArgumentException("no JSON object");
+        List<String> names = new ArrayList<>();
+        required(root, "feature_names").forEach(n -> names.add(n.asText()));
+        if (!names.equals(Feature.all().stream().map(Feature::label).toList())) {
+            throw new IllegalArgumentException("it was clustered on other features");
+        }
+        JsonNode params = required(root, "parameters");
+        ClusteringParameters p = new ClusteringParameters(integer(params, "k"), integer(params, "samples"),
+                required(params, "seed").asLong(), integer(params, "max_iterations"));
+        List<ClusterProfile> clusters = new ArrayList<>();
+        for (JsonNode c : required(root, "clusters")) clusters.add(cluster(c));
+        List<MemberAssignment> assignments = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        clusters.forEach(c -> ids.add(c.id()));
+        for (JsonNode a : required(root, "assignments")) {
+            String clusterId = text(a, "cluster_id");
+            if (!ids.contains(clusterId)) throw new IllegalArgumentException("an assignment names no cluster of the run");
+            assignments.add(new MemberAssignment(text(a, "ip"), text(a, "ja4"), clusterId,
+                    a.path("distance").asDouble(Double.NaN), a.path("fitted").asBoolean(false)));
+        }
+        List<ClusterEdge> edges = new ArrayList<>();
+        for (JsonNode e : root.path("edges")) {
+            edges.add(new ClusterEdge(text(e, "source"), text(e, "target"), e.path("distance").asDouble(),
+                    e.path("similarity").asDouble()));
+        }
+        JsonNode s = required(root, "stats");
+        Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
+        for (ClusteringStage stage : ClusteringStage.values()) {
+            JsonNode ms = s.path("stage_ms").path(key(stage));
+            if (ms.isNumber()) stages.put(stage, ms.asDouble());
+        }
+        RunStatistics stats = new RunStatistics(s.path("input_rows").asInt(assignments.size()),
+                s.path("sampled_rows").asInt(), s.path("assigned_rows").asInt(assignments.size()), clusters.size(),
+                s.path("iterations").asInt(), s.path("restarts").asInt(1), s.path("distortion").asDouble(),
+                s.path("ip_count").asInt(), s.path("hit_count").asLong(), s.path("bot_ips").asInt(),
+                s.path("suspect_ips").asInt(), stages, s.path("total_ms").asLong());
+        return new ClusteringRun(text(root, "run_id"), p, Instant.parse(text(root, "started_at")), clusters, edges,
+                assignments, List.of(), stats);
+    }
+
+    private static ClusterProfile cluster(JsonNode c) {
+        List<Double> centroid = new ArrayList<>();
+        required(c, "centroid").forEach(v -> centroid.add(v.asDouble()));
+        if (centroid.size() != Feature.COUNT) throw new IllegalArgumentException("a centroid is not " + Feature.COUNT + " values");
+        Map<String, Double> means = new LinkedHashMap<>();
+        c.path("raw_means").fields().forEachRemaining(e -> means.put(e.getKey(), e.getValue().asDouble()));
+        String threat = c.path("dominant_threat").isTextual() ? c.get("dominant_threat").asText() : null;
+        StackVerdict stack = new StackVerdict(c.path("stack_family").asText("Unknown"), c.path("stack").asText(""),
+                c.path("stack_scanner").asBoolean(false));
+        return new ClusterProfile(text(c, "id"), integer(c, "index"), text(c, "label"), stack,
+                required(c, "risk").asDouble(), RiskGroup.valueOf(text(c, "group")), c.path("colour").asText(""),
+                integer(c, "ip_count"), integer(c, "pair_count"), c.path("fitted_pairs").asInt(),
+                c.path("hit_count").asLong(), List.copyOf(centroid), means,
+                threat == null ? null : ThreatLevel.parse(threat).orElse(null), strings(c, "top_countries"),
+                strings(c, "top_asn_orgs"), strings(c, "sample_ips"), c.path("sample_ua").asText(""),
+                c.path("x").asDouble(), c.path("y").asDouble());
+    }
+
+    private static JsonNode required(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) throw new IllegalArgumentException("'" + field + "' is missing");
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = required(n, field);
+        if (!v.isTextual()) throw new IllegalArgumentException("'" + field + "' is not text");
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String field) {
+        JsonNode v = required(n, field);
+        if (!v.canConvertToInt()) throw new IllegalArgumentException("'" + field + "' is not a whole number");
+        return v.asInt();
+    }
+
+    private static List<String> strings(JsonNode n, String field) {
+        List<String> out = new ArrayList<>();
+        n.path(field).forEach(v -> out.add(v.asText()));
+        return List.copyOf(out);
     }
 }
