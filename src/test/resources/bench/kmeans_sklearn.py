@@ -3,6 +3,10 @@ KMeans(n_clusters=K, n_init=N_INIT, random_state=SEED) with the defaults otherwi
 k-means++ with 2 + ln(k) candidates per step, Lloyd, max_iter 300, tol 1e-4).
 
 Usage: kmeans_sklearn.py VECTORS.csv TRUTH.txt K N_INIT FIRST_SEED LAST_SEED REPEATS [OURS.csv]
+       kmeans_sklearn.py --serve VECTORS.csv K
+  --serve      loads the vectors, then answers each line "SEED N_INIT" on stdin with the fit time in
+               ms on stdout: the benchmark alternates Java runs and scikit-learn fits, so that both
+               see the same load on a shared machine
   VECTORS.csv  one normalised row per line, comma-separated
   TRUTH.txt    the true population index of each row, one per line
   OURS.csv     optional: one line of labels per seed of the Java run, scored here with
@@ -19,7 +23,22 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
 
 
+def serve():
+    x = np.loadtxt(sys.argv[2], delimiter=",")
+    k = int(sys.argv[3])
+    KMeans(n_clusters=k, n_init=1, random_state=0).fit(x)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        seed, n_init = (int(v) for v in line.split())
+        t0 = time.perf_counter()
+        KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
+        print(f"{(time.perf_counter() - t0) * 1000:.3f}", flush=True)
+
+
 def main():
+    if sys.argv[1] == "--serve":
+        serve()
+        return
     vectors, truth_path = sys.argv[1], sys.argv[2]
     k, n_init, first, last, repeats = (int(a) for a in sys.argv[3:8])
     x = np.loadtxt(vectors, delimiter=",")

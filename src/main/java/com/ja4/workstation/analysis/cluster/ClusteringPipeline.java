@@ -66,7 +66,8 @@ public final class ClusteringPipeline {
 
         progress.progress(ClusteringStage.KMEANS, 0.3);
         t = System.nanoTime();
-        KMeansClusterer.Result km = KMeansClusterer.cluster(data, p.k(), p.seed(), p.maxIterations(), cancel);
+        KMeansClusterer.Result km = KMeansClusterer.cluster(data, sampleWeights(all, sample), p.k(), p.seed(),
+                p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));
         cancel.throwIfCancelled();
 
@@ -134,6 +135,27 @@ public final class ClusteringPipeline {
         RunStatistics stats = statistics(sample.length, all, clusters, km, stageMillis, before + computeMillis);
         progress.progress(ClusteringStage.EDGES, 1.0);
         return new ClusteringRun(runId, p, startedAt, clusters, edges, assignments, all, stats);
+    }
+
+    /**
+     * Weights that make the sample stand for every row: the stratified sample over-represents
+     * detections (so that a rare scanner is never left out), and fitting it as is would spend the
+     * centroids on them and lump the undetected bulk together. Each sampled row weighs the number of
+     * rows of its class (detected or not) over the sampled rows of that class; when every row is in
+     * the sample, every weight is 1.
+     */
+    static double[] sampleWeights(List<FeatureRow> all, int[] sample) {
+        if (sample.length == all.size()) return null;
+        int detected = 0;
+        for (FeatureRow r : all) if (r.isAnomalous()) detected++;
+        int sampledDetected = 0;
+        for (int i : sample) if (all.get(i).isAnomalous()) sampledDetected++;
+        double detectedWeight = sampledDetected == 0 ? 1 : (double) detected / sampledDetected;
+        int sampledOther = sample.length - sampledDetected;
+        double otherWeight = sampledOther == 0 ? 1 : (double) (all.size() - detected) / sampledOther;
+        double[] w = new double[sample.length];
+        for (int s = 0; s < w.length; s++) w[s] = all.get(sample[s]).isAnomalous() ? detectedWeight : otherWeight;
+        return w;
     }
 
     public static String clusterId(String runId, int index) {
@@ -220,7 +242,7 @@ public final class ClusteringPipeline {
             FeatureRow r = all.get(sample[i]);
             h = mix(h, r.ip().hashCode() * 31L + r.ja4().hashCode());
             h = mix(h, r.hits());
-            for (double v : data[i]) h = mix(h, Double.doubleToLongBits(v));
+            h = mix(h, java.util.Arrays.hashCode(data[i]));
         }
         MessageDigest md;
         try {

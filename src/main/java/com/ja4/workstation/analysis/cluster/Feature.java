@@ -132,7 +132,7 @@ public enum Feature {
     /**
      * Every feature's raw value of a row, in feature order, by direct accessor calls: the per-feature
      * function above is megamorphic at one call site and costs a tenth of a second over 100,000 rows
-     * ({@code FeatureTest} checks that both agree).
+     * ({@code FeatureNormalisationTest} checks that both agree).
      */
     static void rawValues(FeatureRow r, double[] out) {
         out[0] = r.ttl();

@@ -23,8 +23,22 @@ final class GreedySeeding {
         return 2 + (int) Math.log(k);
     }
 
+    /**
+     * The centres and what the seeding learnt on the way, which Lloyd's first pass would recompute.
+     *
+     * @param centres k centres, copies of points
+     * @param nearest each point's nearest centre (ties to the lower index)
+     * @param closest each point's squared distance to it
+     */
+    record Seeds(double[][] centres, int[] nearest, double[] closest) {
+    }
+
     /** @return k centres, copies of points */
     static double[][] seed(WeightedPoints wp, int k, SplittableRandom rnd) {
+        return seeds(wp, k, rnd).centres();
+    }
+
+    static Seeds seeds(WeightedPoints wp, int k, SplittableRandom rnd) {
         double[][] data = wp.points();
         double[] w = wp.weight();
         int n = data.length;
@@ -41,6 +55,7 @@ final class GreedySeeding {
         double[][] centreDist = new double[trials][k];
         int[] candidate = new int[trials];
         double[] potential = new double[trials];
+        double[] pointDist = new double[trials];
         for (int c = 1; c < k; c++) {
             double run = 0;
             for (int i = 0; i < n; i++) cumulative[i] = run += w[i] * closest[i];
@@ -50,20 +65,31 @@ final class GreedySeeding {
                 for (int j = 0; j < c; j++) centreDist[t][j] = Distances.squared(q, centres[j]);
                 potential[t] = 0;
             }
+            double[][] candidatePoints = new double[trials][];
+            for (int t = 0; t < trials; t++) candidatePoints[t] = data[candidate[t]];
             // one pass over the points for every candidate: each point is read once per step
             for (int i = 0; i < n; i++) {
                 double current = closest[i];
                 double limit = 4 * current;
                 int near = nearest[i];
-                double[] x = data[i];
                 double wi = w[i];
+                // d(q, c)^2 >= 4 d(x, c)^2  =>  d(x, q) >= d(x, c): q cannot improve x
+                int needed = 0;
+                for (int t = 0; t < trials; t++) if (centreDist[t][near] < limit) needed++;
+                if (needed == trials) {
+                    Distances.squaredToAll(data[i], candidatePoints, pointDist);
+                    for (int t = 0; t < trials; t++) {
+                        candidateDist[t][i] = pointDist[t];
+                        potential[t] += wi * Math.min(pointDist[t], current);
+                    }
+                    continue;
+                }
                 for (int t = 0; t < trials; t++) {
-                    // d(q, c)^2 >= 4 d(x, c)^2  =>  d(x, q) >= d(x, c): q cannot improve x
                     if (centreDist[t][near] >= limit) {
                         candidateDist[t][i] = -1;
                         potential[t] += wi * current;
                     } else {
-                        double d = Distances.squared(x, data[candidate[t]]);
+                        double d = Distances.squared(data[i], candidatePoints[t]);
                         candidateDist[t][i] = d;
                         potential[t] += wi * Math.min(d, current);
                     }
@@ -80,7 +106,7 @@ final class GreedySeeding {
                 }
             }
         }
-        return centres;
+        return new Seeds(centres, nearest, closest);
     }
 
     /** A uniform draw in (0, total]: a zero would pick a point that weighs nothing. */

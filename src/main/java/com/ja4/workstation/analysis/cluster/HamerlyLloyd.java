@@ -29,6 +29,7 @@ final class HamerlyLloyd {
     private final double[][] sums;
     private final double[] counts;
     private final double[] halfGap;
+    private final double[] scratch;
 
     private HamerlyLloyd(WeightedPoints points, double[][] initial) {
         this.data = points.points();
@@ -44,6 +45,7 @@ final class HamerlyLloyd {
         this.sums = new double[k][d];
         this.counts = new double[k];
         this.halfGap = new double[k];
+        this.scratch = new double[k];
     }
 
     /**
@@ -52,7 +54,23 @@ final class HamerlyLloyd {
      */
     static Outcome run(WeightedPoints points, double[][] initial, int maxIterations, double tolerance,
                        CancellationCheck cancel) {
-        return new HamerlyLloyd(points, initial).iterate(maxIterations, tolerance, cancel);
+        HamerlyLloyd h = new HamerlyLloyd(points, initial);
+        for (int i = 0; i < h.n; i++) h.scan(i);
+        return h.iterate(maxIterations, tolerance, cancel);
+    }
+
+    /**
+     * Starts from a seeding, which already knows each point's nearest centre and its distance: the
+     * first full scan is skipped (the lower bounds start at 0, so the first pass checks them).
+     */
+    static Outcome run(WeightedPoints points, GreedySeeding.Seeds seeds, int maxIterations, double tolerance,
+                       CancellationCheck cancel) {
+        HamerlyLloyd h = new HamerlyLloyd(points, seeds.centres());
+        for (int i = 0; i < h.n; i++) {
+            h.labels[i] = seeds.nearest()[i];
+            h.upper[i] = Math.sqrt(seeds.closest()[i]);
+        }
+        return h.iterate(maxIterations, tolerance, cancel);
     }
 
     /** scikit-learn's tolerance: {@code relative} times the mean of the per-feature variances. */
@@ -79,10 +97,7 @@ final class HamerlyLloyd {
     }
 
     private Outcome iterate(int maxIterations, double tolerance, CancellationCheck cancel) {
-        for (int i = 0; i < n; i++) {
-            scan(i);
-            add(i, labels[i]);
-        }
+        for (int i = 0; i < n; i++) add(i, labels[i]);
         double[] shift = new double[k];
         int iterations = 0;
         boolean exact = true;
@@ -132,12 +147,12 @@ final class HamerlyLloyd {
 
     /** Nearest and second-nearest centroid of point i, exactly; ties go to the lower index. */
     private void scan(int i) {
-        double[] x = data[i];
+        Distances.squaredToAll(data[i], centroids, scratch);
         double best = Double.POSITIVE_INFINITY;
         double second = Double.POSITIVE_INFINITY;
         int label = 0;
         for (int j = 0; j < k; j++) {
-            double dist = Distances.squared(x, centroids[j]);
+            double dist = scratch[j];
             if (dist < best) {
                 second = best;
                 best = dist;

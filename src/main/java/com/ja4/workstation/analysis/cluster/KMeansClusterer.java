@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 public final class KMeansClusterer {
 
     /** Restarts per run; they run in parallel. */
-    static final int RESTARTS = 8;
+    static final int RESTARTS = 4;
     /** scikit-learn's relative tolerance on the centre shift. */
     static final double RELATIVE_TOLERANCE = 1e-4;
     static final int SUBSAMPLE_FROM = 20_000;
@@ -36,7 +36,7 @@ public final class KMeansClusterer {
     /**
      * @param centroids  k centroids (an emptied cluster keeps its last one)
      * @param labels     nearest centroid of each row
-     * @param distortion sum of squared distances to the centroids (inertia)
+     * @param distortion (weighted) sum of squared distances to the centroids: the inertia
      * @param iterations Lloyd iterations of the winning restart
      * @param restarts   restarts run
      */
@@ -44,10 +44,21 @@ public final class KMeansClusterer {
     }
 
     public static Result cluster(double[][] data, int k, long seed, int maxIterations, CancellationCheck cancel) {
-        return cluster(data, k, seed, maxIterations, RESTARTS, cancel);
+        return cluster(data, null, k, seed, maxIterations, RESTARTS, cancel);
+    }
+
+    /** @param weights weight of each row in the objective (a sampling weight), or null for 1 each */
+    public static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations,
+                                 CancellationCheck cancel) {
+        return cluster(data, weights, k, seed, maxIterations, RESTARTS, cancel);
     }
 
     static Result cluster(double[][] data, int k, long seed, int maxIterations, int restarts, CancellationCheck cancel) {
+        return cluster(data, null, k, seed, maxIterations, restarts, cancel);
+    }
+
+    static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations, int restarts,
+                          CancellationCheck cancel) {
         if (data.length < k) {
             throw new IllegalArgumentException("Only " + data.length + " (IP, JA4) pairs to cluster: fewer than k = " + k);
         }
@@ -55,16 +66,16 @@ public final class KMeansClusterer {
         long[] seeds = new long[restarts];
         for (int r = 0; r < restarts; r++) seeds[r] = base.nextLong();
         boolean sub = data.length > SUBSAMPLE_FROM;
-        WeightedPoints all = WeightedPoints.of(data);
+        WeightedPoints all = WeightedPoints.of(data, weights);
         if (all.size() < k) {
             throw new IllegalArgumentException("Only " + all.size() + " distinct (IP, JA4) feature vectors: fewer than k = "
                     + k + ". Lower k.");
         }
-        WeightedPoints drawn = sub ? WeightedPoints.of(subsample(data, SUBSAMPLE_SIZE, base.nextLong())) : all;
+        WeightedPoints drawn = sub ? subsample(data, weights, SUBSAMPLE_SIZE, base.nextLong()) : all;
         WeightedPoints search = drawn.size() >= k ? drawn : all;
         double tolerance = HamerlyLloyd.tolerance(search, RELATIVE_TOLERANCE);
         HamerlyLloyd.Outcome[] outcomes = IntStream.range(0, restarts).parallel()
-                .mapToObj(r -> HamerlyLloyd.run(search, GreedySeeding.seed(search, k, new SplittableRandom(seeds[r])),
+                .mapToObj(r -> HamerlyLloyd.run(search, GreedySeeding.seeds(search, k, new SplittableRandom(seeds[r])),
                         maxIterations, tolerance, cancel))
                 .toArray(HamerlyLloyd.Outcome[]::new);
         int best = 0;
@@ -80,7 +91,7 @@ public final class KMeansClusterer {
     }
 
     /** {@code size} distinct rows drawn without replacement (partial Fisher-Yates), in row order. */
-    static double[][] subsample(double[][] data, int size, long seed) {
+    static WeightedPoints subsample(double[][] data, double[] weights, int size, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] index = new int[data.length];
         for (int i = 0; i < index.length; i++) index[i] = i;
@@ -93,7 +104,11 @@ public final class KMeansClusterer {
         int[] chosen = java.util.Arrays.copyOf(index, size);
         java.util.Arrays.sort(chosen);
         double[][] out = new double[size][];
-        for (int i = 0; i < size; i++) out[i] = data[chosen[i]];
-        return out;
+        double[] w = weights == null ? null : new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = data[chosen[i]];
+            if (w != null) w[i] = weights[chosen[i]];
+        }
+        return WeightedPoints.of(out, w);
     }
 }

@@ -28,12 +28,13 @@ public final class NearestCentroid {
         IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
             cancel.throwIfCancelled();
             int end = Math.min(n, (b + 1) * BLOCK);
+            double[] d2 = new double[centroids.length];
             for (int i = b * BLOCK; i < end; i++) {
-                double[] x = vectors[i];
+                Distances.squaredToAll(vectors[i], centroids, d2);
                 double best = Double.POSITIVE_INFINITY;
                 int label = 0;
                 for (int j = 0; j < centroids.length; j++) {
-                    double d = Distances.squared(x, centroids[j]);
+                    double d = d2[j];
                     if (d < best) {
                         best = d;
                         label = j;

@@ -32,6 +32,29 @@ class KMeansClustererTest {
     }
 
     @Test
+    void startingFromWhatTheSeedingKnowsChangesNothing() {
+        WeightedPoints points = WeightedPoints.of(OVERLAPPING);
+        GreedySeeding.Seeds seeds = GreedySeeding.seeds(points, 14, new SplittableRandom(11));
+        HamerlyLloyd.Outcome handedOver = HamerlyLloyd.run(points, seeds, 300, 0, CancellationCheck.NEVER);
+        HamerlyLloyd.Outcome fromScratch = HamerlyLloyd.run(points, seeds.centres(), 300, 0, CancellationCheck.NEVER);
+        assertArrayEquals(fromScratch.labels(), handedOver.labels());
+        assertEquals(fromScratch.distortion(), handedOver.distortion(), 1e-9 * fromScratch.distortion());
+    }
+
+    @Test
+    void sampleWeightsMakeTheSampleStandForEveryRow() {
+        java.util.List<com.ja4.workstation.data.cluster.FeatureRow> rows = OverlappingPopulations.generate(20_000, 3).rows();
+        int[] sample = StratifiedSampler.sampleIndices(rows, 4_000);
+        double[] w = ClusteringPipeline.sampleWeights(rows, sample);
+        assertEquals(rows.size(), Arrays.stream(w).sum(), 1e-6, "the weights add up to the rows");
+        long detected = rows.stream().filter(com.ja4.workstation.data.cluster.FeatureRow::isAnomalous).count();
+        double detectedWeight = 0;
+        for (int s = 0; s < sample.length; s++) if (rows.get(sample[s]).isAnomalous()) detectedWeight += w[s];
+        assertEquals(detected, detectedWeight, 1e-6, "detections weigh what they weigh in the window");
+        assertNull(ClusteringPipeline.sampleWeights(rows, java.util.stream.IntStream.range(0, rows.size()).toArray()));
+    }
+
+    @Test
     void prunedGreedySeedingPicksTheTextbookCentres() {
         WeightedPoints points = WeightedPoints.of(OVERLAPPING);
         for (long seed = 1; seed <= 3; seed++) {

@@ -93,6 +93,49 @@ final class SklearnReference {
                 n.get("sklearn").asText());
     }
 
+    /**
+     * A scikit-learn process that keeps the vectors loaded and fits on demand: timings alternate
+     * with the Java runs instead of following them, so both sides share whatever load the machine has.
+     */
+    final class Server implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.Writer in;
+
+        Server(Path vectors, int k) throws IOException {
+            process = new ProcessBuilder(python.toString(), dir.resolve("kmeans_sklearn.py").toString(), "--serve",
+                    vectors.toString(), Integer.toString(k)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            String ready = out.readLine();
+            if (!"ready".equals(ready)) throw new IOException("kmeans_sklearn.py --serve did not start: " + ready);
+        }
+
+        /** Milliseconds of one {@code KMeans(n_init=nInit, random_state=seed).fit}. */
+        double fit(int seed, int nInit) throws IOException {
+            in.write(seed + " " + nInit + "\n");
+            in.flush();
+            String line = out.readLine();
+            if (line == null) throw new IOException("kmeans_sklearn.py --serve stopped");
+            return Double.parseDouble(line.strip());
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    Server server(Path vectors, int k) throws IOException {
+        return new Server(vectors, k);
+    }
+
     /** The NumPy anchor (naive k-means++ + Lloyd + PCA + edges, vectorised): its output line. */
     String numpy(Path vectors, int k, long seed, int repeats) throws IOException, InterruptedException {
         Result r = exec(List.of(python.toString(), dir.resolve("kmeans_numpy.py").toString(), vectors.toString(),
