@@ -109,11 +109,11 @@ public final class ClusteringPipeline {
         t = System.nanoTime();
         String runId = runId(data, all, sample, p, startedAt);
         ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix.raw());
-        List<ClusterProfile> clusters = new ArrayList<>();
-        for (int i = 0; i < present.size(); i++) {
+        // clusters are profiled in parallel: the profiler only reads, and the list keeps cluster order
+        List<ClusterProfile> clusters = IntStream.range(0, present.size()).parallel().mapToObj(i -> {
             int c = present.get(i);
-            clusters.add(profiler.profile(clusterId(runId, c), c, members[c], fittedPerCluster[c], centroids[c], xy[i]));
-        }
+            return profiler.profile(clusterId(runId, c), c, members[c], fittedPerCluster[c], centroids[c], xy[i]);
+        }).toList();
         clusters = uniqueLabels(clusters);
         String[] ids = new String[p.k()];
         for (int c = 0; c < ids.length; c++) ids[c] = clusterId(runId, c);

@@ -16,10 +16,11 @@ record FeatureMatrix(double[][] raw, double[][] vectors) {
         int n = rows.size();
         double[][] raw = new double[n][Feature.COUNT];
         double[][] vectors = new double[n][Feature.COUNT];
-        for (int i = 0; i < n; i++) {
+        // each row writes its own arrays: safe in parallel, and the same result on any number of cores
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             Feature.rawValues(rows.get(i), raw[i]);
             Feature.normaliseAll(raw[i], vectors[i]);
-        }
+        });
         return new FeatureMatrix(raw, vectors);
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 public final class KMeansClusterer {
 
     /** Restarts per run; they run in parallel. */
-    static final int RESTARTS = 4;
+    static final int RESTARTS = 2;
     /** scikit-learn's relative tolerance on the centre shift. */
     static final double RELATIVE_TOLERANCE = 1e-4;
     static final int SUBSAMPLE_FROM = 20_000;

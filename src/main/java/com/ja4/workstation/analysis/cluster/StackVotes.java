@@ -32,16 +32,17 @@ final class StackVotes {
     /** @param verdictOf the verdict of the member at an index */
     static StackVerdict of(int[] members, IntFunction<StackVerdict> verdictOf) {
         if (members.length == 0) return StackVerdict.UNKNOWN;
-        // count per verdict first (a handful of distinct ones), then fold into the ordered maps
-        Map<StackVerdict, Integer> counts = new HashMap<>();
-        for (int i : members) counts.merge(verdictOf.apply(i), 1, Integer::sum);
+        // count per verdict object first (a handful of shared instances), then fold into the ordered
+        // maps, which also merge equal verdicts that are distinct objects
+        Map<StackVerdict, int[]> counts = new java.util.IdentityHashMap<>();
+        for (int i : members) counts.computeIfAbsent(verdictOf.apply(i), v -> new int[1])[0]++;
         Map<String, Integer> families = new TreeMap<>();
         Map<String, Map<StackVerdict, Integer>> byFamily = new HashMap<>();
         counts.forEach((v, n) -> {
-            families.merge(v.family(), n, Integer::sum);
+            families.merge(v.family(), n[0], Integer::sum);
             byFamily.computeIfAbsent(v.family(), f -> new TreeMap<>(
                     Comparator.comparing(StackVerdict::label).thenComparing(StackVerdict::scanner)))
-                    .merge(v, n, Integer::sum);
+                    .merge(v, n[0], Integer::sum);
         });
         String family = best(families);
         StackVerdict top = best(byFamily.get(family));

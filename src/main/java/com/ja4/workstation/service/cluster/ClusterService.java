@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,11 +112,6 @@ public final class ClusterService {
     /** The window of the same length just before this one ("yesterday" for a 24 h window). */
     public static TimeWindow windowBefore(TimeWindow window) {
         return window.withAsOf(window.asOf().minus(window.length()));
-    }
-
-    /** The window of the same length ending {@code offset} earlier. */
-    public static TimeWindow windowShifted(TimeWindow window, Duration offset) {
-        return window.withAsOf(window.asOf().minus(offset));
     }
 
     private synchronized void remember(ClusterResult result) {

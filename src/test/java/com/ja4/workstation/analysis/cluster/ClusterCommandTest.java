@@ -112,6 +112,31 @@ class ClusterCommandTest {
     }
 
     @Test
+    void twoWindowsOfTheDemoAreComparedFromTheCommandLine() throws Exception {
+        String demo = com.ja4.workstation.testing.DemoSnapshots.defaultDemo().toString();
+        Path before = dir.resolve("before.json");
+        assertEquals(0, command().execute("cluster", "--source", demo, "--window", "12h", "--offset", "12h",
+                "--k", "10", "--samples", "1500", "--out", before.toString()));
+        Path now = dir.resolve("now.json");
+        assertEquals(0, command().execute("cluster", "--source", demo, "--window", "12h", "--k", "10",
+                "--samples", "1500", "--compare", before.toString(), "--out", now.toString()));
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode earlier = mapper.readTree(before.toFile());
+        JsonNode json = mapper.readTree(now.toFile());
+        assertNotEquals(earlier.get("stats").get("assigned_rows").asInt(), 0);
+        JsonNode changes = json.get("changes");
+        assertEquals(earlier.get("run_id").asText(), changes.get("earlier_run_id").asText());
+        Set<String> current = new HashSet<>();
+        json.get("clusters").forEach(c -> current.add(c.get("id").asText()));
+        Set<String> described = new HashSet<>();
+        for (JsonNode c : changes.get("clusters")) {
+            if (!c.get("kind").asText().equals("VANISHED")) described.add(c.get("cluster_id").asText());
+        }
+        assertEquals(current, described, "every current cluster has its change");
+        for (JsonNode m : changes.get("moved_to_bots")) assertNotEquals("BOTS", m.get("from_group").asText());
+    }
+
+    @Test
     void aBadEarlierRunIsRefusedInOneLine() throws Exception {
         Path csv = dir.resolve("features.csv");
         SyntheticRows.writeCsv(SyntheticRows.generate(600, 4), csv);

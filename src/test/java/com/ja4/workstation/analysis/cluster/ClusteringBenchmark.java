@@ -87,6 +87,7 @@ class ClusteringBenchmark {
     }
 
     static List<SetFigures> measure(Path project) throws Exception {
+        String loadBefore = loadAverage();
         SklearnReference py = SklearnReference.create(project);
         List<SetFigures> figures = new ArrayList<>();
         try {
@@ -119,7 +120,8 @@ class ClusteringBenchmark {
                     f.name(), f.inertia()[0], f.inertia()[1], f.inertia()[2]);
         }
         System.out.println("scikit-learn " + figures.get(0).sklearnVersion() + "; ARI cross-check (|Smile - sklearn|) max "
-                + figures.stream().mapToDouble(SetFigures::crossCheck).max().orElse(0));
+                + figures.stream().mapToDouble(SetFigures::crossCheck).max().orElse(0) + "; load average before/after: "
+                + loadBefore + " / " + loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         return figures;
     }
 
@@ -219,6 +221,15 @@ class ClusteringBenchmark {
         Path[] files = py.write("numpy", ClusteringPipeline.vectors(set.rows()), set.truth());
         System.out.println("NumPy anchor (naive k-means++ + Lloyd + PCA + edges), " + set.rows().size() + " pairs: "
                 + py.numpy(files[0], K, 1, 10));
+    }
+
+    /** The machine's 1-minute load average, when the OS tells it: the figures mean little on a busy machine. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double mean(double[] v) {
