@@ -13,7 +13,10 @@ package com.ja4.workstation.analysis.cluster;
  */
 final class HamerlyLloyd {
 
-    /** @param labels label of each point; @param distortion weighted sum of squared distances to the centroids */
+    /**
+     * @param labels     nearest centroid of each point
+     * @param distortion weighted sum of squared distances to the centroids
+     */
     record Outcome(double[][] centroids, int[] labels, double distortion, int iterations) {
     }
 
@@ -50,7 +53,7 @@ final class HamerlyLloyd {
 
     /**
      * @param tolerance summed squared centre shift under which the run stops (absolute; see
-     *                  {@link #tolerance(double[][], double)})
+     *                  {@link #tolerance(WeightedPoints, double)})
      */
     static Outcome run(WeightedPoints points, double[][] initial, int maxIterations, double tolerance,
                        CancellationCheck cancel) {
