@@ -4,9 +4,9 @@ k-means++ with 2 + ln(k) candidates per step, Lloyd, max_iter 300, tol 1e-4).
 
 Usage: kmeans_sklearn.py VECTORS.csv TRUTH.txt K N_INIT FIRST_SEED LAST_SEED REPEATS [OURS.csv]
        kmeans_sklearn.py --serve VECTORS.csv K
-  --serve      loads the vectors, then answers each line "SEED N_INIT" on stdin with the fit time in
-               ms on stdout: the benchmark alternates Java runs and scikit-learn fits, so that both
-               see the same load on a shared machine
+  --serve      loads the vectors, then answers each line "SEED N_INIT" on stdin with "WALL_MS CPU_MS"
+               of one fit on stdout (CPU of every thread of the process): the benchmark alternates
+               Java runs and scikit-learn fits, so that both see the same load on a shared machine
   VECTORS.csv  one normalised row per line, comma-separated
   TRUTH.txt    the true population index of each row, one per line
   OURS.csv     optional: one line of labels per seed of the Java run, scored here with
@@ -30,9 +30,9 @@ def serve():
     print("ready", flush=True)
     for line in sys.stdin:
         seed, n_init = (int(v) for v in line.split())
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
-        print(f"{(time.perf_counter() - t0) * 1000:.3f}", flush=True)
+        print(f"{(time.perf_counter() - t0) * 1000:.3f} {(time.process_time() - c0) * 1000:.3f}", flush=True)
 
 
 def main():

@@ -29,6 +29,7 @@ final class ClusterProfiler {
     private final List<FeatureRow> rows;
     private final double[][] raw;
     private final StackVerdict[] verdictOfRow;
+    private final boolean ipOrdered;
 
     /** A SYN as the stack fingerprinter sees it: rows with the same four values share one verdict. */
     private record Syn(double ttl, double window, double scale, double mss) {
@@ -38,6 +39,7 @@ final class ClusterProfiler {
         this.rows = rows;
         this.raw = raw;
         this.verdictOfRow = new StackVerdict[rows.size()];
+        this.ipOrdered = ClusteringPipeline.inIpOrder(rows);
         Map<Syn, StackVerdict> cache = new HashMap<>();
         for (int i = 0; i < verdictOfRow.length; i++) {
             FeatureRow r = rows.get(i);
@@ -54,21 +56,34 @@ final class ClusterProfiler {
     ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy) {
         StackVerdict stack = StackVotes.of(members, i -> verdictOfRow[i]);
         double risk = RiskScore.of(centroid, stack);
-        Set<String> ips = new HashSet<>();
         long hits = 0;
-        for (int i : members) {
-            ips.add(rows.get(i).ip());
-            hits += rows.get(i).hits();
-        }
+        for (int i : members) hits += rows.get(i).hits();
         List<FeatureRow> busiest = busiest(members);
         List<String> sampleIps = busiest.stream().map(FeatureRow::ip).distinct().limit(SAMPLE_IPS).toList();
         List<Double> centroidList = new ArrayList<>(centroid.length);
         for (double v : centroid) centroidList.add(v);
         return new ClusterProfile(id, index, ClusterNamer.name(centroid, stack), stack, risk, RiskGroup.of(risk),
-                RiskScore.colour(risk), ips.size(), members.length, fittedPairs, hits, List.copyOf(centroidList),
+                RiskScore.colour(risk), distinctIps(members), members.length, fittedPairs, hits, List.copyOf(centroidList),
                 Collections.unmodifiableMap(rawMeans(members)), dominantThreat(members),
                 top(members, FeatureRow::country), top(members, FeatureRow::asnOrg), sampleIps,
                 busiest.get(0).userAgent(), xy[0], xy[1]);
+    }
+
+    /** Distinct IPs of the members: counted as runs when the rows are in IP order, else with a set. */
+    int distinctIps(int[] members) {
+        if (ipOrdered) {
+            int n = 0;
+            String previous = null;
+            for (int i : members) {
+                String ip = rows.get(i).ip();
+                if (!ip.equals(previous)) n++;
+                previous = ip;
+            }
+            return n;
+        }
+        Set<String> ips = new HashSet<>();
+        for (int i : members) ips.add(rows.get(i).ip());
+        return ips.size();
     }
 
     /** Busiest first (hits, then IP and JA4), enough rows to fill {@value #SAMPLE_IPS} distinct IPs. */
@@ -131,12 +146,12 @@ final class ClusterProfiler {
         return ThreatLevel.LEGITIMATE_BROWSER;
     }
 
-    /** Most frequent non-blank values, ties by name so that reruns list them in the same order. */
+    /** Most frequent non-empty values, ties by name so that reruns list them in the same order. */
     List<String> top(int[] members, Function<FeatureRow, String> field) {
         Map<String, int[]> counts = new HashMap<>();
         for (int i : members) {
             String v = field.apply(rows.get(i));
-            if (v != null && !v.isBlank()) counts.computeIfAbsent(v, x -> new int[1])[0]++;
+            if (v != null && !v.isEmpty()) counts.computeIfAbsent(v, x -> new int[1])[0]++;
         }
         return counts.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0])

@@ -214,19 +214,30 @@ public final class ClusteringPipeline {
                 : c.withLabel(labelOf.get(c.index()))).toList();
     }
 
+    /** True when the rows come in IP order (as the warehouse and the service give them). */
+    static boolean inIpOrder(List<FeatureRow> rows) {
+        for (int i = 1; i < rows.size(); i++) if (rows.get(i - 1).ip().compareTo(rows.get(i).ip()) > 0) return false;
+        return true;
+    }
+
     private static RunStatistics statistics(int fitted, List<FeatureRow> all, List<ClusterProfile> clusters,
                                             KMeansClusterer.Result km, Map<ClusteringStage, Double> stageMillis,
                                             double totalMillis) {
-        Set<String> ips = new HashSet<>();
         long hits = 0;
-        for (FeatureRow r : all) {
-            ips.add(r.ip());
-            hits += r.hits();
+        for (FeatureRow r : all) hits += r.hits();
+        int distinct;
+        if (inIpOrder(all)) {
+            distinct = 0;
+            for (int i = 0; i < all.size(); i++) if (i == 0 || !all.get(i).ip().equals(all.get(i - 1).ip())) distinct++;
+        } else {
+            Set<String> ips = new HashSet<>();
+            for (FeatureRow r : all) ips.add(r.ip());
+            distinct = ips.size();
         }
         int bots = clusters.stream().filter(c -> c.group() == RiskGroup.BOTS).mapToInt(ClusterProfile::ipCount).sum();
         int suspects = clusters.stream().filter(c -> c.group() == RiskGroup.SUSPECTS).mapToInt(ClusterProfile::ipCount).sum();
         return new RunStatistics(all.size(), fitted, all.size(), clusters.size(), km.iterations(), km.restarts(),
-                km.distortion(), ips.size(), hits, bots, suspects,
+                km.distortion(), distinct, hits, bots, suspects,
                 Collections.unmodifiableMap(new EnumMap<>(stageMillis)), Math.round(totalMillis));
     }
 

@@ -60,9 +60,11 @@ public final class ClusteringService {
         stages.putAll(timings);
         progress.progress(ClusteringStage.SAMPLE, 0.2);
         long t = System.nanoTime();
-        int[] sample = StratifiedSampler.sampleIndices(rows, parameters.sampleSize());
+        // (IP, JA4) order, as the warehouse returns them: a CSV's rows are sorted once here
+        List<FeatureRow> ordered = StratifiedSampler.inIdentityOrder(rows);
+        int[] sample = StratifiedSampler.sampleIndices(ordered, parameters.sampleSize());
         stages.put(ClusteringStage.SAMPLE, (System.nanoTime() - t) / 1e6);
         cancel.throwIfCancelled();
-        return new ClusteringPipeline(verdicts).run(rows, sample, parameters, startedAt, stages, progress, cancel);
+        return new ClusteringPipeline(verdicts).run(ordered, sample, parameters, startedAt, stages, progress, cancel);
     }
 }

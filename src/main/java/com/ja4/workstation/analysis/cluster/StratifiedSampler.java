@@ -118,6 +118,17 @@ public final class StratifiedSampler {
         return taken;
     }
 
+    /** The rows in (IP, JA4) order: the same list when they already are (the warehouse sorts them). */
+    public static List<FeatureRow> inIdentityOrder(List<FeatureRow> rows) {
+        int[] order = identityOrder(rows);
+        boolean same = true;
+        for (int i = 0; i < order.length && same; i++) same = order[i] == i;
+        if (same) return rows;
+        List<FeatureRow> out = new ArrayList<>(order.length);
+        for (int i : order) out.add(rows.get(i));
+        return out;
+    }
+
     /** Indexes of the rows in (IP, JA4) order; the identity when they already are (the warehouse sorts them). */
     static int[] identityOrder(List<FeatureRow> rows) {
         int n = rows.size();

@@ -68,7 +68,8 @@ class ClusteringBenchmark {
     }
 
     record SetFigures(String name, int rows, Quality ours, Quality sklearn1, Quality sklearn10, double[] inertia, double crossCheck,
-                      Time oursPipeline, Time oursFitAll, Time sklearnFit, Time sklearn10Fit, String sklearnVersion) {
+                      Time oursPipeline, Time oursFitAll, Time sklearnFit, Time sklearn10Fit, Time oursCpu, Time sklearnCpu,
+                      String sklearnVersion) {
     }
 
     @Test
@@ -109,6 +110,8 @@ class ClusteringBenchmark {
                     f.sklearn10().mean(), f.sklearn10().worst(), f.oursPipeline().best(), f.oursPipeline().median(),
                     f.sklearnFit().best(), f.sklearnFit().median(), f.sklearn10Fit().best(), f.sklearn10Fit().median(),
                     f.sklearnFit().best() / f.oursPipeline().best(), f.sklearnFit().median() / f.oursPipeline().median());
+            System.out.printf(Locale.ROOT, "%-16s %7s   CPU of all threads per run: ours %.1f / %.1f ms, one sklearn fit %.1f / %.1f ms%n",
+                    "", "", f.oursCpu().best(), f.oursCpu().median(), f.sklearnCpu().best(), f.sklearnCpu().median());
             if (f.oursFitAll() != null) {
                 System.out.printf(Locale.ROOT, "%-16s %7s   fitting all %d pairs (no sample): %.1f / %.1f ms, x%.1f / x%.1f vs one sklearn fit%n",
                         "", "", f.rows(), f.oursFitAll().best(), f.oursFitAll().median(),
@@ -158,8 +161,10 @@ class ClusteringBenchmark {
                 CLOCK.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
         boolean large = n > ClusteringParameters.MAX_SAMPLES;
         double[] ours = new double[rounds];
+        double[] oursCpu = new double[rounds];
         double[] oursAll = new double[rounds];
         double[] theirs = new double[rounds];
+        double[] theirsCpu = new double[rounds];
         try (SklearnReference.Server sk = py.server(files[0], K)) {
             for (int w = 0; w < 3; w++) {
                 product.run();
@@ -167,8 +172,12 @@ class ClusteringBenchmark {
                 sk.fit(FIRST_SEED, 1);
             }
             for (int r = 0; r < rounds; r++) {
+                double cpu = processCpuMillis();
                 ours[r] = millis(product);
-                theirs[r] = sk.fit(FIRST_SEED + r % SEEDS, 1);
+                oursCpu[r] = processCpuMillis() - cpu;
+                double[] fit = sk.fit(FIRST_SEED + r % SEEDS, 1);
+                theirs[r] = fit[0];
+                theirsCpu[r] = fit[1];
                 if (large) oursAll[r] = millis(fitEveryRow);
             }
         }
@@ -180,7 +189,8 @@ class ClusteringBenchmark {
         for (int i = 0; i < SEEDS; i++) cross = Math.max(cross, Math.abs(one.oursAriBySklearn()[i] - ari[i]));
         SetFigures f = new SetFigures(set.name(), n, new Quality(ari), new Quality(one.ari()), new Quality(ten.ari()),
                 new double[]{mean(inertia), mean(one.inertia()), mean(ten.inertia())}, cross,
-                pipelineTime, fitAll, sklearnTime, new Time(ten.msBest(), ten.msMedian()), one.version());
+                pipelineTime, fitAll, sklearnTime, new Time(ten.msBest(), ten.msMedian()), Time.of(oursCpu),
+                Time.of(theirsCpu), one.version());
         System.out.printf(Locale.ROOT, "%s: ours ARI %s%n  sklearn 1 init %s%n  sklearn 10 inits %s%n", set.name(),
                 round(ari), round(one.ari()), round(ten.ari()));
         return f;
@@ -230,6 +240,12 @@ class ClusteringBenchmark {
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** CPU milliseconds of every thread of this JVM so far (JIT and GC included). */
+    private static double processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
     private static double mean(double[] v) {

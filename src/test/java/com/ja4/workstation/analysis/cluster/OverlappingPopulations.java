@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  *   <li>Credential stuffers come from Windows and Linux stacks (60/40); sizes are unequal
  *       (24 % Windows browsers down to 5 % good bots).</li>
  * </ul>
- * Deterministic for a seed (one {@link SplittableRandom}); IPs are unique per row.
+ * Deterministic for a seed (one {@link SplittableRandom}); IPs are unique per row; rows come in
+ * (IP, JA4) order, as the warehouse returns them.
  */
 final class OverlappingPopulations {
 
@@ -88,7 +89,18 @@ final class OverlappingPopulations {
             truth[i] = p;
             rows.add(row(i, POPULATIONS.get(p), rnd));
         }
-        return new LabelledRows("overlapping " + n, List.copyOf(rows), truth, NAMES);
+        // in (IP, JA4) order, as the warehouse returns pairs
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> rows.get(i).ip())
+                .thenComparing(i -> rows.get(i).ja4()));
+        List<FeatureRow> sorted = new ArrayList<>(n);
+        int[] sortedTruth = new int[n];
+        for (int i = 0; i < n; i++) {
+            sorted.add(rows.get(order[i]));
+            sortedTruth[i] = truth[order[i]];
+        }
+        return new LabelledRows("overlapping " + n, List.copyOf(sorted), sortedTruth, NAMES);
     }
 
     private static FeatureRow row(int i, Population p, SplittableRandom rnd) {

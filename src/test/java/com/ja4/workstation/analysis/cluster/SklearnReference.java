@@ -111,13 +111,14 @@ final class SklearnReference {
             if (!"ready".equals(ready)) throw new IOException("kmeans_sklearn.py --serve did not start: " + ready);
         }
 
-        /** Milliseconds of one {@code KMeans(n_init=nInit, random_state=seed).fit}. */
-        double fit(int seed, int nInit) throws IOException {
+        /** Wall and CPU milliseconds of one {@code KMeans(n_init=nInit, random_state=seed).fit}. */
+        double[] fit(int seed, int nInit) throws IOException {
             in.write(seed + " " + nInit + "\n");
             in.flush();
             String line = out.readLine();
             if (line == null) throw new IOException("kmeans_sklearn.py --serve stopped");
-            return Double.parseDouble(line.strip());
+            String[] parts = line.strip().split(" ");
+            return new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
         }
 
         @Override
