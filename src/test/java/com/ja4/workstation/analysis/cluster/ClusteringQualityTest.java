@@ -32,7 +32,7 @@ class ClusteringQualityTest {
     static final double SKLEARN_DEMO_INERTIA_1_INIT = 94.3;
     static final double SKLEARN_DEMO_ARI_10_INITS = 0.520;
     /** scikit-learn on the 8,000 overlapping pairs: mean inertia with 1 init. */
-    static final double SKLEARN_OVERLAPPING_INERTIA_1_INIT = 1490.2;
+    static final double SKLEARN_OVERLAPPING_INERTIA_1_INIT = 1505.7;
 
     record Seeds(double[] ari, double[] inertia) {
         double meanAri() {
