@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
+import com.ja4.workstation.analysis.cluster.ClusteringRunFile;
 import com.ja4.workstation.analysis.cluster.ClusteringRunJson;
 import com.ja4.workstation.analysis.cluster.ClusteringService;
 import com.ja4.workstation.analysis.cluster.ClusteringStage;
@@ -111,7 +112,7 @@ public final class ClusterCommand implements Callable<Integer> {
         RepeatTimings timings;
         try {
             // read the earlier run first: a bad file is refused before any work
-            ClusteringRun earlier = compare == null ? null : ClusteringRunJson.read(compare);
+            ClusteringRun earlier = compare == null ? null : ClusteringRunFile.read(compare);
             long t = System.nanoTime();
             List<FeatureRow> rows = load(parameters, length, shift);
             double loadMillis = (System.nanoTime() - t) / 1e6;

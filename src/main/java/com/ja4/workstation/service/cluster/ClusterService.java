@@ -4,7 +4,7 @@ import com.ja4.workstation.analysis.cluster.CancellationCheck;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
-import com.ja4.workstation.analysis.cluster.ClusteringRunJson;
+import com.ja4.workstation.analysis.cluster.ClusteringRunFile;
 import com.ja4.workstation.analysis.cluster.ClusteringService;
 import com.ja4.workstation.analysis.cluster.FeatureSourceException;
 import com.ja4.workstation.analysis.cluster.MemberAssignment;
@@ -152,7 +152,7 @@ public final class ClusterService {
      * @throws IOException unreadable, or not a clustering result of this workstation (one sentence)
      */
     public ClusteringRun loadRun(Path json) throws IOException {
-        return ClusteringRunJson.read(json);
+        return ClusteringRunFile.read(json);
     }
 
     /** One page of the cluster's pairs, busiest first. */
