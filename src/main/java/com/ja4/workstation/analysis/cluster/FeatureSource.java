@@ -8,7 +8,8 @@ import java.util.List;
 public interface FeatureSource {
 
     /**
-     * Candidate rows for a sample of {@code sampleSize}; may return more (the run samples them).
+     * Every (IP, JA4) pair of the source: the run fits its centroids on a sample of
+     * {@code sampleSize} of them and assigns all of them to a cluster.
      *
      * @throws FeatureSourceException when the rows cannot be read, with a reason for the analyst
      */

@@ -12,7 +12,7 @@ import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
 import java.util.List;
 
-/** Feature rows of a time window from the warehouse (live ClickHouse or a snapshot). */
+/** Every (IP, JA4) pair of a time window from the warehouse (live ClickHouse or a snapshot). */
 public final class WarehouseFeatureSource implements FeatureSource {
 
     private static final long CANCEL_POLL_MS = 100;
@@ -47,7 +47,7 @@ public final class WarehouseFeatureSource implements FeatureSource {
         watcher.setDaemon(true);
         watcher.start();
         try {
-            return queries.features(window, ClusterFeatureQueries.candidateLimit(sampleSize), ctx);
+            return queries.allPairs(window, ctx);
         } catch (QueryCancelledException e) {
             throw new ClusteringCancelledException();
         } catch (WarehouseException e) {

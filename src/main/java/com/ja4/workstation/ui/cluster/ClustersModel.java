@@ -6,6 +6,7 @@ import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.service.cluster.MemberOrder;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.cluster.ClusterService.ClusterResult;
 import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
@@ -318,7 +319,7 @@ public final class ClustersModel {
         canNext.set(false);
         pagerText.set("loading…");
         Task t = viewTask.get();
-        CompletableFuture<MemberPage> page = t.track(ws.clusters().members(r, clusterId, offset, PAGE, t.scope()));
+        CompletableFuture<MemberPage> page = t.track(ws.clusters().members(r, clusterId, MemberOrder.BUSIEST_FIRST, offset, PAGE, t.scope()));
         return t.track(members.load(page, p -> {
             memberRows.setAll(p.rows());
             pagerText.set(total == 0 ? "no pairs" : Fx.count(offset + 1) + "–" + Fx.count(Math.min(total, offset + PAGE))
@@ -345,7 +346,7 @@ public final class ClustersModel {
         int total = r.run().memberCount(c.id());
         exporting.set(true);
         exportStatus.set("Exporting " + Fx.count(total) + " pairs…");
-        CompletableFuture<Long> f = task.track(ws.clusters().exportMembers(r, c.id(), target,
+        CompletableFuture<Long> f = task.track(ws.clusters().exportMembers(r, c.id(), MemberOrder.BUSIEST_FIRST, target,
                 n -> task.progress(total == 0 ? 1 : n / (double) total), task.scope()));
         CompletableFuture<Long> shown = new CompletableFuture<>();
         f.whenComplete((n, e) -> Platform.runLater(() -> {

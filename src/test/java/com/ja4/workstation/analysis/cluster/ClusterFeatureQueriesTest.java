@@ -15,7 +15,6 @@ import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
-import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The feature and member queries on a DuckDB snapshot built here. */
+/** The all-pairs feature query on a DuckDB snapshot built here. */
 class ClusterFeatureQueriesTest {
 
     private static final Instant AS_OF = Instant.parse("2025-03-01T12:00:00Z");
@@ -68,9 +67,10 @@ class ClusterFeatureQueriesTest {
     @Test
     void featuresAggregateEachSideBeforeJoiningAndRankThreatBySeverity() throws Exception {
         try (Warehouse w = warehouse()) {
-            List<FeatureRow> rows = new ClusterFeatureQueries(w).features(DAY, 100, QueryContext.create());
-            assertEquals(3, rows.size());
-            FeatureRow masscan = rows.get(0);
+            List<FeatureRow> rows = new ClusterFeatureQueries(w).allPairs(DAY, QueryContext.create());
+            assertEquals(List.of("192.0.2.10", "2001:db8::5", "203.0.113.7"), rows.stream().map(FeatureRow::ip).toList(),
+                    "every pair of the window, by IP (a total order)");
+            FeatureRow masscan = rows.get(2);
             assertEquals("203.0.113.7", masscan.ip());
             assertEquals(ThreatLevel.CRITICAL, masscan.threat());
             assertEquals(0.97, masscan.anomalyScore(), 1e-9);
@@ -80,18 +80,6 @@ class ClusterFeatureQueriesTest {
             FeatureRow v6 = rows.stream().filter(r -> r.ip().equals("2001:db8::5")).findFirst().orElseThrow();
             assertNull(v6.threat());
             assertEquals(1440, v6.mss());
-        }
-    }
-
-    @Test
-    void membersAreLookedUpByBoundIps() throws Exception {
-        try (Warehouse w = warehouse()) {
-            ClusterFeatureQueries q = new ClusterFeatureQueries(w);
-            List<ClusterMemberRow> rows = q.members(DAY, List.of(ClientIp.parse("203.0.113.7").orElseThrow(),
-                    ClientIp.parse("2001:db8::5").orElseThrow(), ClientIp.parse("1.2.3.4' OR '1'='1").orElse(
-                    ClientIp.fromColumn("1.2.3.4' OR '1'='1"))), QueryContext.create());
-            assertEquals(List.of("2001:db8::5", "203.0.113.7"), rows.stream().map(ClusterMemberRow::ip).toList());
-            assertEquals(ThreatLevel.CRITICAL, rows.get(1).threat());
         }
     }
 

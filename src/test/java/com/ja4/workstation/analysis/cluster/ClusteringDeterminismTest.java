@@ -32,7 +32,10 @@ class ClusteringDeterminismTest {
             assertEquals(a.clusters().get(i).label(), b.clusters().get(i).label());
             assertEquals(a.clusters().get(i).x(), b.clusters().get(i).x());
         }
-        assertEquals(3_000, a.assignments().size());
+        assertEquals(4_000, a.assignments().size(), "every pair is assigned");
+        assertEquals(3_000, a.assignments().stream().filter(MemberAssignment::fitted).count(), "3,000 fitted");
+        assertEquals(3_000, a.statistics().sampledRows());
+        assertEquals(4_000, a.statistics().assignedRows());
     }
 
     @Test

@@ -25,6 +25,20 @@ class FeatureNormalisationTest {
     }
 
     @Test
+    void theBulkPathReadsAndNormalisesLikeEachFeature() {
+        for (FeatureRow r : OverlappingPopulations.generate(300, 8).rows()) {
+            double[] raw = new double[Feature.COUNT];
+            double[] vector = new double[Feature.COUNT];
+            Feature.rawValues(r, raw);
+            Feature.normaliseAll(raw, vector);
+            for (Feature f : Feature.all()) {
+                assertEquals(f.raw(r), raw[f.ordinal()], f.name());
+                assertEquals(f.normalise(r), vector[f.ordinal()], f.name());
+            }
+        }
+    }
+
+    @Test
     void boundsMapToZeroAndOne() {
         for (Feature f : Feature.all()) {
             assertEquals(0.0, f.normalise(f.lower()), 1e-12, f.name());
