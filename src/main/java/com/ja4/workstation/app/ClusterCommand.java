@@ -22,7 +22,6 @@ import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.io.AtomicOutput;
-import com.ja4.workstation.io.InputFiles;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.cluster.WarehouseFeatureSource;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -104,9 +103,8 @@ public final class ClusterCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new ParameterException(spec.commandLine(), "--repeat must be between 1 and " + MAX_REPEAT + ", got " + repeat);
         }
+        // each input is checked by its reader (snapshot verifier, CSV source, earlier-run file), in one sentence
         Path in = source != null ? source : input;
-        InputFiles.requireReadableFile(in);
-        if (compare != null) InputFiles.requireReadableFile(compare);
         OutputPaths.check("--out", out, compare == null ? List.of(in) : List.of(in, compare));
         ObjectNode json;
         ClusteringRun run;

@@ -1,12 +1,12 @@
 package com.ja4.workstation.analysis.cluster;
 
+import com.ja4.workstation.io.InputFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ja4.workstation.domain.ThreatLevel;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,16 +34,12 @@ public final class ClusteringRunFile {
     public static ClusteringRun read(Path file) throws IOException {
         JsonNode root;
         try {
-            if (Files.isDirectory(file)) throw new IOException(file + " is a folder, not a clustering result (JSON)");
+            InputFiles.requireReadableFile(file);
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 root = MAPPER.readTree(in);
             }
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + " does not exist");
         } catch (JsonProcessingException e) {
             throw new IOException(file + " is not JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException(file + " cannot be read: permission denied");
         }
         try {
             return parse(root);

@@ -1,6 +1,7 @@
 package com.ja4.workstation.analysis.cluster;
 
 import com.ja4.workstation.domain.cluster.FeatureRow;
+import com.ja4.workstation.io.InputFiles;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import java.io.IOException;
@@ -11,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +74,11 @@ public final class CsvFeatureSource implements FeatureSource {
 
     @Override
     public List<FeatureRow> load(int sampleSize, CancellationCheck cancel) throws FeatureSourceException {
-        if (Files.isDirectory(file)) throw new FeatureSourceException(file + " is a folder, not a CSV file");
+        try {
+            InputFiles.requireReadableFile(file);
+        } catch (InputFiles.Unusable e) {
+            throw new FeatureSourceException(e.getMessage());
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).build();
@@ -110,10 +113,6 @@ public final class CsvFeatureSource implements FeatureSource {
                 rows.add(row);
             }
             return rows;
-        } catch (NoSuchFileException e) {
-            throw new FeatureSourceException(file + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new FeatureSourceException(file + " cannot be read: permission denied");
         } catch (CharacterCodingException e) {
             throw new FeatureSourceException(file + ": line " + line + " is not UTF-8 text; is it a binary file?");
         } catch (BadCsv e) {

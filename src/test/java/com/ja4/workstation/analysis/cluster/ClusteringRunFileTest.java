@@ -60,7 +60,7 @@ class ClusteringRunFileTest {
                 "an assignment names no cluster of the run");
         assertRefused(edited("group.json", n -> ((ObjectNode) n.get("clusters").get(0)).put("group", "FRIENDS")),
                 "'group' is not one of BOTS, SUSPECTS, LEGITIMATE");
-        assertRefused(dir.resolve("missing.json"), "does not exist");
+        assertRefused(dir.resolve("missing.json"), "not found");
         assertRefused(dir, "is a folder");
     }
 

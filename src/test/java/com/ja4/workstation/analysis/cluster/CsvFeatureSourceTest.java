@@ -106,12 +106,12 @@ class CsvFeatureSourceTest {
         Path missing = dir.resolve("nope.csv");
         Refusal r = run(missing);
         assertEquals(1, r.code);
-        assertTrue(r.err.contains(missing + " does not exist"), r.err);
+        assertTrue(r.err.contains(missing + " not found"), r.err);
         assertOneLineWithoutTrace(r.err);
 
         r = run(dir);
         assertEquals(1, r.code);
-        assertTrue(r.err.contains(dir + " is a folder, not a CSV file"), r.err);
+        assertTrue(r.err.contains(dir + " is a folder, not a file"), r.err);
         assertOneLineWithoutTrace(r.err);
 
         Path binary = dir.resolve("image.csv");
