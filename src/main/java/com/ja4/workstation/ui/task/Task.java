@@ -56,17 +56,21 @@ public final class Task {
     /** Keeps the task listed until {@code f} completes; returns {@code f}. */
     public <T> CompletableFuture<T> track(CompletableFuture<T> f) {
         synchronized (tracked) {
-            tracked.add(f);
             active++;
         }
         owner.listed(this, !isCancelled());
-        f.whenComplete((v, e) -> {
+        // idle() waits for this bookkeeping, not for f itself: f's own dependents run in no set
+        // order, so "idle" could otherwise be seen before the task left the list.
+        CompletableFuture<?> unlisted = f.whenComplete((v, e) -> {
             boolean idle;
             synchronized (tracked) {
                 idle = --active == 0;
             }
             if (idle) owner.listed(this, false);
         });
+        synchronized (tracked) {
+            tracked.add(unlisted);
+        }
         return f;
     }
 
