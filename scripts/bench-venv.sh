@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv-bench (git-ignored) with NumPy and scikit-learn for the clustering benchmark's
-# reference runs (ClusteringBenchmark, SklearnReference), if missing. Prints the python path.
+# Creates .venv-bench (git-ignored) with NumPy and scikit-learn for the live scikit-learn comparisons
+# (ClusteringQualityTest in the suite, ClusteringBenchmark with -Pbench), if missing. Prints the python path.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv-bench/bin/python

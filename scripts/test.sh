@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 1; }
 # chDB (the ClickHouse engine as a Python library) for the ClickHouse conformance tests; they skip with the reason if this fails
 CHDB_ARGS=(); if scripts/chdb-venv.sh; then CHDB_ARGS=(-Dja4.chdb.python="$PWD/.venv-chdb/bin/python"); fi
+# NumPy and scikit-learn (.venv-bench) for ClusteringQualityTest, which compares with scikit-learn live;
+# the test runs this script itself too and fails with its message if the install fails
+scripts/bench-venv.sh >/dev/null || echo "test: scikit-learn not installed; ClusteringQualityTest will fail" >&2
 # Debian's clickhouse-server (an old release) for the test of the too-old-server message; skipped with the reason if this fails
 scripts/clickhouse-server-deb.sh || true
 mvn -B -ntp test "${CHDB_ARGS[@]}" "$@"

@@ -67,6 +67,17 @@ class ClusterServiceTest {
     }
 
     @Test
+    void legitimateClustersShowTheCountriesAndAsnsOfTheirScoredTraffic() {
+        List<ClusterProfile> legitimate = result.run().clusters().stream()
+                .filter(c -> c.group() == RiskGroup.LEGITIMATE).toList();
+        assertFalse(legitimate.isEmpty(), "the demo's residential browsers make at least one legitimate cluster");
+        for (ClusterProfile c : legitimate) {
+            assertFalse(c.topCountries().isEmpty(), c.label() + ": no country although its pairs were scored");
+            assertFalse(c.topAsnOrgs().isEmpty(), c.label() + ": no ASN although its pairs were scored");
+        }
+    }
+
+    @Test
     void everyPairOfTheWindowIsAssignedAndTheSampleIsFitted() throws Exception {
         int pairs = new ClusterFeatureQueries(ws.session().warehouse()).allPairs(result.window(), QueryContext.create()).size();
         assertTrue(pairs > 1500, "the demo window holds more pairs than the sample: " + pairs);

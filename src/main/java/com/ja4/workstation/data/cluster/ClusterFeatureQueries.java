@@ -55,12 +55,16 @@ public final class ClusterFeatureQueries {
                 // ClickHouse fills an unmatched LEFT JOIN side with defaults, DuckDB with NULL:
                 // the detection count tells both apart from a real severity 0 (LEGITIMATE_BROWSER).
                 + " CASE WHEN coalesce(m.detections, 0) > 0 THEN m.worst_severity ELSE -1 END AS worst_severity,"
-                + " coalesce(m.country, '') AS country, coalesce(m.asn_org, '') AS asn_org"
+                // country and ASN of every scored pair, not only of detections (legitimate clusters too)
+                + " coalesce(nullif(s.country, ''), nullif(m.country, ''), '') AS country,"
+                + " coalesce(nullif(s.asn_org, ''), nullif(m.asn_org, ''), '') AS asn_org"
                 + " FROM (");
         trafficSubquery(b, window);
         b.sql(") t LEFT JOIN (");
         detectionSubquery(b, window);
-        b.sql(") m ON t.src_ip = m.src_ip AND t.ja4 = m.ja4 ORDER BY ip, ja4");
+        b.sql(") m ON t.src_ip = m.src_ip AND t.ja4 = m.ja4 LEFT JOIN (");
+        originSubquery(b, window);
+        b.sql(") s ON t.src_ip = s.src_ip AND t.ja4 = s.ja4 ORDER BY ip, ja4");
         Map<String, String> shared = new HashMap<>();
         return warehouse.query(b.build(), rs -> featureRow(rs, shared), ctx);
     }
@@ -98,6 +102,19 @@ public final class ClusterFeatureQueries {
                 + " ").sql(SeveritySql.worst("threat_level")).sql(" AS worst_severity,"
                 + " min(country_code) AS country, min(asn_org) AS asn_org FROM ")
                 .sql(warehouse.table(WarehouseSchema.DETECTED_ANOMALIES_TABLE))
+                .sql(" WHERE detected_at >= ").time(d, window.from())
+                .sql(" AND detected_at < ").time(d, window.asOf())
+                .sql(" GROUP BY src_ip, ja4");
+    }
+
+    /**
+     * Country and ASN per (src_ip, ja4) from every score of the window: the models score all traffic,
+     * detections are only the flagged part. Blank values never win over a known one.
+     */
+    private void originSubquery(Sql.Builder b, TimeWindow window) {
+        Dialect d = warehouse.dialect();
+        b.sql("SELECT src_ip, ja4, min(nullif(country_code, '')) AS country, min(nullif(asn_org, '')) AS asn_org FROM ")
+                .sql(warehouse.table(WarehouseSchema.ALL_SCORES_TABLE))
                 .sql(" WHERE detected_at >= ").time(d, window.from())
                 .sql(" AND detected_at < ").time(d, window.asOf())
                 .sql(" GROUP BY src_ip, ja4");

@@ -52,8 +52,10 @@ class ClusterFeatureQueriesTest {
             // Masscan: one hit, CRITICAL
             traffic(c, "::ffff:203.0.113.7", "t00_masscan", 247, 1024, 0, 0, 1, 1);
             detection(c, "::ffff:203.0.113.7", "t00_masscan", -0.97, "CRITICAL");
-            // a real IPv6 client without any detection
+            // a real IPv6 client without any detection, scored as NORMAL (country and ASN from its score)
             traffic(c, "2001:db8::5", "t13_v6", 57, 65535, 6, 1440, 500, 1);
+            score(c, "2001:db8::5", "t13_v6", "", "");
+            score(c, "2001:db8::5", "t13_v6", "DE", "Deutsche Telekom AG");
             // outside the window: ignored
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO agg_host_ip_ja4_1h VALUES (?, 'h', '::ffff:198.51.100.1', 'old', 1, 'ua', 64, 1, 1, 1)")) {
                 ps.setTimestamp(1, Timestamp.valueOf("2025-02-27 00:00:00"));
@@ -79,6 +81,9 @@ class ClusterFeatureQueriesTest {
             assertEquals(ThreatLevel.HIGH, browser.threat(), "HIGH outranks NORMAL although 'NORMAL' > 'HIGH' as text");
             FeatureRow v6 = rows.stream().filter(r -> r.ip().equals("2001:db8::5")).findFirst().orElseThrow();
             assertNull(v6.threat());
+            assertEquals("DE", v6.country(), "an undetected pair takes its country from its scores (a blank never wins)");
+            assertEquals("Deutsche Telekom AG", v6.asnOrg());
+            assertEquals("FR", browser.country(), "a detected pair too");
             assertEquals(1440, v6.mss());
         }
     }
@@ -121,6 +126,20 @@ class ClusterFeatureQueriesTest {
                 ps.setInt(8, mss);
                 ps.execute();
             }
+        }
+    }
+
+    private static void score(Connection c, String ip, String ja4, String country, String asn) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ml_all_scores (detected_at, window_start, src_ip, ja4,"
+                + " host, model_name, anomaly_score, raw_anomaly_score, threat_level, hits, hit_velocity, xgb_prob,"
+                + " ae_recon_error, asn_org, country_code, browser_family, is_known_browser, browser_consistency_score)"
+                + " VALUES (TIMESTAMP '2025-03-01 05:00:00', TIMESTAMP '2025-03-01 04:00:00', ?, ?, 'shop.example', 'm',"
+                + " 0.1, 0.1, 'NORMAL', 500, 0.1, 0.01, 0.01, ?, ?, 'chrome', 1, 1)")) {
+            ps.setString(1, ip);
+            ps.setString(2, ja4);
+            ps.setString(3, asn);
+            ps.setString(4, country);
+            ps.execute();
         }
     }
 
