@@ -217,6 +217,29 @@ class ClustersModelTest {
     }
 
     @Test
+    void aRunFileIsABaselineAndABadOneIsOneSentenceNamingIt(@TempDir Path tmp) throws Exception {
+        ClustersModel m = shown(Duration.ofHours(24), 14, 3000);
+        ClusterComparisonModel c = m.comparison();
+        Path earlier = tmp.resolve("earlier.json");
+        com.ja4.workstation.analysis.cluster.ClusteringRunJson.write(m.result().run(), earlier);  // what cluster --out writes
+        await(onFx(() -> c.compareWith(new RunBaseline.RunFile(earlier))));
+        var shown = c.comparison().orElseThrow(() -> new AssertionError(c.statusProperty().get()));
+        assertEquals(m.result().run().id(), shown.earlier().id());
+        assertTrue(shown.window().isEmpty(), "a file carries no window");
+        assertTrue(c.changes().isEmpty() && c.movedToBots().isEmpty(), "the same run: nothing changed");
+        assertEquals(m.result().run().clusters().size(), shown.changes().count(ClusterChange.Kind.STABLE));
+        assertTrue(c.statusProperty().get().startsWith("vs the run in earlier.json (run "), c.statusProperty().get());
+
+        Path bad = Files.writeString(tmp.resolve("notes.json"), "{\"hello\": 1}");
+        await(onFx(() -> c.compareWith(new RunBaseline.RunFile(bad))));
+        assertTrue(c.comparison().isEmpty());
+        assertEquals(Loadable.State.ERROR, c.changesPane().state());
+        assertTrue(c.changesPane().message().contains(bad.toString()) && c.changesPane().message().contains("is not a clustering result"),
+                c.changesPane().message());
+        assertEquals(1, c.statusProperty().get().lines().count());
+    }
+
+    @Test
     void theOsMismatchFigureEqualsACountOverTheDrillDownsOfItsIps() throws Exception {
         ClustersModel m = shown(Duration.ofHours(24), 14, 3000);
         boolean someMismatch = false;
