@@ -159,7 +159,7 @@ final class ClusterCards extends VBox {
 
         Label counts = new Label(Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount()) + " hits");
         counts.getStyleClass().add("metric-value");
-        Label pairs = new Label("assigned " + Fx.count(c.pairCount()) + " pairs · fitted on " + Fx.count(c.fittedPairs()));
+        Label pairs = new Label("fitted on " + Fx.count(c.fittedPairs()) + " · assigned " + Fx.count(c.pairCount()) + " pairs");
         pairs.getStyleClass().add("muted");
         pairs.setId("pairs-" + c.index());
         Label stack = new Label(c.stack().family() + (c.dominantThreat() == null ? "" : " · dominant threat " + c.dominantThreat()));

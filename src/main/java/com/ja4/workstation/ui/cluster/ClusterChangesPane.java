@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -39,8 +40,11 @@ final class ClusterChangesPane extends StackPane {
         summary.setWrapText(true);
         summary.setId("changesSummary");
         clustersTitle.getStyleClass().add("panel-title");
+        clustersTitle.setWrapText(true);
+        clustersTitle.setMinHeight(Region.USE_PREF_SIZE);
         movedTitle.getStyleClass().add("panel-title");
         movedTitle.setWrapText(true);
+        movedTitle.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<ClusterChange> clusters = clustersTable(model, select);
         TableView<MovedIp> moved = movedTable(model, select, openIp);
@@ -58,7 +62,7 @@ final class ClusterChangesPane extends StackPane {
 
     private void titles(ClusterComparisonModel model) {
         clustersTitle.setText("Clusters that changed (" + model.changes().size() + "): new, grown, shrunk, vanished, or in"
-                + " another risk group; sizes in (IP, JA4) pairs; click a cluster to select it");
+                + " another risk group; pairs (IP, JA4) before → now; click a cluster to select it");
         movedTitle.setText("IPs that moved from a legitimate or suspect cluster into a bot cluster ("
                 + Fx.count(model.movedToBots().size()) + "); click an IP to open its drill-down");
     }
@@ -81,7 +85,8 @@ final class ClusterChangesPane extends StackPane {
             }
         });
         kind.setPrefWidth(100);
-        TableColumn<ClusterChange, String> now = Tables.column("Cluster now", c -> c.label() == null ? "" : c.label(), 240);
+        kind.setMinWidth(96);  // "vanished" stays whole when the tab is narrow
+        TableColumn<ClusterChange, String> now = Tables.column("Cluster now", c -> c.label() == null ? "" : c.label(), 270);
         now.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String label, boolean empty) {
@@ -99,11 +104,9 @@ final class ClusterChangesPane extends StackPane {
             }
         });
         t.getColumns().setAll(List.of(kind, now,
-                Tables.count("Before", c -> c.earlierLabel() == null ? null : (long) c.earlierPairs(), 90),
-                Tables.count("Now", c -> c.label() == null ? null : (long) c.pairs(), 80),
-                Tables.column("Size", ClusterChangesPane::ratio, 60),
-                Tables.column("Risk group", ClusterChangesPane::group, 150),
-                Tables.text("Matched earlier cluster", c -> c.earlierLabel() == null ? "—" : c.earlierLabel(), 230)));
+                Tables.column("Pairs", ClusterChangesPane::sizes, 138),
+                Tables.column("Risk group", ClusterChangesPane::group, 114),
+                Tables.text("Matched earlier cluster", c -> c.earlierLabel() == null ? "—" : c.earlierLabel(), 300)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label("No cluster changed: every cluster matches one of the earlier run at about the same size"));
         t.setFixedCellSize(28);
@@ -145,9 +148,12 @@ final class ClusterChangesPane extends StackPane {
         return c.group().label();
     }
 
-    /** "×1.93", "×0.42"; "" for new or vanished clusters. */
-    private static String ratio(ClusterChange c) {
-        if (c.clusterId() == null || c.earlierClusterId() == null || c.earlierPairs() == 0) return "";
-        return "×" + Fx.decimal((double) c.pairs() / c.earlierPairs(), 2);
+    /** "203 → 472 (×2.33)"; "— → 277" for a new cluster, "26 → —" for a vanished one. */
+    static String sizes(ClusterChange c) {
+        String before = c.earlierClusterId() == null ? "—" : Fx.count(c.earlierPairs());
+        String now = c.clusterId() == null ? "—" : Fx.count(c.pairs());
+        String ratio = c.clusterId() == null || c.earlierClusterId() == null || c.earlierPairs() == 0 ? ""
+                : " (×" + Fx.decimal((double) c.pairs() / c.earlierPairs(), 2) + ")";
+        return before + " → " + now + ratio;
     }
 }

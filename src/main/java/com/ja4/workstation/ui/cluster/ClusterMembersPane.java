@@ -89,7 +89,7 @@ final class ClusterMembersPane extends VBox {
                 sortable(Tables.count("Hits", r -> r.hits(), 64), MemberOrder.Column.HITS),
                 sortable(Tables.threat("Threat", ClusterMemberRow::threat, 90), MemberOrder.Column.THREAT),
                 sortable(Tables.decimal("Score", r -> r.anomalyScore(), 2, 58), MemberOrder.Column.ANOMALY_SCORE),
-                sortable(Tables.decimal("Distance", r -> r.distance(), 3, 72), MemberOrder.Column.DISTANCE),
+                sortable(Tables.decimal("Distance", r -> r.distance(), 3, 86), MemberOrder.Column.DISTANCE),
                 sortable(Tables.column("Fitted", r -> r.fitted() ? "yes" : "no", 58), MemberOrder.Column.FITTED),
                 sortable(Tables.text("JA4", ClusterMemberRow::ja4, 140), MemberOrder.Column.JA4),
                 sortable(Tables.column("Country", ClusterMemberRow::country, 62), MemberOrder.Column.COUNTRY),

@@ -137,8 +137,8 @@ class ClustersViewUiTest {
     void cardsSayFittedOnAndAssignedAndAHeaderClickSortsOnTheService(FxRobot robot) throws Exception {
         ClustersModel c = openClusters(robot);
         for (ClusterProfile p : c.result().run().clusters()) {
-            assertEquals("assigned " + com.ja4.workstation.ui.common.Fx.count(p.pairCount()) + " pairs · fitted on "
-                    + com.ja4.workstation.ui.common.Fx.count(p.fittedPairs()), robot.lookup("#pairs-" + p.index()).queryAs(Label.class).getText());
+            assertEquals("fitted on " + com.ja4.workstation.ui.common.Fx.count(p.fittedPairs()) + " · assigned "
+                    + com.ja4.workstation.ui.common.Fx.count(p.pairCount()) + " pairs", robot.lookup("#pairs-" + p.index()).queryAs(Label.class).getText());
         }
         assertEquals(com.ja4.workstation.service.cluster.MemberOrder.BUSIEST_FIRST, c.members().order());
         Node distance = robot.lookup("#membersTable .column-header").match(n -> n.lookupAll(".label").stream()
