@@ -47,6 +47,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--ja4", description = "With --view fingerprints: show this JA4's profile (Look up JA4)")
     String ja4;
 
+    @Option(names = "--compare", paramLabel = "before|EARLIER.json",
+            description = "With --view clusters: compare the run with a run over the window before (same length; use a window"
+                    + " shorter than the data, e.g. --window 6h on the demo) or with a run file written by cluster --out")
+    String compare;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -82,14 +87,35 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
             return 2;
         }
+        com.ja4.workstation.service.cluster.RunBaseline baseline = null;
+        if (compare != null) {
+            if (id != ViewId.CLUSTERS) {
+                System.err.println("--compare applies to --view clusters only");
+                return 2;
+            }
+            if (compare.isBlank() || compare.equals("previous")) {
+                System.err.println("--compare: use before (the window before) or a run file written by cluster --out;"
+                        + " render starts with no previous run");
+                return 2;
+            }
+            if (compare.equals("before")) {
+                baseline = com.ja4.workstation.service.cluster.RunBaseline.WINDOW_BEFORE;
+            } else {
+                Path file = Path.of(compare);
+                InputFiles.requireReadableFile(file);
+                baseline = new com.ja4.workstation.service.cluster.RunBaseline.RunFile(file);
+            }
+        }
         String memory = memoryProblem(width, height, Runtime.getRuntime());
         if (memory != null) {
             System.err.println("render: " + memory);
             return 2;
         }
         if (source != null) InputFiles.requireReadableFile(source);
-        OutputPaths.check("--out", out, source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
-        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
+        List<Path> inputs = new java.util.ArrayList<>(source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
+        if (baseline instanceof com.ja4.workstation.service.cluster.RunBaseline.RunFile f) inputs.add(f.file());
+        OutputPaths.check("--out", out, inputs);
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4, baseline);
         // the PNG is drawn into a hidden file beside the target, moved into place once whole
         Path tmp = AtomicOutput.temporaryBeside(out, ".png");
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);

@@ -17,6 +17,10 @@ import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.data.warehouse.WarehouseException;
+import com.ja4.workstation.analysis.fingerprint.OsFinding;
+import com.ja4.workstation.domain.cluster.OsMismatchFigure;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.cluster.ClusterMemberRow;
 import com.ja4.workstation.domain.cluster.FeatureRow;
@@ -44,7 +48,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * What the Clusters view calls (off the JavaFX thread): a clustering run over the workspace for a
  * time window, pages of a cluster's members sorted by any column, the CSV export of a cluster, and
- * what changed since an earlier run.
+ * what changed since an earlier run (the previous run, the window before, a run file), and the
+ * UA/stack mismatch figure of a cluster.
  *
  * <p>A run reads every (IP, JA4) pair of its window once; the member pages and the export come
  * from those rows, so they show exactly the pairs and figures the run assigned (the run's own
@@ -62,6 +67,10 @@ public final class ClusterService {
     /** Rows of one member page at most. */
     public static final int MAX_MEMBER_PAGE = 500;
     private static final int SORTED_CACHE = 8;
+    /** IPs per OS lookup query: a ClickHouse query text stays far below its 256 KiB limit. */
+    public static final int OS_LOOKUP_CHUNK = 1_000;
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 
     private final Warehouse warehouse;
     private final ClusterFeatureQueries queries;
@@ -70,6 +79,12 @@ public final class ClusterService {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
             return size() > SORTED_CACHE;
+        }
+    };
+    private final Map<String, OsMismatchFigure> osFigures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, OsMismatchFigure> eldest) {
+            return size() > 64;
         }
     };
     private ClusterResult last;
@@ -110,8 +125,7 @@ public final class ClusterService {
     public ClusterResult run(TimeWindow window, int k, int sampleSize, ProgressListener progress,
                              CancellationCheck cancel) throws FeatureSourceException {
         ClusteringParameters p = ClusteringParameters.of(k, sampleSize, ClusteringParameters.DEFAULT_SEED);
-        ClusteringRun run = engine.run(new WarehouseFeatureSource(queries, window), p, progress, cancel);
-        ClusterResult result = new ClusterResult(window, run);
+        ClusterResult result = new ClusterResult(window, engine.run(new WarehouseFeatureSource(queries, window), p, progress, cancel));
         remember(result);
         return result;
     }
@@ -189,6 +203,115 @@ public final class ClusterService {
      */
     public ClusteringRun loadRun(Path json) throws IOException {
         return ClusteringRunFile.read(json);
+    }
+
+    /**
+     * Compares the run shown with a baseline on the scope's pool: the previous run of this source,
+     * a run over the window before (same k, sample size and seed; not remembered as a run of the
+     * source), or a run file. The scope's cancel stops it (a {@link CancellationException}).
+     *
+     * @param progress what is under way and the progress in [0, 1]
+     */
+    public CompletableFuture<ClusterComparison> compare(ClusterResult current, RunBaseline baseline,
+                                                        ObjDoubleConsumer<String> progress, QueryScope scope) {
+        return scope.call(() -> {
+            try {
+                return compare(current, baseline, progress, scope::isCancelled);
+            } catch (ClusteringCancelledException e) {
+                throw new CancellationException("comparison cancelled");
+            }
+        });
+    }
+
+    /**
+     * What changed between a baseline and the run shown (see the overload).
+     *
+     * @throws IOException the run file is unreadable or not a run of this workstation (one sentence)
+     * @throws IllegalStateException no previous run, or the window before holds fewer pairs than k
+     */
+    public ClusterComparison compare(ClusterResult current, RunBaseline baseline, ObjDoubleConsumer<String> progress,
+                                     CancellationCheck cancel) throws IOException, FeatureSourceException {
+        ClusteringRun earlier;
+        TimeWindow earlierWindow = null;
+        if (baseline instanceof RunBaseline.PreviousRun) {
+            ClusterResult before = runBefore(current).orElseThrow(() -> new IllegalStateException(
+                    "There is no earlier run of this source to compare with: run again (after new data, or with another"
+                            + " k or window), or compare with the window before or a run file"));
+            earlier = before.run();
+            earlierWindow = before.window();
+        } else if (baseline instanceof RunBaseline.WindowBefore) {
+            earlierWindow = windowBefore(current.window());
+            earlier = runWindowBefore(current, earlierWindow, progress, cancel);
+        } else {
+            Path file = ((RunBaseline.RunFile) baseline).file();
+            progress.accept("Reading " + file.getFileName(), 0.1);
+            earlier = loadRun(file);
+        }
+        cancel.throwIfCancelled();
+        progress.accept("Matching clusters", 0.97);
+        RunChanges changes = RunComparison.compare(earlier, current.run());
+        progress.accept("Matching clusters", 1);
+        return new ClusterComparison(baseline, earlier, earlierWindow, changes);
+    }
+
+    /** The remembered run before {@code current}: the previous run when {@code current} is the last one. */
+    public synchronized Optional<ClusterResult> runBefore(ClusterResult current) {
+        return current != null && current == last ? Optional.ofNullable(previous) : Optional.empty();
+    }
+
+    private ClusteringRun runWindowBefore(ClusterResult current, TimeWindow before, ObjDoubleConsumer<String> progress,
+                                          CancellationCheck cancel) throws FeatureSourceException {
+        try {
+            return engine.run(new WarehouseFeatureSource(queries, before), current.run().parameters(),
+                    (stage, fraction) -> progress.accept("Clustering the window before: " + stage.label(), 0.95 * fraction), cancel);
+        } catch (IllegalArgumentException e) {
+            // "Only 0 (IP, JA4) pairs in the window…": say which window
+            throw new IllegalStateException("The window before (" + MINUTE.format(before.from()) + " → "
+                    + MINUTE.format(before.asOf()) + " UTC): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The selected cluster's UA/stack mismatch figure on the scope's pool (see the overload);
+     * remembered per run and cluster.
+     */
+    public CompletableFuture<OsMismatchFigure> osMismatch(ClusterResult result, String clusterId, QueryScope scope) {
+        return scope.submit(ctx -> osMismatch(result, clusterId, ctx));
+    }
+
+    /**
+     * Among the cluster's clients (its IPs over the run's window), those whose User-Agent claims an
+     * OS and whose dominant SYN has a confident stack verdict, and of those the ones that contradict
+     * ({@link OsLookup#findings}, {@link OsFinding#comparable()}). The IPs are looked up
+     * {@value #OS_LOOKUP_CHUNK} per query.
+     */
+    public OsMismatchFigure osMismatch(ClusterResult result, String clusterId, QueryContext ctx) throws WarehouseException {
+        if (result.run().cluster(clusterId).isEmpty()) {
+            throw new IllegalArgumentException("no cluster " + clusterId + " in run " + result.run().id());
+        }
+        String key = result.run().id() + "|" + clusterId;
+        synchronized (osFigures) {
+            OsMismatchFigure cached = osFigures.get(key);
+            if (cached != null) return cached;
+        }
+        List<String> ips = result.run().assignments().stream().filter(a -> a.clusterId().equals(clusterId))
+                .map(MemberAssignment::ip).distinct().toList();
+        int comparable = 0;
+        int mismatched = 0;
+        for (int from = 0; from < ips.size(); from += OS_LOOKUP_CHUNK) {
+            ctx.throwIfCancelled();
+            Map<String, OsFinding> findings = OsLookup.findings(warehouse, result.window(),
+                    ips.subList(from, Math.min(ips.size(), from + OS_LOOKUP_CHUNK)), ctx);
+            for (OsFinding f : findings.values()) {
+                if (f.comparable()) comparable++;
+                if (f.mismatch().isPresent()) mismatched++;
+            }
+        }
+        OsMismatchFigure figure = new OsMismatchFigure(ips.size(), comparable, mismatched);
+        synchronized (osFigures) {
+            osFigures.put(key, figure);
+        }
+        return figure;
     }
 
     /** One page of the cluster's pairs, busiest first. */

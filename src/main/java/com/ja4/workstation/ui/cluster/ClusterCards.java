@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.cluster;
 
+import com.ja4.workstation.analysis.cluster.ClusterChange;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.Feature;
@@ -26,7 +27,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The card grid of a run, grouped by risk (Bots, Suspects, Legitimate): one card per cluster, click to select. */
+/**
+ * The card grid of a run, grouped by risk (Bots, Suspects, Legitimate): one card per cluster, click
+ * to select. When the run is compared with a baseline, a card carries its change (new, grown,
+ * shrunk, group changed) and the baseline's vanished clusters are listed below the groups.
+ */
 final class ClusterCards extends VBox {
 
     /** TCP-stack features: shown as the stack verdict, not as a card's top features (always high). */
@@ -35,10 +40,14 @@ final class ClusterCards extends VBox {
     private final Map<String, VBox> cards = new HashMap<>();
     private final Map<RiskGroup, FlowPane> sections = new EnumMap<>(RiskGroup.class);
     private final Consumer<String> onSelect;
+    private final ClusterComparisonModel comparison;
+    private final Label vanishedTitle = new Label();
+    private final FlowPane vanished = new FlowPane(10, 10);
 
-    ClusterCards(Consumer<String> onSelect) {
+    ClusterCards(Consumer<String> onSelect, ClusterComparisonModel comparison) {
         super(14);
         this.onSelect = onSelect;
+        this.comparison = comparison;
         setPadding(new Insets(12));
         getStyleClass().add("view");
         for (RiskGroup g : RiskGroup.values()) {
@@ -51,6 +60,12 @@ final class ClusterCards extends VBox {
             sections.put(g, flow);
             getChildren().addAll(title, flow);
         }
+        vanishedTitle.getStyleClass().add("cluster-section-title");
+        vanishedTitle.setId("section-vanished");
+        vanished.getStyleClass().add("vanished-section");
+        vanished.setId("vanishedClusters");
+        getChildren().addAll(vanishedTitle, vanished);
+        showVanished();
     }
 
     /** One card per cluster of the run, riskiest first in each group. */
@@ -76,6 +91,51 @@ final class ClusterCards extends VBox {
             }
             flow.getChildren().setAll(nodes);
         }
+        showVanished();
+    }
+
+    /** The earlier run's clusters that no current cluster matches, below the groups (only when compared). */
+    private void showVanished() {
+        List<ClusterChange> gone = comparison.vanished();
+        boolean any = comparison.comparison().isPresent() && !gone.isEmpty();
+        vanishedTitle.setVisible(any);
+        vanishedTitle.setManaged(any);
+        vanished.setVisible(any);
+        vanished.setManaged(any);
+        if (!any) {
+            vanished.getChildren().clear();
+            return;
+        }
+        vanishedTitle.setText("Vanished since " + comparison.comparison().orElseThrow().baseline().describe() + "  —  " + gone.size()
+                + (gone.size() == 1 ? " cluster" : " clusters") + " of the earlier run match no cluster now");
+        List<Node> nodes = new ArrayList<>();
+        for (ClusterChange c : gone) {
+            Label name = new Label(c.earlierLabel());
+            name.getStyleClass().add("cluster-card-title");
+            name.setWrapText(true);
+            name.setMaxWidth(190);
+            Label badge = new Label("vanished");
+            badge.getStyleClass().addAll("change-badge", ChangeText.styleClass(c.kind()));
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox head = new HBox(6, name, spacer, badge);
+            Label was = new Label("was in " + c.earlierGroup().label() + " · " + ChangeText.sizes(c));
+            was.getStyleClass().add("muted");
+            VBox card = new VBox(5, head, was);
+            card.getStyleClass().addAll("cluster-card", "vanished-card");
+            card.setPrefWidth(282);
+            card.setMaxWidth(282);
+            nodes.add(card);
+        }
+        vanished.getChildren().setAll(nodes);
+    }
+
+    private static Label changeBadge(ClusterChange c) {
+        Label badge = new Label(ChangeText.cardBadge(c));
+        badge.getStyleClass().addAll("change-badge", ChangeText.styleClass(c.kind()));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        return badge;
     }
 
     /** Marks the selected cluster's card. */
@@ -97,9 +157,11 @@ final class ClusterCards extends VBox {
         HBox head = new HBox(6, title, spacer, badge);
         head.setAlignment(Pos.TOP_LEFT);
 
-        Label counts = new Label(Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount()) + " hits · "
-                + Fx.count(c.pairCount()) + " pairs");
+        Label counts = new Label(Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount()) + " hits");
         counts.getStyleClass().add("metric-value");
+        Label pairs = new Label("fitted on " + Fx.count(c.fittedPairs()) + " · assigned " + Fx.count(c.pairCount()) + " pairs");
+        pairs.getStyleClass().add("muted");
+        pairs.setId("pairs-" + c.index());
         Label stack = new Label(c.stack().family() + (c.dominantThreat() == null ? "" : " · dominant threat " + c.dominantThreat()));
         stack.getStyleClass().add("muted");
 
@@ -121,7 +183,13 @@ final class ClusterCards extends VBox {
         where.getStyleClass().add("muted");
         where.setMaxWidth(256);
 
-        VBox card = new VBox(5, head, bar(c.risk(), 256, 6, c.colour()), counts, stack, bars, where);
+        VBox card = new VBox(5, head, bar(c.risk(), 256, 6, c.colour()));
+        comparison.changeOf(c.id()).filter(ChangeText::notable).ifPresent(ch -> {
+            Label badgeOfChange = changeBadge(ch);
+            Tooltip.install(badgeOfChange, new Tooltip(ChangeText.sentence(ch, comparison.comparison().orElseThrow().baseline().describe())));
+            card.getChildren().add(badgeOfChange);
+        });
+        card.getChildren().addAll(counts, pairs, stack, bars, where);
         card.getStyleClass().add("cluster-card");
         card.setStyle("-fx-border-color: #e2e8f0 #e2e8f0 #e2e8f0 " + c.colour() + ";");
         card.setPrefWidth(282);

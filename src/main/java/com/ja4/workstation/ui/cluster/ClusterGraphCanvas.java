@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.cluster;
 
+import com.ja4.workstation.analysis.cluster.ClusterChange;
 import com.ja4.workstation.analysis.cluster.ClusterEdge;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
@@ -33,7 +34,8 @@ import javafx.util.Duration;
 /**
  * The cluster relation graph: nodes placed by PCA (or in risk columns), area proportional to the
  * IP count, coloured by risk; edges to each cluster's nearest clusters, wider and darker when more
- * similar; a legend. Wheel zooms around the cursor, dragging the background pans, dragging a node
+ * similar; a dashed, thick or dotted ring around a cluster that is new, grown or shrunk since the
+ * compared run; a legend. Wheel zooms around the cursor, dragging the background pans, dragging a node
  * moves it, a click selects. Labels are placed greedily so that they never overlap.
  */
 public final class ClusterGraphCanvas extends Region {
@@ -50,6 +52,8 @@ public final class ClusterGraphCanvas extends Region {
     private final Tooltip tooltip = new Tooltip();
     private List<ClusterProfile> clusters = List.of();
     private List<ClusterEdge> edges = List.of();
+    private Map<String, ClusterChange.Kind> changes = Map.of();
+    private String baseline = "";
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private Layout layout = Layout.PCA;
     private String selected;
@@ -124,6 +128,19 @@ public final class ClusterGraphCanvas extends Region {
         relayout();
     }
 
+    /** Outlines the clusters that changed since {@code baseline} (empty: no comparison). */
+    public void setChanges(Map<String, ClusterChange.Kind> changes, String baseline) {
+        this.changes = Map.copyOf(changes);
+        this.baseline = baseline;
+        requestLayout();
+        if (getWidth() > 0) fit();
+    }
+
+    /** The outline drawn around a node, if any. */
+    public Optional<ClusterChange.Kind> outline(String id) {
+        return Optional.ofNullable(changes.get(id)).filter(ChangeOutlines::outlined);
+    }
+
     public void setLayout(Layout layout) {
         this.layout = layout;
         relayout();
@@ -191,7 +208,7 @@ public final class ClusterGraphCanvas extends Region {
     public void fit() {
         if (getWidth() <= 0 || getHeight() <= 0) return;
         Box b = GraphGeometry.bounds(new ArrayList<>(nodes.values()));
-        view.fit(b.x(), b.y(), b.w(), b.h(), getWidth(), getHeight() - LEGEND_HEIGHT - TOP_BAND);
+        view.fit(b.x(), b.y(), b.w(), b.h(), getWidth(), getHeight() - legendHeight() - TOP_BAND);
         view.pan(0, TOP_BAND);
         fitted = true;
         redraw();
@@ -259,14 +276,16 @@ public final class ClusterGraphCanvas extends Region {
         return t.getLayoutBounds().getWidth();
     }
 
-    /** Height of the legend strip along the bottom edge; nodes are fitted above it. */
-    static final double LEGEND_HEIGHT = 44;
+    /** Height of the legend strip along the bottom edge (a row more with outlines); nodes are fitted above it. */
+    double legendHeight() {
+        return changes.values().stream().anyMatch(ChangeOutlines::outlined) ? 62 : 44;
+    }
     /** Height of the hint line (and column headers) along the top edge. */
     static final double TOP_BAND = 40;
 
     /** Legend strip in canvas coordinates (bottom, full width). */
     Box legendBox() {
-        return new Box(0, getHeight() - LEGEND_HEIGHT, getWidth(), LEGEND_HEIGHT);
+        return new Box(0, getHeight() - legendHeight(), getWidth(), legendHeight());
     }
 
     private void redraw() {
@@ -280,32 +299,17 @@ public final class ClusterGraphCanvas extends Region {
             return;
         }
         if (layout == Layout.RISK_COLUMNS) ClusterGraphLegend.drawColumnHeaders(g, view, clusters);
-        drawEdges(g);
+        ClusterGraphLegend.drawEdges(g, edges, nodes, view);
         drawNodes(g);
         drawLabels(g, w, h);
         ClusterGraphLegend.draw(g, legendBox(), clusters, edges);
+        if (legendHeight() > 44) ChangeOutlines.drawLegend(g, 10, legendBox().y() + 49, baseline);
         g.setFill(Color.web("#94a3b8"));
         g.setFont(SMALL_FONT);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("wheel: zoom · drag: pan · drag a node: move · click: select · double-click: fit", w - 10, 5);
         g.setTextAlign(TextAlignment.LEFT);
-    }
-
-    private void drawEdges(GraphicsContext g) {
-        double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
-        double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
-        List<ClusterEdge> ordered = new ArrayList<>(edges);
-        ordered.sort(Comparator.comparingDouble(ClusterEdge::similarity));  // strongest on top
-        for (ClusterEdge e : ordered) {
-            Node a = nodes.get(e.source());
-            Node b = nodes.get(e.target());
-            if (a == null || b == null) continue;
-            double t = max - min < 1e-9 ? 0.5 : (e.similarity() - min) / (max - min);
-            g.setStroke(EDGE_LOW.interpolate(EDGE_HIGH, t));
-            g.setLineWidth(1 + 5 * t);
-            g.strokeLine(view.screenX(a.x()), view.screenY(a.y()), view.screenX(b.x()), view.screenY(b.y()));
-        }
     }
 
     private void drawNodes(GraphicsContext g) {
@@ -327,6 +331,7 @@ public final class ClusterGraphCanvas extends Region {
             g.setStroke(sel ? Color.web("#0f172a") : colour.darker());
             g.setLineWidth(sel ? 3 : 1.2);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            outline(n.id()).ifPresent(kind -> ChangeOutlines.draw(g, x, y, r, kind));
             if (r >= 15) {
                 g.setFill(Color.WHITE);
                 g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(14, Math.max(9, r / 2.4))));

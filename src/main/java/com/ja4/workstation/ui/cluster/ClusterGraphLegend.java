@@ -5,7 +5,10 @@ import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
 import com.ja4.workstation.ui.common.Fx;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -13,7 +16,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
-/** What the relation graph draws around its nodes: the legend strip and the risk columns' headers. */
+/** What the relation graph draws besides its nodes and labels: the edges, the legend strip and the risk columns' headers. */
 final class ClusterGraphLegend {
 
     /** Risk bands of the legend (same thresholds as RiskScore / RiskGroup). */
@@ -23,6 +26,23 @@ final class ClusterGraphLegend {
             new String[] {"#22c55e", "< 0.25  legitimate"});
 
     private ClusterGraphLegend() {
+    }
+
+    /** Edges, wider and darker when more similar, the strongest drawn last (on top). */
+    static void drawEdges(GraphicsContext g, List<ClusterEdge> edges, Map<String, GraphGeometry.Node> nodes, ViewTransform view) {
+        double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
+        double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
+        List<ClusterEdge> ordered = new ArrayList<>(edges);
+        ordered.sort(Comparator.comparingDouble(ClusterEdge::similarity));
+        for (ClusterEdge e : ordered) {
+            GraphGeometry.Node a = nodes.get(e.source());
+            GraphGeometry.Node b = nodes.get(e.target());
+            if (a == null || b == null) continue;
+            double t = max - min < 1e-9 ? 0.5 : (e.similarity() - min) / (max - min);
+            g.setStroke(ClusterGraphCanvas.EDGE_LOW.interpolate(ClusterGraphCanvas.EDGE_HIGH, t));
+            g.setLineWidth(1 + 5 * t);
+            g.strokeLine(view.screenX(a.x()), view.screenY(a.y()), view.screenX(b.x()), view.screenY(b.y()));
+        }
     }
 
     /** The legend strip: risk bands, edge similarity, node size. */

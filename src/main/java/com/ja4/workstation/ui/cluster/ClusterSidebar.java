@@ -3,12 +3,11 @@ package com.ja4.workstation.ui.cluster;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.Feature;
-import com.ja4.workstation.domain.ThreatLevel;
-import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.analysis.cluster.ClusterChange;
+import com.ja4.workstation.domain.cluster.OsMismatchFigure;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.table.Tables;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,9 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -47,9 +43,8 @@ final class ClusterSidebar {
     private final DefaultCategoryDataset radarData = new DefaultCategoryDataset();
     private final JFreeChart radar;
     private final GridPane metrics = new GridPane();
-    private final TableView<ClusterMemberRow> members = new TableView<>();
-    private final LoadPane membersPane = new LoadPane(members);
-    private final Button exportButton = new Button("Export members to CSV…");
+    private final Label osLine = new Label();
+    private final Label changeLine = new Label();
     private final VBox content;
     private final Label empty = new Label("Select a cluster (card or node) to see its profile and members.");
 
@@ -87,29 +82,16 @@ final class ClusterSidebar {
         v2.setHgrow(Priority.ALWAYS);
         metrics.getColumnConstraints().setAll(k1, v1, k2, v2);
 
-        buildMembersTable(openIp);
-        membersPane.show(model.members(), p -> members.scrollTo(0));
-        Button prevPage = new Button("◀");
-        Button nextPage = new Button("▶");
-        prevPage.setOnAction(e -> model.previousMembers());
-        nextPage.setOnAction(e -> model.nextMembers());
-        prevPage.disableProperty().bind(model.canPreviousProperty().not());
-        nextPage.disableProperty().bind(model.canNextProperty().not());
-        prevPage.getStyleClass().add("small");
-        nextPage.getStyleClass().add("small");
-        Label pagerLabel = new Label();
-        pagerLabel.textProperty().bind(model.pagerTextProperty());
-        pagerLabel.getStyleClass().add("muted");
-        Label membersTitle = new Label("Members — (IP, JA4) pairs, busiest first; click an IP to open its drill-down");
-        membersTitle.getStyleClass().add("panel-title");
-        membersTitle.setWrapText(true);
-        membersTitle.setMinHeight(Region.USE_PREF_SIZE);
-        exportButton.setOnAction(e -> export.run());
-        exportButton.disableProperty().bind(model.exportingProperty());
-        Label exportStatus = new Label();
-        exportStatus.textProperty().bind(model.exportStatusProperty());
-        exportStatus.getStyleClass().add("muted");
-        exportStatus.setWrapText(true);
+        ClusterMembersPane membersBox = new ClusterMembersPane(model.members(), openIp, export);
+        osLine.getStyleClass().add("os-mismatch-line");
+        osLine.setWrapText(true);
+        osLine.setMinHeight(Region.USE_PREF_SIZE);
+        osLine.setId("osMismatch");
+        model.osMismatch().statusProperty().addListener((o, a, st) -> showOsMismatch(st));
+        changeLine.setWrapText(true);
+        changeLine.setMinHeight(Region.USE_PREF_SIZE);
+        changeLine.setId("clusterChange");
+        model.comparison().comparisonProperty().addListener((o, a, c) -> showChange(model.selected().orElse(null)));
 
         Label radarTitle = new Label("Centroid (normalised 0–1) against the run's mean; hover for values");
         radarTitle.getStyleClass().add("panel-title");
@@ -123,18 +105,11 @@ final class ClusterSidebar {
         ScrollPane profileScroll = new ScrollPane(profile);
         profileScroll.setFitToWidth(true);
         profileScroll.getStyleClass().add("cluster-sidebar");
-        VBox.setVgrow(membersPane, Priority.ALWAYS);
-        Region exportSpacer = new Region();
-        HBox.setHgrow(exportSpacer, Priority.ALWAYS);
-        HBox pagerRow = new HBox(6, prevPage, pagerLabel, nextPage, exportSpacer, exportButton);
-        pagerRow.setAlignment(Pos.CENTER_LEFT);
-        VBox membersBox = new VBox(6, membersTitle, pagerRow, membersPane, exportStatus);
-        membersBox.setPadding(new Insets(8, 12, 12, 12));
         SplitPane body = new SplitPane(profileScroll, membersBox);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.56);
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox top = new VBox(4, head, stack);
+        VBox top = new VBox(4, head, stack, changeLine, osLine);
         top.setPadding(new Insets(12, 12, 6, 12));
         content = new VBox(top, body);
         content.getStyleClass().add("cluster-sidebar");
@@ -155,6 +130,8 @@ final class ClusterSidebar {
         badge.setText(c.group().label() + " · risk " + ClusterGraphCanvas.riskText(c.risk()));
         badge.setStyle("-fx-background-color: " + c.colour() + ";");
         stack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));
+        showChange(c);
+        showOsMismatch(model.osMismatch().statusProperty().get());
 
         radarData.clear();
         double[] mean = runMean(model.result().run());
@@ -166,7 +143,8 @@ final class ClusterSidebar {
         metrics.getChildren().clear();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"IPs", Fx.count(c.ipCount())});
-        rows.add(new String[] {"Pairs", Fx.count(c.pairCount())});
+        rows.add(new String[] {"Pairs assigned", Fx.count(c.pairCount())});
+        rows.add(new String[] {"Fitted on", Fx.count(c.fittedPairs()) + " pairs"});
         rows.add(new String[] {"Hits", Fx.count(c.hitCount())});
         rows.add(new String[] {"Dominant threat", c.dominantThreat() == null ? "none detected" : c.dominantThreat().name()});
         rows.add(new String[] {"Group", c.group().label()});
@@ -186,6 +164,47 @@ final class ClusterSidebar {
         r = wide(r, "Top ASNs", String.join(", ", c.topAsnOrgs()));
         r = wide(r, "Sample IPs", String.join(", ", c.sampleIps()));
         wide(r, "Sample UA", c.sampleUserAgent().isBlank() ? "—" : c.sampleUserAgent());
+    }
+
+    /** "OS mismatch: 97 % of 95 clients …" for the selected cluster, from the model's lookup. */
+    private void showOsMismatch(Loadable.Status<OsMismatchFigure> st) {
+        osLine.getStyleClass().removeAll("error-text", "os-mismatch-high");
+        switch (st.state()) {
+            case LOADING -> osLine.setText("OS mismatch (User-Agent vs TCP stack): checking the cluster's clients…");
+            case ERROR -> {
+                osLine.setText("OS mismatch: lookup failed — " + st.message());
+                osLine.getStyleClass().add("error-text");
+            }
+            case EMPTY -> osLine.setText("OS mismatch: no clients");
+            case CONTENT -> {
+                OsMismatchFigure f = st.value();
+                osLine.setText(osMismatchText(f));
+                if (f.comparable() > 0 && f.share() >= 0.5) osLine.getStyleClass().add("os-mismatch-high");
+            }
+        }
+    }
+
+    /** The sidebar's sentence for a figure. */
+    static String osMismatchText(OsMismatchFigure f) {
+        if (f.comparable() == 0) {
+            return "OS mismatch: — (no client whose User-Agent names an OS and whose TCP stack verdict is confident; "
+                    + Fx.count(f.clients()) + " IPs)";
+        }
+        return "OS mismatch: " + Fx.decimal(100 * f.share(), 1) + " % — the User-Agent's OS contradicts the TCP stack for "
+                + Fx.count(f.mismatched()) + " of " + Fx.count(f.comparable()) + " clients where both are known ("
+                + Fx.count(f.clients()) + " IPs)";
+    }
+
+    private void showChange(ClusterProfile c) {
+        ClusterComparisonModel cm = model.comparison();
+        java.util.Optional<ClusterChange> change = c == null ? java.util.Optional.empty() : cm.changeOf(c.id());
+        changeLine.setVisible(change.isPresent());
+        changeLine.setManaged(change.isPresent());
+        changeLine.getStyleClass().setAll("label", "cluster-change-line");
+        change.ifPresent(ch -> {
+            changeLine.setText(ChangeText.sentence(ch, cm.comparison().orElseThrow().baseline().describe()));
+            changeLine.getStyleClass().add(ChangeText.styleClass(ch.kind()));
+        });
     }
 
     private int wide(int row, String key, String value) {
@@ -247,21 +266,5 @@ final class ClusterSidebar {
         }
         if (total > 0) for (int i = 0; i < Feature.COUNT; i++) mean[i] /= total;
         return mean;
-    }
-
-    private void buildMembersTable(Consumer<String> openIp) {
-        TableColumn<ClusterMemberRow, String> ip = Tables.link("IP", ClusterMemberRow::ip, openIp, 130);
-        TableColumn<ClusterMemberRow, ThreatLevel> threat = Tables.threat("Threat", ClusterMemberRow::threat, 90);
-        members.getColumns().setAll(List.of(ip, Tables.column("Hits", r -> Fx.count(r.hits()), 60), threat,
-                Tables.column("Score", r -> Fx.decimal(r.anomalyScore(), 2), 58), Tables.column("JA4", ClusterMemberRow::ja4, 140),
-                Tables.column("Country", ClusterMemberRow::country, 60), Tables.column("ASN", ClusterMemberRow::asnOrg, 140),
-                Tables.column("TTL/MSS/scale/win", r -> r.ttl() + " / " + r.mss() + " / " + r.scale() + " / " + r.window(), 140)));
-        members.getColumns().forEach(c -> c.setSortable(false));
-        members.setFixedCellSize(26);
-        members.setPrefHeight(26 * 10 + 32);
-        members.setMinHeight(26 * 5 + 32);
-        members.setPlaceholder(new Label("No member rows in this window"));
-        members.setId("membersTable");
-        members.setItems(model.memberRows());
     }
 }

@@ -1,12 +1,16 @@
 package com.ja4.workstation.ui.cluster;
 
+import com.ja4.workstation.analysis.cluster.ClusterChange;
 import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,8 +33,8 @@ import javafx.stage.FileChooser;
 /**
  * Clusters (DESIGN 3.14): binds the {@link ClustersModel} to k and sample size, Run and Cancel
  * with the stage and progress, the card grid ({@link ClusterCards}) and relation graph
- * ({@link ClusterGraphCanvas}) of the run, and the selected cluster's sidebar
- * ({@link ClusterSidebar}).
+ * ({@link ClusterGraphCanvas}) of the run, "Compare with…" ({@link ComparisonBar}) and the Changes tab
+ * ({@link ClusterChangesPane}), and the selected cluster's sidebar ({@link ClusterSidebar}).
  */
 public final class ClustersController extends ViewController {
 
@@ -44,6 +48,7 @@ public final class ClustersController extends ViewController {
     @FXML private SplitPane split;
     @FXML private StackPane mainHost;
     @FXML private StackPane sideHost;
+    @FXML private HBox compareHost;
 
     private ClustersModel clusters;
 
@@ -72,7 +77,7 @@ public final class ClustersController extends ViewController {
         });
         runInfo.textProperty().bind(m.runInfoProperty());
 
-        ClusterCards cards = new ClusterCards(m::select);
+        ClusterCards cards = new ClusterCards(m::select, m.comparison());
         ScrollPane cardsScroll = new ScrollPane(cards);
         cardsScroll.setFitToWidth(true);
         cardsScroll.getStyleClass().add("view-scroll");
@@ -80,7 +85,8 @@ public final class ClustersController extends ViewController {
         graph.setOnSelect(m::select);
         BorderPane graphPane = new BorderPane(graph);
         graphPane.setTop(graphToolbar(graph, m));
-        TabPane tabs = new TabPane(new Tab("Cards by risk", cardsScroll), new Tab("Relation graph", graphPane));
+        Tab changesTab = new Tab("Changes", new ClusterChangesPane(m.comparison(), m::select, this::openIp));
+        TabPane tabs = new TabPane(new Tab("Cards by risk", cardsScroll), new Tab("Relation graph", graphPane), changesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(m.tabProperty().get().ordinal());
         m.tabProperty().addListener((o, a, t) -> tabs.getSelectionModel().select(t.ordinal()));
@@ -93,6 +99,13 @@ public final class ClustersController extends ViewController {
             cards.select(c == null ? null : c.id());
             if (c != null) graph.select(c.id());
         });
+        m.comparison().comparisonProperty().addListener((o, a, c) -> {
+            if (m.result() != null) cards.show(m.result().run());
+            cards.select(m.selected().map(p -> p.id()).orElse(null));
+            graph.setChanges(changeKinds(m), c == null ? "" : c.baseline().describe());
+            changesTab.setText(c == null ? "Changes" : "Changes (" + m.comparison().changes().size() + ")");
+        });
+        compareHost.getChildren().setAll(new ComparisonBar(m.comparison(), () -> sideHost.getScene().getWindow()));
 
         new ClusterSidebar(m, this::openIp, this::exportSelected).placeIn(sideHost);
         SplitPane.setResizableWithParent(sideHost, false);
@@ -119,10 +132,25 @@ public final class ClustersController extends ViewController {
         return bar;
     }
 
+    /** The outline of each cluster of the run shown that changed since the baseline. */
+    private static Map<String, ClusterChange.Kind> changeKinds(ClustersModel m) {
+        Map<String, ClusterChange.Kind> kinds = new HashMap<>();
+        m.comparison().comparison().ifPresent(c -> c.changes().clusters().stream().filter(ch -> ch.clusterId() != null)
+                .forEach(ch -> kinds.put(ch.clusterId(), ch.kind())));
+        return kinds;
+    }
+
     private static String hint(GraphGeometry.Layout layout) {
         return layout == GraphGeometry.Layout.PCA
                 ? "Nodes placed by PCA of the centroids: near means similar behaviour."
                 : "Nodes in columns by risk group, riskiest at the top.";
+    }
+
+    /** Render's "--compare": compare the run with a baseline once it is shown. */
+    @Override
+    protected boolean prepare(ViewRequest request) {
+        if (request instanceof ViewRequest.CompareClusters c) clusters.comparison().compareWith(c.baseline());
+        return false;
     }
 
     @Override

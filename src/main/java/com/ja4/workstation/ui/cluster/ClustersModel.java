@@ -5,11 +5,9 @@ import com.ja4.workstation.analysis.cluster.ClusteringParameters;
 import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.ClusteringStage;
 import com.ja4.workstation.domain.TimeWindow;
-import com.ja4.workstation.domain.cluster.ClusterMemberRow;
-import com.ja4.workstation.service.cluster.MemberOrder;
+import com.ja4.workstation.domain.cluster.OsMismatchFigure;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.cluster.ClusterService.ClusterResult;
-import com.ja4.workstation.service.cluster.ClusterService.MemberPage;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.Loadable;
@@ -46,11 +44,8 @@ import javafx.collections.ObservableList;
  */
 public final class ClustersModel {
 
-    /** Member rows per page. */
-    public static final int PAGE = 50;
-
     /** Which half of the main area is in front. */
-    public enum Tab { CARDS, GRAPH }
+    public enum Tab { CARDS, GRAPH, CHANGES }
 
     private final Supplier<Workspace> workspace;
     private final Supplier<TimeWindow> window;
@@ -71,17 +66,12 @@ public final class ClustersModel {
     private final ReadOnlyObjectWrapper<ClusterResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterProfile> selected = new ReadOnlyObjectWrapper<>();
 
-    private final Loadable<MemberPage> members = new Loadable<>();
-    private final ObservableList<ClusterMemberRow> memberRows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper pagerText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(false);
-    private int memberOffset;
-
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+    private final ClusterMembersModel members;
+    private final ClusterComparisonModel comparison;
+    private final Loadable<OsMismatchFigure> osMismatch = new Loadable<>();
 
     private Task run;
+    private Task osTask;
 
     /**
      * @param viewTask the task of the view's current load (member pages run in it)
@@ -92,6 +82,8 @@ public final class ClustersModel {
         this.window = window;
         this.viewTask = viewTask;
         this.tasks = tasks;
+        this.members = new ClusterMembersModel(workspace, result::get, viewTask, tasks);
+        this.comparison = new ClusterComparisonModel(workspace, result::get, running::get, tasks);
     }
 
     // ---- state ------------------------------------------------------------------------------
@@ -165,34 +157,22 @@ public final class ClustersModel {
         return Optional.ofNullable(selected.get());
     }
 
-    /** The selected cluster's page of members. */
-    public Loadable<MemberPage> members() {
+    /** The selected cluster's member table: page, order, paging, export. */
+    public ClusterMembersModel members() {
         return members;
     }
 
-    public ObservableList<ClusterMemberRow> memberRows() {
-        return memberRows;
+    /** "Compare with…": the baseline, the changes, badges and outlines. */
+    public ClusterComparisonModel comparison() {
+        return comparison;
     }
 
-    /** "1–50 of 312 pairs", "loading…". */
-    public ReadOnlyStringProperty pagerTextProperty() {
-        return pagerText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canPreviousProperty() {
-        return canPrevious.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canNextProperty() {
-        return canNext.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty exportStatusProperty() {
-        return exportStatus.getReadOnlyProperty();
+    /**
+     * The selected cluster's UA/stack mismatch figure (sidebar): loading, the figure, or the
+     * failure with Retry. Looked up in the background for each selected cluster.
+     */
+    public Loadable<OsMismatchFigure> osMismatch() {
+        return osMismatch;
     }
 
     // ---- commands ---------------------------------------------------------------------------
@@ -201,7 +181,10 @@ public final class ClustersModel {
     public void activate() {
         ClusterResult r = result.get();
         if (r == null || !r.window().equals(window.get())) run();
-        else if (selected.get() != null) loadMembers(selected.get().id(), memberOffset);
+        else if (selected.get() != null) {
+            members.reload();
+            if (osMismatch.state() != Loadable.State.CONTENT) loadOsMismatch(selected.get());
+        }
     }
 
     /** Runs k-means++ with the current k and sample size; a running run is cancelled first. */
@@ -278,55 +261,49 @@ public final class ClustersModel {
     }
 
     private void show(ClusterResult r) {
-        ClusteringRun c = r.run();
-        runInfo.set(String.format(Locale.US, "run %s · %d clusters · %s pairs · %s IPs · %s → %s UTC (%s) · %.1f s",
-                c.id(), c.clusters().size(), Fx.count(c.statistics().sampledRows()), Fx.count(c.statistics().ipCount()),
-                Fx.MINUTE.format(r.window().from()), Fx.MINUTE.format(r.window().asOf()), r.window().label(),
-                c.statistics().totalMillis() / 1000.0));
+        runInfo.set(runInfo(r));
         selected.set(null);
+        members.clear();
         result.set(r);
         main.show(r);
-        c.clusters().stream().max(Comparator.comparingDouble(ClusterProfile::risk).thenComparingInt(ClusterProfile::ipCount))
+        viewTask.get().track(comparison.resultShown(r));
+        r.run().clusters().stream().max(Comparator.comparingDouble(ClusterProfile::risk).thenComparingInt(ClusterProfile::ipCount))
                 .ifPresent(p -> select(p.id()));
     }
 
-    /** Selects a cluster of the shown run (card, node): the sidebar and its first page of members. */
+    /**
+     * "run … · 14 clusters · fitted on 3,000 pairs · assigned 21,204 pairs (20,000 IPs) · window · 1.2 s":
+     * the same words as the cards, every count over the same pairs.
+     */
+    static String runInfo(ClusterResult r) {
+        ClusteringRun c = r.run();
+        return String.format(Locale.US, "run %s · %d clusters · fitted on %s pairs · assigned %s pairs (%s IPs) · %s → %s UTC (%s) · %.1f s",
+                c.id(), c.clusters().size(), Fx.count(r.fittedPairs()), Fx.count(r.assignedPairs()),
+                Fx.count(c.statistics().ipCount()), Fx.MINUTE.format(r.window().from()), Fx.MINUTE.format(r.window().asOf()),
+                r.window().label(), c.statistics().totalMillis() / 1000.0);
+    }
+
+    /** Selects a cluster of the shown run (card, node): the sidebar, its first page of members, its OS mismatch figure. */
     public void select(String clusterId) {
         ClusterResult r = result.get();
         if (r == null) return;
         r.run().cluster(clusterId).ifPresent(c -> {
             selected.set(c);
-            loadMembers(clusterId, 0);
+            members.show(clusterId);
+            loadOsMismatch(c);
         });
     }
 
-    public CompletableFuture<?> previousMembers() {
-        return selected.get() == null ? CompletableFuture.completedFuture(null)
-                : loadMembers(selected.get().id(), Math.max(0, memberOffset - PAGE));
-    }
-
-    public CompletableFuture<?> nextMembers() {
-        return selected.get() == null ? CompletableFuture.completedFuture(null) : loadMembers(selected.get().id(), memberOffset + PAGE);
-    }
-
-    private CompletableFuture<?> loadMembers(String clusterId, int offset) {
+    private void loadOsMismatch(ClusterProfile c) {
         ClusterResult r = result.get();
         Workspace ws = workspace.get();
-        if (r == null || ws == null) return CompletableFuture.completedFuture(null);
-        memberOffset = offset;
-        int total = r.run().memberCount(clusterId);
-        canPrevious.set(false);
-        canNext.set(false);
-        pagerText.set("loading…");
-        Task t = viewTask.get();
-        CompletableFuture<MemberPage> page = t.track(ws.clusters().members(r, clusterId, MemberOrder.BUSIEST_FIRST, offset, PAGE, t.scope()));
-        return t.track(members.load(page, p -> {
-            memberRows.setAll(p.rows());
-            pagerText.set(total == 0 ? "no pairs" : Fx.count(offset + 1) + "–" + Fx.count(Math.min(total, offset + PAGE))
-                    + " of " + Fx.count(total) + " pairs");
-            canPrevious.set(offset > 0);
-            canNext.set(offset + PAGE < total);
-        }, p -> p.rows().isEmpty(), p -> com.ja4.workstation.ui.common.LoadPane.NO_DATA, () -> loadMembers(clusterId, offset)));
+        if (r == null || ws == null) return;
+        if (osTask != null) osTask.cancel();
+        Task t = tasks.start("OS mismatch of " + c.label());
+        osTask = t;
+        CompletableFuture<OsMismatchFigure> f = t.track(ws.clusters().osMismatch(r, c.id(), t.scope()));
+        viewTask.get().track(osMismatch.load(f, fig -> fig.clients() == 0, fig -> "No clients", () -> loadOsMismatch(c))
+                .handle((v, e) -> null));
     }
 
     /** A file name for the selected cluster's members: its label and the run id. */
@@ -336,27 +313,10 @@ public final class ClustersModel {
                 + "-" + result.get().run().id() + ".csv";
     }
 
-    /** Exports the selected cluster's members in the background (status bar progress and cancel). */
+    /** Exports the selected cluster's members in the table's order, in the background (status bar progress and cancel). */
     public CompletableFuture<Long> exportMembers(Path target) {
-        ClusterResult r = result.get();
         ClusterProfile c = selected.get();
-        Workspace ws = workspace.get();
-        if (r == null || c == null || ws == null) return CompletableFuture.failedFuture(new IllegalStateException("no cluster selected"));
-        Task task = tasks.start("Exporting " + c.label());
-        int total = r.run().memberCount(c.id());
-        exporting.set(true);
-        exportStatus.set("Exporting " + Fx.count(total) + " pairs…");
-        CompletableFuture<Long> f = task.track(ws.clusters().exportMembers(r, c.id(), MemberOrder.BUSIEST_FIRST, target,
-                n -> task.progress(total == 0 ? 1 : n / (double) total), task.scope()));
-        CompletableFuture<Long> shown = new CompletableFuture<>();
-        f.whenComplete((n, e) -> Platform.runLater(() -> {
-            exporting.set(false);
-            if (e == null) exportStatus.set("Exported " + Fx.count(n) + " pairs to " + target);
-            else if (QueryScope.isCancellation(e)) exportStatus.set("Export cancelled; no file written");
-            else exportStatus.set("Export failed: " + QueryScope.reason(e));
-            if (e == null) shown.complete(n);
-            else shown.completeExceptionally(e);
-        }));
-        return shown;
+        if (c == null) return CompletableFuture.failedFuture(new IllegalStateException("no cluster selected"));
+        return members.export(target, c.label());
     }
 }

@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.render;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.cluster.RunBaseline;
 import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.LoadedView;
@@ -37,14 +38,20 @@ public final class ViewRenderer {
 
     /**
      * What to show before the snapshot: an IP's tab in the IP drill-down, a JA4's profile in
-     * Fingerprints (render --ip / --ja4); null for none.
+     * Fingerprints, the Clusters run compared with a baseline (render --ip / --ja4 / --compare);
+     * null for none.
      */
-    public record Preset(ClientIp ip, String ja4) {
-        public static final Preset NONE = new Preset(null, null);
+    public record Preset(ClientIp ip, String ja4, RunBaseline compare) {
+        public static final Preset NONE = new Preset(null, null, null);
+
+        public Preset(ClientIp ip, String ja4) {
+            this(ip, ja4, null);
+        }
 
         void applyTo(LoadedView v) {
             if (ip != null) v.controller().request(new ViewRequest.Ip(ip));
             if (ja4 != null) v.controller().request(new ViewRequest.Ja4(ja4));
+            if (compare != null) v.controller().request(new ViewRequest.CompareClusters(compare));
         }
     }
 

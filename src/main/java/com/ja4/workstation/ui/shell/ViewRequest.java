@@ -2,8 +2,9 @@ package com.ja4.workstation.ui.shell;
 
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.table.TableFilter;
+import com.ja4.workstation.service.cluster.RunBaseline;
 
-/** What one view (or the search, or render) asks another to show: a filter, a JA4's profile, an IP's tab. */
+/** What one view (or the search, or render) asks another to show: a filter, a JA4's profile, an IP's tab, a comparison. */
 public sealed interface ViewRequest {
 
     /** An analyst table filtered on this (Detections from an Overview bar, Scores from a Browsers row). */
@@ -16,5 +17,9 @@ public sealed interface ViewRequest {
 
     /** An IP's tab in the drill-down. */
     record Ip(ClientIp ip) implements ViewRequest {
+    }
+
+    /** Clusters compared with a baseline once the run is shown (render --compare). */
+    record CompareClusters(RunBaseline baseline) implements ViewRequest {
     }
 }

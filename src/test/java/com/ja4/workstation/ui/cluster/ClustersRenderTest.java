@@ -40,7 +40,34 @@ class ClustersRenderTest {
                 var riskiest = c.result().run().clusters().stream()
                         .max(java.util.Comparator.comparingDouble(com.ja4.workstation.analysis.cluster.ClusterProfile::risk)).orElseThrow();
                 assertEquals(riskiest, c.selected().orElseThrow());
-                assertFalse(c.memberRows().isEmpty(), "members loaded before the snapshot");
+                assertFalse(c.members().rows().isEmpty(), "members loaded before the snapshot");
+            }
+        }
+    }
+
+    /**
+     * render --compare before on a 6 h window (the demo holds 24 h): the comparison finishes before
+     * the snapshot, on the graph (outlines and their legend row) and on the Changes tab.
+     */
+    @Test
+    void rendersAComparisonWithTheWindowBefore() throws Exception {
+        for (ClustersModel.Tab tab : new ClustersModel.Tab[] {ClustersModel.Tab.GRAPH, ClustersModel.Tab.CHANGES}) {
+            AtomicReference<ClustersController> controller = new AtomicReference<>();
+            try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
+                Path out = Path.of("target", "render", "clusters-compare-" + tab.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(6)), 1400, 900, out,
+                        v -> {
+                            v.controller().request(new com.ja4.workstation.ui.shell.ViewRequest.CompareClusters(
+                                    com.ja4.workstation.service.cluster.RunBaseline.WINDOW_BEFORE));
+                            ClustersController c = (ClustersController) v.controller();
+                            c.clusters().tabProperty().set(tab);
+                            controller.set(c);
+                        });
+                ClusterComparisonModel cmp = controller.get().clusters().comparison();
+                var shown = cmp.comparison().orElseThrow(() -> new AssertionError("compared before the snapshot: " + cmp.statusProperty().get()));
+                assertEquals(com.ja4.workstation.service.cluster.ClusterService.windowBefore(controller.get().clusters().result().window()), shown.earlierWindow());
+                assertFalse(cmp.changes().isEmpty(), "the 6 h before differ on the demo");
+                assertTrue(cmp.statusProperty().get().startsWith("vs the window before"), cmp.statusProperty().get());
             }
         }
     }

@@ -11,6 +11,7 @@ import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -74,11 +75,11 @@ class ClustersViewUiTest {
         Point2D local = graph.nodeCentre(target.id()).orElseThrow();  // from the canvas's own layout
         Point2D screen = graph.localToScreen(local);
         robot.clickOn(screen);
-        waitUntil(() -> target.id().equals(selectedId(c)) && c.members().state() == Loadable.State.CONTENT);
+        waitUntil(() -> target.id().equals(selectedId(c)) && c.members().page().state() == Loadable.State.CONTENT);
         assertEquals(target.id(), graph.selected());
         assertEquals(target.label(), robot.lookup("#clusterTitle").queryAs(Label.class).getText());
-        assertFalse(c.memberRows().isEmpty());
-        assertTrue(c.memberRows().stream().allMatch(r -> c.result().run().membersOf(target.id(), 0, 10_000)
+        assertFalse(c.members().rows().isEmpty());
+        assertTrue(c.members().rows().stream().allMatch(r -> c.result().run().membersOf(target.id(), 0, 10_000)
                 .stream().anyMatch(a -> a.ip().equals(r.ip()) && a.ja4().equals(r.ja4()))), "only pairs of the cluster");
     }
 
@@ -91,7 +92,7 @@ class ClustersViewUiTest {
                 .filter(p -> !p.id().equals(selectedId(c))).findFirst().orElseThrow();
         Node card = robot.lookup(".cluster-card").match(n -> target.id().equals(n.getUserData())).query();
         robot.clickOn(card);
-        waitUntil(() -> target.id().equals(selectedId(c)) && c.members().state() == Loadable.State.CONTENT);
+        waitUntil(() -> target.id().equals(selectedId(c)) && c.members().page().state() == Loadable.State.CONTENT);
         assertEquals(target.label(), robot.lookup("#clusterTitle").queryAs(Label.class).getText());
         assertTrue(card.getStyleClass().contains("selected"));
     }
@@ -129,13 +130,68 @@ class ClustersViewUiTest {
         assertEquals(selected.pairCount() + 1, java.nio.file.Files.readAllLines(out).size(), "header + one line per pair");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Exported " + com.ja4.workstation.ui.common.Fx.count(selected.pairCount()) + " pairs to " + out,
-                c.exportStatusProperty().get());
+                c.members().exportStatusProperty().get());
+    }
+
+    @Test
+    void cardsSayFittedOnAndAssignedAndAHeaderClickSortsOnTheService(FxRobot robot) throws Exception {
+        ClustersModel c = openClusters(robot);
+        for (ClusterProfile p : c.result().run().clusters()) {
+            assertEquals("fitted on " + com.ja4.workstation.ui.common.Fx.count(p.fittedPairs()) + " · assigned "
+                    + com.ja4.workstation.ui.common.Fx.count(p.pairCount()) + " pairs", robot.lookup("#pairs-" + p.index()).queryAs(Label.class).getText());
+        }
+        assertEquals(com.ja4.workstation.service.cluster.MemberOrder.BUSIEST_FIRST, c.members().order());
+        Node distance = robot.lookup("#membersTable .column-header").match(n -> n.lookupAll(".label").stream()
+                .anyMatch(l -> l instanceof Label lb && "Distance".equals(lb.getText()))).query();
+        robot.clickOn(distance);
+        waitUntil(() -> c.members().page().state() == Loadable.State.CONTENT
+                && c.members().order().column() == com.ja4.workstation.service.cluster.MemberOrder.Column.DISTANCE);
+        assertFalse(c.members().order().descending(), "a first click sorts ascending");
+        var rows = List.copyOf(c.members().rows());
+        for (int i = 1; i < rows.size(); i++) assertTrue(rows.get(i - 1).distance() <= rows.get(i).distance());
+        assertTrue(robot.lookup("#membersTitle").queryAs(Label.class).getText().contains("by Distance, smallest first"));
+        robot.clickOn(distance);
+        waitUntil(() -> c.members().order().descending() && c.members().page().state() == Loadable.State.CONTENT);
+        assertTrue(c.members().rows().get(0).distance() >= c.members().rows().get(c.members().rows().size() - 1).distance());
+    }
+
+    @Test
+    void comparingWithTheWindowBeforeMarksCardsAndNodesAndAMovedIpOpensItsDrillDown(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.model().windowProperty().set(new com.ja4.workstation.domain.TimeWindow(
+                demo.session().latestAsOf(), java.time.Duration.ofHours(6))));
+        ClustersModel c = openClusters(robot);
+        robot.clickOn("#compareMenu");
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("The window before (")).queryAs(Node.class));
+        ClusterComparisonModel cmp = c.comparison();
+        waitUntil(() -> cmp.comparison().isPresent());
+        var changes = cmp.comparison().get().changes();
+        long notable = c.result().run().clusters().stream().map(p -> changes.of(p.id()).orElseThrow())
+                .filter(ChangeText::notable).count();
+        long badges = robot.lookup(".cluster-card .change-badge").queryAll().size();
+        assertEquals(notable + changes.ofKind(com.ja4.workstation.analysis.cluster.ClusterChange.Kind.VANISHED).size(), badges,
+                "a badge per changed cluster, and the vanished ones listed");
+        ClusterGraphCanvas graph = graph(robot);
+        for (ClusterProfile p : c.result().run().clusters()) {
+            var kind = changes.of(p.id()).orElseThrow().kind();
+            assertEquals(ChangeOutlines.outlined(kind) ? java.util.Optional.of(kind) : java.util.Optional.empty(), graph.outline(p.id()));
+        }
+        robot.clickOn(robot.lookup(".tab").match(n -> hasText(n, "Changes (" + cmp.changes().size() + ")")).queryAs(Node.class));
+        assertEquals(ClustersModel.Tab.CHANGES, c.tabProperty().get());
+        assertFalse(cmp.movedToBots().isEmpty());
+        String ip = cmp.movedToBots().get(0).ip();
+        Node link = robot.lookup("#movedTable .hyperlink").match(n -> n instanceof javafx.scene.control.Hyperlink h && ip.equals(h.getText()))
+                .query();
+        robot.clickOn(link);
+        waitUntil(() -> shell.controller().currentView() == ViewId.IP);
+        var tab = ((com.ja4.workstation.ui.ip.IpController) shell.controller().view(ViewId.IP).controller()).selected().orElseThrow();
+        assertEquals(ip, tab.ip().display());
     }
 
     private ClustersModel openClusters(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Clusters")).queryAs(ToggleButton.class));
         ClustersModel c = controller().clusters();
-        waitUntil(() -> c.result() != null && !c.isRunning() && c.members().state() == Loadable.State.CONTENT);
+        waitUntil(() -> c.result() != null && !c.isRunning() && c.members().page().state() == Loadable.State.CONTENT);
         return c;
     }
 
