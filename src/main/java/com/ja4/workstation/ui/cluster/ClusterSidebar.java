@@ -8,6 +8,7 @@ import com.ja4.workstation.domain.cluster.ClusterMemberRow;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.ui.table.Tables;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -182,10 +183,15 @@ final class ClusterSidebar {
             metrics.add(v, (i % 2) * 2 + 1, i / 2);
         }
         int r = (rows.size() + 1) / 2;
-        r = wide(r, "Top countries", String.join(", ", c.topCountries()));
-        r = wide(r, "Top ASNs", String.join(", ", c.topAsnOrgs()));
-        r = wide(r, "Sample IPs", String.join(", ", c.sampleIps()));
-        wide(r, "Sample UA", c.sampleUserAgent().isBlank() ? "—" : c.sampleUserAgent());
+        // values from the data: each shown safely (bounded, markers for invisible characters)
+        r = wide(r, "Top countries", safeList(c.topCountries()));
+        r = wide(r, "Top ASNs", safeList(c.topAsnOrgs()));
+        r = wide(r, "Sample IPs", safeList(c.sampleIps()));
+        wide(r, "Sample UA", c.sampleUserAgent().isBlank() ? "—" : SafeText.cell(c.sampleUserAgent()));
+    }
+
+    private static String safeList(List<String> values) {
+        return String.join(", ", values.stream().map(SafeText::cell).toList());
     }
 
     private int wide(int row, String key, String value) {
