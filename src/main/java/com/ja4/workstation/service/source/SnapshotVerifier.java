@@ -108,6 +108,9 @@ public final class SnapshotVerifier {
             Provenance provenance = provenance(manifest, keys);
             source.allowQueries();
             return new Verified(source, manifest.withProvenance(provenance));
+        } catch (java.util.concurrent.CancellationException e) {
+            source.close(); // the caller stopped the check (its progress listener threw)
+            throw e;
         } catch (SnapshotException e) {
             source.close();
             throw e.getMessage().startsWith(label) ? e : new SnapshotException(label + ": " + e.getMessage(), e);

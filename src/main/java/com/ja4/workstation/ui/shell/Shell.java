@@ -77,7 +77,11 @@ public final class Shell {
      * the previous source stays until the new one is ready. A refused file says why in the window.
      */
     public CompletableFuture<Workspace> openSnapshot(Path file) {
-        return open("Opening " + file.getFileName(), task -> SourceOpening.openSnapshot(file, task::progress));
+        return open("Opening " + file.getFileName(), task -> SourceOpening.openSnapshot(file, p -> {
+            // Cancel in the status bar stops the check between two tables
+            if (task.isCancelled()) throw new java.util.concurrent.CancellationException("Opening cancelled");
+            task.progress(p);
+        }));
     }
 
     /** The embedded default: the demo snapshot in the data folder, generated on first start. */
@@ -214,7 +218,10 @@ public final class Shell {
         controller.showStatus(what + "…");
         CompletableFuture<Workspace> f = task.run(() -> opening.open(task));
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            if (err != null) {
+            if (task.isCancelled() || (err != null && QueryScope.isCancellation(err))) {
+                if (ws != null) ws.close(); // finished after the analyst cancelled: not shown
+                controller.showStatus(what + " cancelled" + (model.workspace() == null ? "" : "; the current source stays open") + ".");
+            } else if (err != null) {
                 // the refusal's own sentence (it names the file and the reason), never a stack trace
                 String why = QueryScope.reason(err);
                 controller.showSourceError(model.workspace() == null ? why
