@@ -94,6 +94,7 @@ class UntrustedSnapshotUiTest {
         assertTrue(longCell.length() <= DisplayText.CELL && longCell.endsWith(DisplayText.ELLIPSIS), "cut with an ellipsis");
         String source = robot.lookup(".source-indicator").queryAs(Label.class).getTooltip().getText();
         assertTrue(source.contains("hostile corpus ⟦U+202E⟧test"), "the manifest's own words are shown safely too: " + source);
+        assertTrue(source.contains("\n") && !source.contains("⟦U+000A⟧"), "the tooltip's own lines stay lines: " + source);
         assertEquals("unsigned", provenanceLabel(robot).getText());
     }
 
@@ -240,7 +241,8 @@ class UntrustedSnapshotUiTest {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains(title)).queryAs(ToggleButton.class));
     }
 
-    private <R> FilteredTableModel<R> table(ViewId id) {
+    private <R> FilteredTableModel<R> table(ViewId id) throws Exception {
+        waitUntil(() -> shell.controller().view(id) != null); // views load on first show
         return ((FilteredTableController) shell.controller().view(id).controller()).<R>table();
     }
 

@@ -88,7 +88,7 @@ final class ClusterCards extends VBox {
     }
 
     private VBox card(ClusterProfile c) {
-        Label title = new Label(c.label());
+        Label title = SafeText.label(c.label()); // named after the data (bot names, stacks)
         title.getStyleClass().add("cluster-card-title");
         title.setWrapText(true);
         title.setMaxWidth(200);

@@ -152,7 +152,7 @@ final class ClusterSidebar {
         content.setVisible(c != null);
         empty.setVisible(c == null);
         if (c == null) return;
-        title.setText(c.label());
+        title.setText(SafeText.cell(c.label()));
         badge.setText(c.group().label() + " · risk " + ClusterGraphCanvas.riskText(c.risk()));
         badge.setStyle("-fx-background-color: " + c.colour() + ";");
         stack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));

@@ -84,7 +84,7 @@ public class LoadPane extends StackPane {
     public void showEmpty(String text) {
         state.set(State.EMPTY);
         message = text;
-        Label l = new Label(SafeText.tip(text));
+        Label l = new Label(SafeText.lines(text));
         l.getStyleClass().add("empty-state");
         l.setWrapText(true);
         l.setMaxWidth(600);
@@ -98,7 +98,7 @@ public class LoadPane extends StackPane {
         message = reason;
         Label title = new Label("⚠  Query failed");
         title.getStyleClass().add("error-title");
-        Label why = new Label(SafeText.tip(reason)); // a reason may quote a value from the data
+        Label why = new Label(SafeText.lines(reason)); // a reason may quote a value from the data
         why.setWrapText(true);
         why.getStyleClass().add("error-reason");
         why.setMaxWidth(520);

@@ -29,6 +29,30 @@ public final class SafeText {
         return raw == null ? "" : DisplayText.of(raw.toString(), DisplayText.TOOLTIP);
     }
 
+    /** Most lines a composed tooltip keeps (see {@link #lines}). */
+    public static final int MAX_LINES = 24;
+
+    /**
+     * A multi-line text the workstation composed (a tooltip: headline, then details) whose parts may
+     * quote the data: each line shown safely, its own line breaks kept, at most {@link #MAX_LINES}
+     * lines and about {@link DisplayText#TOOLTIP} characters in all.
+     */
+    public static String lines(Object raw) {
+        if (raw == null) return "";
+        StringBuilder out = new StringBuilder();
+        String[] parts = raw.toString().split("\n", -1);
+        for (int i = 0; i < parts.length; i++) {
+            int room = DisplayText.TOOLTIP - out.length();
+            if (i == MAX_LINES || room < 2) {
+                out.append(DisplayText.ELLIPSIS);
+                break;
+            }
+            if (i > 0) out.append('\n');
+            out.append(DisplayText.of(parts[i], Math.max(2, room)));
+        }
+        return out.toString();
+    }
+
     /** A wrapped tooltip showing {@code raw} safely. */
     public static Tooltip tooltip(Object raw) {
         Tooltip t = new Tooltip(tip(raw));

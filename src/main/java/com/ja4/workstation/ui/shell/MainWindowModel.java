@@ -134,12 +134,12 @@ public final class MainWindowModel {
             sourceStyle.set("source-snapshot");
             // the file's name and the manifest's source are the file's own words: shown safely
             sourceText.set("● snapshot (read-only): " + SafeText.cell(d.description()));
-            sourceDetails.set(SafeText.tip(d.capturedAsOf().map(t -> "Captured as of " + Fx.MINUTE.format(t) + " UTC, window "
+            sourceDetails.set(SafeText.lines(d.capturedAsOf().map(t -> "Captured as of " + Fx.MINUTE.format(t) + " UTC, window "
                     + WindowPreset.labelOf(d.captureWindow().orElseThrow()) + "\n" + d.details()).orElse(d.description())));
         } else {
             sourceStyle.set("source-live");
             sourceText.set("● live: " + SafeText.cell(d.label()));
-            sourceDetails.set(SafeText.tip(d.details()));
+            sourceDetails.set(SafeText.lines(d.details()));
         }
     }
 

@@ -106,7 +106,7 @@ public final class ProvenanceModel {
         if (!shown.fingerprint().isEmpty()) d.append("\nKey fingerprint: ").append(shown.fingerprint());
         if (!shown.claimedName().isEmpty()) d.append("\nName written by the signer: ").append(DisplayText.of(shown.claimedName(), 80));
         if (shown.canTrustKey()) d.append("\nSource > Trust this key… once you have compared the fingerprint with its owner.");
-        details.set(d.toString());
+        details.set(com.ja4.workstation.ui.common.SafeText.lines(d)); // the headline may quote the name the signer wrote
         canTrust.set(shown.canTrustKey());
         // the key's claimed name, if it is one the key list accepts; the analyst may change it
         suggestedName.set(DisplayText.isPlain(shown.claimedName()) ? shown.claimedName().strip() : "");
