@@ -202,6 +202,15 @@ class UntrustedSnapshotUiTest {
                 .filter(t -> t != null && t.startsWith("UA claims ")).toList();
         assertFalse(cells.isEmpty(), "the column shows both sides on screen");
 
+        // the drill-down's TCP panel flags the same client with both sides
+        Detection flagged = det.rows().get(0);
+        robot.interact(() -> shell.model().openIp(com.ja4.workstation.domain.ClientIp.parse(flagged.ip()).orElseThrow()));
+        waitUntil(() -> robot.lookup("#osMismatchFlag").tryQuery().map(Node::isVisible).orElse(false));
+        String flag = robot.lookup("#osMismatchFlag").queryAs(Label.class).getText();
+        assertTrue(flag.contains("OS mismatch: UA claims "), flag);
+        assertTrue(flag.contains(flagged.osMismatch().substring(0, flagged.osMismatch().indexOf(','))), flag + " vs " + flagged.osMismatch());
+        showView(robot, "Detections");
+
         robot.clickOn("#osMismatchBox");
         waitUntil(() -> det.loading().state() == Loadable.State.CONTENT && det.total() == all);
         assertFalse(robot.lookup("#osMismatchBox").queryAs(CheckBox.class).isSelected());
