@@ -4,6 +4,7 @@ import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoOptions;
 import com.ja4.workstation.data.demo.DemoPopulation;
 import com.ja4.workstation.data.demo.DemoSummary;
+import com.ja4.workstation.data.demo.HostileCorpus;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import java.io.IOException;
@@ -38,6 +39,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "End of the 24 h window, ISO instant (default: ${DEFAULT-VALUE}).")
     Instant asOf;
 
+    @Option(names = "--hostile",
+            description = "Write the hostile corpus instead: 25 rows per table whose every text column holds hostile text"
+                    + " (SQL, LIKE wildcards, NUL, bidi overrides, 100 KB values, emoji), to see how the workstation shows it.")
+    boolean hostile;
+
     @Option(names = "--out", required = true,
             description = "Snapshot file to write (replaced only when complete; progress goes to standard error).")
     Path out;
@@ -53,6 +59,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try {
             OutputPaths.check("--out", out, List.of());
+            if (hostile) {
+                var m = HostileCorpus.generate(out);
+                spec.commandLine().getOut().println("Wrote the hostile corpus to " + out.toAbsolutePath() + ": "
+                        + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows in " + m.rowCounts().size()
+                        + " tables (unsigned). Open it with: java -jar ja4-workstation.jar " + out);
+                return 0;
+            }
             DemoSummary summary = new DemoGenerator(options).generate(out, new ProgressLines(spec.commandLine().getErr()));
             List<String> order = new ArrayList<>(WarehouseSchema.TABLES.stream().map(Table::name).toList());
             order.add(DemoPopulation.TABLE);

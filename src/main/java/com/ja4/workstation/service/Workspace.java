@@ -5,12 +5,14 @@ import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
+import com.ja4.workstation.data.table.ClientSetFilter;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.Analytics;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.analytics.HeatmapService;
@@ -20,6 +22,7 @@ import com.ja4.workstation.service.cluster.ClusterService;
 import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.service.ip.IpDrillDownService;
 import com.ja4.workstation.service.os.OsLookup;
+import com.ja4.workstation.service.os.OsMismatchIndex;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.profile.LiveSource;
 import com.ja4.workstation.service.search.SearchService;
@@ -63,10 +66,12 @@ public final class Workspace implements AutoCloseable {
         Optional<LiveSource> source = live == null ? Optional.empty() : live;
         this.session = new SessionService(warehouse, manifest, source, outbox);
         this.overview = new OverviewService(warehouse);
+        // the OS and `OS mismatch` columns come from one lookup per page; the mismatch filter from one set per window
+        Map<String, ClientSetFilter> osFilter = Map.of(TableFilter.OS_MISMATCH, new OsMismatchIndex(warehouse));
         this.detections = new TableService<>(new PagedTable<>(warehouse, DetectionTable.INSTANCE,
-                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs)));
+                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs), osFilter));
         this.scores = new TableService<>(new PagedTable<>(warehouse, ScoreTable.INSTANCE,
-                OsLookup.enricher(warehouse, Score::ip, Score::withOs)));
+                OsLookup.enricher(warehouse, Score::ip, Score::withOs), osFilter));
         this.traffic = new TableService<>(new PagedTable<>(warehouse, TrafficTable.INSTANCE));
         this.ip = new IpDrillDownService(warehouse);
         this.search = new SearchService(warehouse);

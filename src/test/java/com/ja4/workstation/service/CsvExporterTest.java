@@ -61,7 +61,7 @@ class CsvExporterTest {
         }
     }
 
-    /** Each exported row carries the OS verdict the table shows for it, across lookup batches. */
+    /** Each exported row carries the OS verdict and the UA/stack mismatch the table shows for it, across lookup batches. */
     @Test
     void theCsvHasTheOsColumnOfTheTable() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
@@ -74,15 +74,18 @@ class CsvExporterTest {
             try (Reader r = Files.newBufferedReader(out)) {
                 rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
             }
-            assertEquals("os", rows.get(0).getParser().getHeaderNames().get(rows.get(0).getParser().getHeaderNames().size() - 1));
+            List<String> header = rows.get(0).getParser().getHeaderNames();
+            assertEquals(List.of("os", "os_mismatch"), header.subList(header.size() - 2, header.size()));
             // rows 1000-1099 of the CSV (second batch) against the same rows as the table pages them
             var page = ws.detections().page(w, TableFilter.NONE, sort, 1000, 100, QueryContext.create());
             for (int i = 0; i < page.size(); i++) {
                 CSVRecord rec = rows.get(1000 + i);
                 assertEquals(page.get(i).ip(), rec.get("src_ip"));
                 assertEquals(page.get(i).os(), rec.get("os"), "row " + (1000 + i));
+                assertEquals(page.get(i).osMismatch(), rec.get("os_mismatch"), "row " + (1000 + i));
             }
             assertTrue(rows.stream().anyMatch(r -> !r.get("os").isEmpty()), "some rows have an OS verdict");
+            assertTrue(rows.stream().anyMatch(r -> !r.get("os_mismatch").isEmpty()), "some rows have a UA/stack mismatch");
         }
     }
 }

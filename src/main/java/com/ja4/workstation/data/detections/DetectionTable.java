@@ -81,7 +81,7 @@ public final class DetectionTable implements TableSpec<Detection> {
                 rs.getString("threat_level"), rs.getLong("recurrence"), rs.getLong("hits"), rs.getDouble("hit_velocity"),
                 rs.getDouble("fuzzing_index"), rs.getDouble("post_ratio"), rs.getString("campaign_id"),
                 rs.getString("asn_org"), rs.getString("country_code"), rs.getString("bot_name"),
-                rs.getString("browser_family"), "");
+                rs.getString("browser_family"), "", "");
     }
 
 
@@ -89,13 +89,13 @@ public final class DetectionTable implements TableSpec<Detection> {
     public List<String> exportHeader() {
         return List.of("detected_at", "src_ip", "ja4", "host", "model_name", "anomaly_score", "threat_level",
                 "recurrence", "hits", "hit_velocity", "fuzzing_index", "post_ratio", "campaign_id", "asn_org",
-                "country_code", "bot_name", "browser_family", "os");
+                "country_code", "bot_name", "browser_family", "os", "os_mismatch");
     }
 
     @Override
     public List<Object> exportValues(Detection r) {
         return List.of(r.detectedAt().toString(), r.ip(), r.ja4(), r.host(), r.modelName(), r.anomalyScore(),
                 r.threatLevel(), r.recurrence(), r.hits(), r.hitVelocity(), r.fuzzingIndex(), r.postRatio(),
-                r.campaignId(), r.asnOrg(), r.countryCode(), r.botName(), r.browserFamily(), r.os());
+                r.campaignId(), r.asnOrg(), r.countryCode(), r.botName(), r.browserFamily(), r.os(), r.osMismatch());
     }
 }

@@ -118,12 +118,25 @@ public final class IpQueries {
         Set<String> v6 = new LinkedHashSet<>();
         for (ClientIp ip : ips) v6.add(ip.v6Text());
         if (v6.isEmpty()) return List.of();
+        return tcpTuples(w, Sql.of(" AND " + d.ipv6In("src_ip", v6.size()), v6.toArray()), ctx);
+    }
+
+    /**
+     * The SYN shapes of every client seen in the window, as {@link #tcpTuples(Collection, TimeWindow,
+     * QueryContext)} gives them per client (same lookback, same order, so the same dominant shape):
+     * one query for the filter that needs every client's verdict (the UA/stack mismatch).
+     */
+    public List<TcpTuple> tcpTuplesOfAllClients(TimeWindow w, QueryContext ctx) throws WarehouseException {
+        return tcpTuples(w, Sql.of(""), ctx);
+    }
+
+    private List<TcpTuple> tcpTuples(TimeWindow w, Sql clients, QueryContext ctx) throws WarehouseException {
         Sql.Builder b = Sql.builder().sql("SELECT " + d.ipDisplay("src_ip") + " AS ip, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, "
                         + "tcp_mss_raw, sum(hits) AS h, " + d.distinctCount("window_start") + " AS windows, min(first_ua) AS ua FROM "
                         + wh.table(WarehouseSchema.AGG_HOST_IP_JA4_TABLE))
                 .sql(" WHERE window_start >= ").time(d, w.from().minus(TCP_LOOKBACK))
                 .sql(" AND window_start < ").time(d, w.asOf())
-                .sql(" AND " + d.ipv6In("src_ip", v6.size()), v6.toArray())
+                .sql(clients.text(), clients.params().toArray())
                 .sql(" GROUP BY src_ip, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, tcp_mss_raw"
                         + " ORDER BY ip, h DESC, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, tcp_mss_raw");
         return wh.query(b.build(), rs -> new TcpTuple(rs.getString("ip"), rs.getInt("tcp_ttl_raw"), rs.getInt("tcp_win_raw"),

@@ -81,7 +81,7 @@ public final class ScoreTable implements TableSpec<Score> {
                 rs.getDouble("raw_anomaly_score"), rs.getString("threat_level"), rs.getLong("hits"),
                 rs.getDouble("hit_velocity"), rs.getDouble("xgb_prob"), rs.getDouble("ae_recon_error"),
                 rs.getString("asn_org"), rs.getString("country_code"), rs.getString("browser_family"),
-                rs.getInt("is_known_browser"), rs.getInt("browser_consistency_score"), "");
+                rs.getInt("is_known_browser"), rs.getInt("browser_consistency_score"), "", "");
     }
 
 
@@ -89,7 +89,7 @@ public final class ScoreTable implements TableSpec<Score> {
     public List<String> exportHeader() {
         return List.of("detected_at", "window_start", "src_ip", "ja4", "host", "model_name", "anomaly_score",
                 "raw_anomaly_score", "threat_level", "hits", "hit_velocity", "xgb_prob", "ae_recon_error", "asn_org",
-                "country_code", "browser_family", "is_known_browser", "browser_consistency_score", "os");
+                "country_code", "browser_family", "is_known_browser", "browser_consistency_score", "os", "os_mismatch");
     }
 
     @Override
@@ -97,6 +97,6 @@ public final class ScoreTable implements TableSpec<Score> {
         return List.of(r.detectedAt().toString(), r.windowStart() == null ? "" : r.windowStart().toString(), r.ip(), r.ja4(),
                 r.host(), r.modelName(), r.anomalyScore(), r.rawAnomalyScore(), r.threatLevel(), r.hits(), r.hitVelocity(),
                 r.xgbProb(), r.aeReconError(), r.asnOrg(), r.countryCode(), r.browserFamily(), r.isKnownBrowser(),
-                r.browserConsistencyScore(), r.os());
+                r.browserConsistencyScore(), r.os(), r.osMismatch());
     }
 }

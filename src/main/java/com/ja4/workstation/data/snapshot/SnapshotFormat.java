@@ -264,6 +264,12 @@ public final class SnapshotFormat {
      * so nothing the file defines can stand in for them.
      */
     public static String contentDigest(Connection c, String database, List<Table> tables, SnapshotManifest m) throws SQLException {
+        return contentDigest(c, database, tables, m, t -> { });
+    }
+
+    /** As {@link #contentDigest(Connection, String, List, SnapshotManifest)}; {@code tableDone} hears of each table digested (progress). */
+    public static String contentDigest(Connection c, String database, List<Table> tables, SnapshotManifest m,
+                                       java.util.function.Consumer<Table> tableDone) throws SQLException {
         MessageDigest md = sha256();
         update(md, FORMAT_VALUE + "\n");
         try (Statement s = c.createStatement()) {
@@ -277,6 +283,7 @@ public final class SnapshotFormat {
                     field(md, Long.toString(rs.getLong(1)));
                     field(md, rs.getString(2));
                 }
+                tableDone.accept(t);
             }
         }
         update(md, "manifest\n");

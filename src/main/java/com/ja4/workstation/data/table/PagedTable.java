@@ -25,6 +25,7 @@ public final class PagedTable<R> {
     private final Dialect d;
     private final TableSpec<R> spec;
     private final PageEnricher<R> enricher;
+    private final Map<String, ClientSetFilter> clientFilters;
 
     /** A table whose pages are shown as read. */
     public PagedTable(Warehouse warehouse, TableSpec<R> spec) {
@@ -33,10 +34,19 @@ public final class PagedTable<R> {
 
     /** A table whose pages get per-page values (the OS column) from {@code enricher}. */
     public PagedTable(Warehouse warehouse, TableSpec<R> spec, PageEnricher<R> enricher) {
+        this(warehouse, spec, enricher, Map.of());
+    }
+
+    /**
+     * A table with per-page values and filters decided in Java per client ({@code clientFilters}:
+     * filter key -> which clients pass, e.g. the UA/stack mismatch); those keys join the whitelist.
+     */
+    public PagedTable(Warehouse warehouse, TableSpec<R> spec, PageEnricher<R> enricher, Map<String, ClientSetFilter> clientFilters) {
         this.wh = warehouse;
         this.d = warehouse.dialect();
         this.spec = spec;
         this.enricher = enricher;
+        this.clientFilters = Map.copyOf(clientFilters);
     }
 
     public TableSpec<R> spec() {
@@ -44,13 +54,13 @@ public final class PagedTable<R> {
     }
 
     public long count(TimeWindow w, TableFilter filter, QueryContext ctx) throws WarehouseException {
-        return wh.count(filtered("SELECT count(*) FROM " + wh.table(spec.table()), w, filter).build(), ctx);
+        return wh.count(filtered("SELECT count(*) FROM " + wh.table(spec.table()), w, filter, ctx).build(), ctx);
     }
 
     public List<R> page(TimeWindow w, TableFilter filter, SortOrder sort, long offset, int limit, QueryContext ctx) throws WarehouseException {
         if (limit < 1 || limit > MAX_PAGE_SIZE) throw new IllegalArgumentException("page size must be 1-" + MAX_PAGE_SIZE);
         if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
-        Sql sql = ordered(w, filter, sort).sql(" LIMIT ? OFFSET ?", limit, offset).build();
+        Sql sql = ordered(w, filter, sort, ctx).sql(" LIMIT ? OFFSET ?", limit, offset).build();
         return enricher.enrich(w, wh.query(sql, spec.mapper(d), ctx), ctx);
     }
 
@@ -61,7 +71,7 @@ public final class PagedTable<R> {
     public void forEachEnriched(TimeWindow w, TableFilter filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
         List<R> batch = new java.util.ArrayList<>(MAX_PAGE_SIZE);
         RowMapper<R> mapper = spec.mapper(d);
-        wh.stream(ordered(w, filter, sort).build(), rs -> {
+        wh.stream(ordered(w, filter, sort, ctx).build(), rs -> {
             batch.add(mapper.map(rs));
             if (batch.size() < MAX_PAGE_SIZE) return;
             try {
@@ -82,7 +92,7 @@ public final class PagedTable<R> {
     /** Streams the whole filtered, sorted result (for CSV export). */
     public void forEach(TimeWindow w, TableFilter filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx) throws WarehouseException {
         RowMapper<R> mapper = spec.mapper(d);
-        wh.stream(ordered(w, filter, sort).build(), rs -> consumer.accept(mapper.map(rs)), ctx);
+        wh.stream(ordered(w, filter, sort, ctx).build(), rs -> consumer.accept(mapper.map(rs)), ctx);
     }
 
     /** Most frequent values of a facet column in the window (for filter choices). */
@@ -101,7 +111,7 @@ public final class PagedTable<R> {
         return sort != null && spec.sortColumns(d).containsKey(sort.key()) ? sort : SortOrder.descending(spec.defaultSortKey());
     }
 
-    private Sql.Builder ordered(TimeWindow w, TableFilter filter, SortOrder requested) {
+    private Sql.Builder ordered(TimeWindow w, TableFilter filter, SortOrder requested, QueryContext ctx) throws WarehouseException {
         SortOrder sort = effectiveSort(requested);
         String expr = spec.sortColumns(d).get(sort.key());
         boolean asc = sort.ascending();
@@ -110,25 +120,28 @@ public final class PagedTable<R> {
         for (String k : spec.uniqueKey(d)) {
             if (!k.equals(expr)) tie += ", " + k + " ASC";
         }
-        return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter)
+        return filtered("SELECT " + spec.selectList(d) + " FROM " + wh.table(spec.table()), w, filter, ctx)
                 .sql(" ORDER BY " + expr + (asc ? " ASC" : " DESC") + tie);
     }
 
-    private Sql.Builder filtered(String select, TimeWindow w, TableFilter filter) {
+    private Sql.Builder filtered(String select, TimeWindow w, TableFilter filter, QueryContext ctx) throws WarehouseException {
         Sql.Builder b = Sql.builder().sql(select)
                 .sql(" WHERE " + spec.timeColumn() + " >= ").time(d, w.from())
                 .sql(" AND " + spec.timeColumn() + " < ").time(d, w.asOf());
         if (filter == null) return b;
         Map<String, String> exact = spec.facetColumns(d);
-        filter.values().forEach((key, value) -> {
+        for (var e : filter.values().entrySet()) {
+            String key = e.getKey();
             if (key.equals(TableFilter.SEARCH)) {
-                spec.appendSearch(b, d, value);
+                spec.appendSearch(b, d, e.getValue());
             } else if (exact.containsKey(key)) {
-                Predicates.equalsIfSet(b, exact.get(key), value);
+                Predicates.equalsIfSet(b, exact.get(key), e.getValue());
+            } else if (clientFilters.containsKey(key)) {
+                Predicates.clientIn(b, d, spec.ipColumn(), spec.ipColumnKind(), clientFilters.get(key).clients(w, e.getValue(), ctx));
             } else {
                 throw new IllegalArgumentException("not a filter of " + spec.table().name() + ": " + key);
             }
-        });
+        }
         return b;
     }
 }

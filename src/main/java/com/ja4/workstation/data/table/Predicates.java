@@ -23,6 +23,27 @@ public final class Predicates {
     }
 
     /**
+     * {@code AND column IN (…)}: only the rows of these clients (display addresses, each bound); no
+     * row at all for an empty set. Addresses that do not parse are left out.
+     */
+    public static void clientIn(Sql.Builder b, Dialect d, String column, IpColumn kind, java.util.Collection<String> displayIps) {
+        List<String> values = new ArrayList<>();
+        for (String s : displayIps) {
+            ClientIp.parse(s).ifPresent(ip -> {
+                if (kind == IpColumn.IPV6) values.add(ip.v6Text());
+                else ip.v4Text().ifPresent(values::add);
+            });
+        }
+        if (values.isEmpty()) {
+            b.sql(" AND 1 = 0");
+            return;
+        }
+        java.util.Collections.sort(values); // the same set gives the same statement
+        b.sql(" AND " + (kind == IpColumn.IPV6 ? d.ipv6InList(column, values.size()) : d.ipv4InList(column, values.size())),
+                values.toArray());
+    }
+
+    /**
      * The free-text search of every analyst table: a whole IP address selects exactly that client
      * (never every address containing its digits), other text any row whose address as shown contains
      * it; in both cases also any row whose {@code textColumns} contain the text literally.

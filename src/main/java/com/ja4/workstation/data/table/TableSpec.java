@@ -35,6 +35,16 @@ public interface TableSpec<R> {
      */
     Map<String, String> facetColumns(Dialect d);
 
+    /** The client address column (a {@link ClientSetFilter} keeps the rows of some clients). */
+    default String ipColumn() {
+        return "src_ip";
+    }
+
+    /** How {@link #ipColumn()} stores addresses. */
+    default Predicates.IpColumn ipColumnKind() {
+        return Predicates.IpColumn.IPV6;
+    }
+
     /** Appends " AND (...)" for the free-text search ({@code TableFilter.SEARCH}), every value bound. */
     void appendSearch(Sql.Builder sql, Dialect d, String text);
 

@@ -20,6 +20,12 @@ public final class TrafficTable implements TableSpec<HttpLog> {
 
     public static final TrafficTable INSTANCE = new TrafficTable();
 
+    /** http_logs.src_ip is an IPv4 column. */
+    @Override
+    public Predicates.IpColumn ipColumnKind() {
+        return Predicates.IpColumn.IPV4;
+    }
+
     private static final List<String> PLAIN_SORT = List.of("time", "src_port", "method", "host", "path", "http_version",
             "header_user_agent", "ja4", "src_country_code");
 

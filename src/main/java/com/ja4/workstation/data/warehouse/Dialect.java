@@ -51,6 +51,21 @@ public interface Dialect {
         return "(" + String.join(" OR ", java.util.Collections.nCopies(n, ipv6Equals(column))) + ")";
     }
 
+    /**
+     * Predicate: an IPv6 column is one of {@code n} bound address texts, as one IN list (a filter
+     * over thousands of clients; an OR chain of that length is slow to plan).
+     */
+    default String ipv6InList(String column, int n) {
+        if (n < 1) throw new IllegalArgumentException("at least one address");
+        return column + " IN (" + String.join(", ", java.util.Collections.nCopies(n, ipv6Value())) + ")";
+    }
+
+    /** Predicate: the IPv4 column of http_logs is one of {@code n} bound address texts. */
+    default String ipv4InList(String column, int n) {
+        if (n < 1) throw new IllegalArgumentException("at least one address");
+        return "(" + String.join(" OR ", java.util.Collections.nCopies(n, ipv4Equals(column))) + ")";
+    }
+
     /** CREATE TABLE IF NOT EXISTS for a table the workstation creates itself (soc_feedback). */
     default String createTableIfMissing(DatabaseNames dbs, com.ja4.workstation.data.schema.Table table) {
         return table.duckDbDdl();

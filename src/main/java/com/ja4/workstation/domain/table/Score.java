@@ -2,15 +2,19 @@ package com.ja4.workstation.domain.table;
 
 import java.time.Instant;
 
-/** One row of ml_all_scores as the Scores table shows it; {@code os} is the TCP/OS verdict ("" until looked up). */
+/**
+ * One row of ml_all_scores as the Scores table shows it; {@code os} is the TCP/OS verdict and
+ * {@code osMismatch} the UA/stack mismatch ("UA claims Windows, SYN is Linux…"), both "" until looked up.
+ */
 public record Score(Instant detectedAt, Instant windowStart, String ip, String ja4, String host, String modelName,
                     double anomalyScore, double rawAnomalyScore, String threatLevel, long hits, double hitVelocity,
                     double xgbProb, double aeReconError, String asnOrg, String countryCode, String browserFamily,
-                    int isKnownBrowser, int browserConsistencyScore, String os) {
+                    int isKnownBrowser, int browserConsistencyScore, String os, String osMismatch) {
 
-    public Score withOs(String verdict) {
+    /** The same row with its TCP/OS verdict and UA/stack mismatch (looked up per page). */
+    public Score withOs(String verdict, String mismatch) {
         return new Score(detectedAt, windowStart, ip, ja4, host, modelName, anomalyScore, rawAnomalyScore, threatLevel, hits,
                 hitVelocity, xgbProb, aeReconError, asnOrg, countryCode, browserFamily, isKnownBrowser,
-                browserConsistencyScore, verdict);
+                browserConsistencyScore, verdict, mismatch);
     }
 }

@@ -25,6 +25,10 @@ public record TableFilter(Map<String, String> values) {
     public static final String METHOD = "method";
     public static final String HOST = "host";
     public static final String HTTP_VERSION = "http_version";
+    /** Only the rows of clients whose User-Agent claims another OS than their TCP stack ("only"; Detections, Scores). */
+    public static final String OS_MISMATCH = "os_mismatch";
+    /** The value of an on/off filter ({@link #OS_MISMATCH}) when it is on. */
+    public static final String ONLY = "only";
 
     public static final TableFilter NONE = new TableFilter(Map.of());
 

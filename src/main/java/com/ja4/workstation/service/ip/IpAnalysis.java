@@ -1,6 +1,8 @@
 package com.ja4.workstation.service.ip;
 
+import com.ja4.workstation.analysis.fingerprint.OsMismatch;
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
+import com.ja4.workstation.analysis.fingerprint.UserAgentOs;
 import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.domain.ip.FeatureWindow;
 import com.ja4.workstation.domain.ip.RadarBaselines;
@@ -8,6 +10,7 @@ import com.ja4.workstation.domain.ip.TcpTuple;
 import com.ja4.workstation.service.os.OsLookup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Plain-Java analysis of an IP's drill-down data: radar scaling and TCP/OS verdicts. */
 public final class IpAnalysis {
@@ -15,13 +18,20 @@ public final class IpAnalysis {
     private IpAnalysis() {
     }
 
-    /** A SYN shape and what the fingerprinter says about it (null verdict when the raw values are out of range). */
-    public record TcpFinding(TcpTuple tuple, TcpVerdict verdict) {
+    /**
+     * A SYN shape, what the fingerprinter says about it (null verdict when the raw values are out of
+     * range), the OS its rows' User-Agent claims, and the UA/stack mismatch when both are confident
+     * and contradict.
+     */
+    public record TcpFinding(TcpTuple tuple, TcpVerdict verdict, UserAgentOs.Claim claim, Optional<OsMismatch> mismatch) {
     }
 
     public static List<TcpFinding> tcp(List<TcpTuple> tuples) {
         List<TcpFinding> out = new ArrayList<>();
-        for (TcpTuple t : tuples) out.add(new TcpFinding(t, OsLookup.classify(t)));
+        for (TcpTuple t : tuples) {
+            TcpVerdict v = OsLookup.classify(t);
+            out.add(new TcpFinding(t, v, UserAgentOs.of(t.firstUa()), OsMismatch.of(t.firstUa(), v)));
+        }
         return out;
     }
 

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -62,12 +61,7 @@ public final class OsLookup {
             throws WarehouseException {
         List<ClientIp> ips = new ArrayList<>();
         for (String s : displayIps) ClientIp.parse(s).ifPresent(ips::add);
-        Map<String, OsFinding> out = new HashMap<>();
-        for (TcpTuple t : tuples(wh, w, ips, ctx)) {
-            if (out.containsKey(t.ip())) continue; // first row per IP has the most hits
-            observation(t).ifPresent(o -> out.put(t.ip(), OsFinding.of(FINGERPRINTER.classify(o), t.firstUa())));
-        }
-        return out;
+        return findingsOf(tuples(wh, w, ips, ctx));
     }
 
     /** The observation to classify, or empty when the raw values are out of range (a sensor glitch). */
@@ -87,15 +81,38 @@ public final class OsLookup {
         return v.os() + " (" + Math.round(v.confidence() * 100) + "%)";
     }
 
+    /** A row with its OS column and its `OS mismatch` column filled. */
+    @FunctionalInterface
+    public interface WithOs<R> {
+        R apply(R row, String os, String mismatch);
+    }
+
     /**
-     * Adds the TCP/OS verdict of a page's IPs to its rows: one lookup for the whole page,
-     * classified in Java.
+     * Adds the TCP/OS verdict and the UA/stack mismatch of a page's IPs to its rows: one lookup
+     * for the whole page ({@link #findings}), classified in Java; both columns read the same finding.
      */
-    public static <R> PageEnricher<R> enricher(Warehouse wh, Function<R, String> ipOf, BiFunction<R, String, R> withOs) {
+    public static <R> PageEnricher<R> enricher(Warehouse wh, Function<R, String> ipOf, WithOs<R> withOs) {
         return (w, rows, ctx) -> {
             if (rows.isEmpty()) return rows;
-            Map<String, TcpVerdict> os = verdicts(wh, w, rows.stream().map(ipOf).distinct().toList(), ctx);
-            return rows.stream().map(r -> withOs.apply(r, label(os.get(ipOf.apply(r))))).toList();
+            Map<String, OsFinding> found = findings(wh, w, rows.stream().map(ipOf).distinct().toList(), ctx);
+            return rows.stream().map(r -> {
+                OsFinding f = found.get(ipOf.apply(r));
+                return f == null ? withOs.apply(r, "", "") : withOs.apply(r, label(f.verdict()), f.mismatchLabel());
+            }).toList();
         };
+    }
+
+    /**
+     * The finding of every client's dominant SYN shape in the tuples given (most hits first per
+     * client), keyed by display address; a shape's verdict is computed once however many clients send it.
+     */
+    static Map<String, OsFinding> findingsOf(List<TcpTuple> tuples) {
+        Map<TcpObservation, TcpVerdict> verdicts = new HashMap<>();
+        Map<String, OsFinding> out = new HashMap<>();
+        for (TcpTuple t : tuples) {
+            if (out.containsKey(t.ip())) continue; // first row per IP has the most hits
+            observation(t).ifPresent(o -> out.put(t.ip(), OsFinding.of(verdicts.computeIfAbsent(o, FINGERPRINTER::classify), t.firstUa())));
+        }
+        return out;
     }
 }

@@ -3,16 +3,21 @@ package com.ja4.workstation.service.session;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.snapshot.Provenance;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.warehouse.ClickHouseDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.SnapshotProvenance;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.feedback.OutboxPending;
 import com.ja4.workstation.service.feedback.OutboxSync;
 import com.ja4.workstation.service.profile.LiveSource;
 import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.snapshot.SignerKey;
 import com.ja4.workstation.service.snapshot.SnapshotExporter;
+import com.ja4.workstation.service.snapshot.SnapshotKeys;
+import com.ja4.workstation.service.source.SnapshotVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +38,9 @@ public final class SessionService {
     private final Optional<SnapshotManifest> manifest;
     private final Optional<LiveSource> live;
     private volatile Outbox outbox;
+    /** Who made the snapshot; changes when the analyst trusts its signer's key. */
+    private volatile Provenance provenance;
+    private volatile SnapshotKeys keys = SnapshotKeys.inDataDir();
 
     /** {@code outbox} null: the per-user outbox in the data folder, opened on first use. */
     public SessionService(Warehouse warehouse, Optional<SnapshotManifest> manifest, Optional<LiveSource> live, Outbox outbox) {
@@ -40,6 +48,7 @@ public final class SessionService {
         this.manifest = manifest;
         this.live = live;
         this.outbox = outbox;
+        this.provenance = manifest.map(SnapshotManifest::provenance).orElse(null);
     }
 
     /** A live ClickHouse: classifications are written to it, its window can be exported, the outbox syncs to it. */
@@ -66,7 +75,43 @@ public final class SessionService {
                     .orElse(describe());
         }
         return new SourceDescription(isLive(), isSnapshot(), describe(), live.map(LiveSource::label).orElse(describe()), details,
-                manifest.map(SnapshotManifest::asOf), manifest.map(SnapshotManifest::window));
+                manifest.map(SnapshotManifest::asOf), manifest.map(SnapshotManifest::window), provenance());
+    }
+
+    /** Who made the opened snapshot (trusted or unknown signer, unsigned, the demo); empty on a live source. */
+    public Optional<SnapshotProvenance> provenance() {
+        Provenance p = provenance;
+        return p == null ? Optional.empty() : Optional.of(shown(p));
+    }
+
+    private static SnapshotProvenance shown(Provenance p) {
+        return new SnapshotProvenance(SnapshotProvenance.Kind.valueOf(p.kind().name()), p.headline(), p.explanation(), p.signerName(),
+                p.fingerprint(), p.claimedName());
+    }
+
+    /** Where the signing keys are read and trusted keys added (tests: a temporary folder). */
+    public void useKeys(SnapshotKeys k) {
+        this.keys = k;
+    }
+
+    /**
+     * "Trust this key…": adds the snapshot's signing key to the trusted keys under {@code name},
+     * then checks the signature again against the keys, so the provenance turns trusted. Fails with
+     * the reason (a name taken by another key, a key already trusted, an unreadable keys folder);
+     * refused when the snapshot is not signed by an unknown key.
+     */
+    public CompletableFuture<SnapshotProvenance> trustSigner(String name, QueryScope scope) {
+        return scope.call(() -> {
+            Provenance p = provenance;
+            SnapshotManifest m = manifest.orElse(null);
+            if (m == null || p == null || !p.canTrustKey()) {
+                throw new IllegalStateException("Only a snapshot signed by an unknown key can be trusted here.");
+            }
+            keys.trust(new SignerKey(name, p.publicKey()));
+            Provenance now = SnapshotVerifier.provenance(m, keys);
+            provenance = now;
+            return shown(now);
+        });
     }
 
     /** A snapshot is reviewed as of its capture; a live source as of now. */
@@ -129,8 +174,11 @@ public final class SessionService {
         return WarehouseSchema.TABLES.stream().map(Table::name).toList();
     }
 
-    /** A snapshot written: where, and how many rows in how many tables. */
-    public record ExportedSnapshot(Path file, long rows, int tables) {
+    /**
+     * A snapshot written: where, how many rows in how many tables, and who signed it
+     * ("NAME (key FINGERPRINT)", "" when unsigned).
+     */
+    public record ExportedSnapshot(Path file, long rows, int tables, String signer) {
     }
 
     /**
@@ -142,7 +190,9 @@ public final class SessionService {
                                                               SnapshotExporter.Listener progress, QueryScope scope) {
         return scope.submit(ctx -> {
             SnapshotManifest m = new SnapshotExporter(warehouse).export(window, filters, describe(), target, progress, ctx);
-            return new ExportedSnapshot(target, m.rowCounts().values().stream().mapToLong(Long::longValue).sum(), m.rowCounts().size());
+            String signer = m.signature().map(sig -> sig.signerName() + " (key " + SignerKey.fingerprintOf(sig.publicKey()) + ")").orElse("");
+            return new ExportedSnapshot(target, m.rowCounts().values().stream().mapToLong(Long::longValue).sum(), m.rowCounts().size(),
+                    signer);
         });
     }
 

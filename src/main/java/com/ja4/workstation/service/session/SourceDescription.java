@@ -1,5 +1,6 @@
 package com.ja4.workstation.service.session;
 
+import com.ja4.workstation.domain.SnapshotProvenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.Optional;
  * @param details     the indicator's tooltip lines (capture of a snapshot; profile, server version and schema check of a server)
  * @param capturedAsOf a snapshot's as-of time
  * @param captureWindow a snapshot's window length
+ * @param provenance  who made a snapshot (signed by a trusted or unknown key, unsigned, the demo); empty on a live source
  */
 public record SourceDescription(boolean live, boolean snapshot, String description, String label, String details,
-                                Optional<Instant> capturedAsOf, Optional<Duration> captureWindow) {
+                                Optional<Instant> capturedAsOf, Optional<Duration> captureWindow,
+                                Optional<SnapshotProvenance> provenance) {
 }

@@ -25,6 +25,11 @@ public final class SnapshotOpener {
         return workspace(SnapshotVerifier.open(file));
     }
 
+    /** As {@link #open(Path)}, reporting how far the check is (0 to 1) to {@code progress}. */
+    public static Workspace open(Path file, java.util.function.DoubleConsumer progress) throws SnapshotException {
+        return workspace(SnapshotVerifier.open(file, progress));
+    }
+
     /** A workspace over a verified snapshot; its manifest may carry another provenance (the demo's). */
     static Workspace workspace(SnapshotVerifier.Verified v, SnapshotManifest manifest) {
         return new Workspace(new Warehouse(v.source(), DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(2)),

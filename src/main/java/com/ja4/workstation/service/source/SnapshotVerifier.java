@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
 
 /**
  * The one check every snapshot goes through before anything reads it: the opener (window),
@@ -64,7 +65,16 @@ public final class SnapshotVerifier {
 
     /** Verifies with this workstation's trusted keys and verified-files list. */
     public static Verified open(Path file) throws SnapshotException {
-        return open(file, SnapshotKeys.inDataDir(), VerifiedFiles.inDataDir());
+        return open(file, p -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code progress} how far the check is (0 to 1): reading the
+     * file's bytes, then the content checksum table by table, weighted by rows (the first check of
+     * a large file takes seconds).
+     */
+    public static Verified open(Path file, DoubleConsumer progress) throws SnapshotException {
+        return open(file, SnapshotKeys.inDataDir(), VerifiedFiles.inDataDir(), progress);
     }
 
     /** The manifest (with its provenance) of a sound snapshot; a {@code SnapshotException} with the reason otherwise. */
@@ -75,6 +85,10 @@ public final class SnapshotVerifier {
     }
 
     static Verified open(Path file, SnapshotKeys keys, VerifiedFiles verified) throws SnapshotException {
+        return open(file, keys, verified, p -> { });
+    }
+
+    static Verified open(Path file, SnapshotKeys keys, VerifiedFiles verified, DoubleConsumer progress) throws SnapshotException {
         String label = String.valueOf(file.getFileName());
         checkFile(file, label);
         DuckDbSource source;
@@ -90,10 +104,13 @@ public final class SnapshotVerifier {
             SnapshotManifest manifest = SnapshotFormat.readManifest(c, DuckDbSource.ALIAS);
             List<Table> tables = SnapshotFormat.contentTables(present);
             checkRowCounts(c, tables, manifest);
-            checkContent(c, file, tables, manifest, verified);
+            checkContent(c, file, tables, manifest, verified, progress);
             Provenance provenance = provenance(manifest, keys);
             source.allowQueries();
             return new Verified(source, manifest.withProvenance(provenance));
+        } catch (java.util.concurrent.CancellationException e) {
+            source.close(); // the caller stopped the check (its progress listener threw)
+            throw e;
         } catch (SnapshotException e) {
             source.close();
             throw e.getMessage().startsWith(label) ? e : new SnapshotException(label + ": " + e.getMessage(), e);
@@ -188,11 +205,24 @@ public final class SnapshotVerifier {
         }
     }
 
-    private static void checkContent(Connection c, Path file, List<Table> tables, SnapshotManifest manifest, VerifiedFiles verified)
-            throws SQLException, IOException, SnapshotException {
+    /** Share of the progress bar that reading the file's bytes takes; the checksum the rest. */
+    private static final double HASH_SHARE = 0.1;
+
+    private static void checkContent(Connection c, Path file, List<Table> tables, SnapshotManifest manifest, VerifiedFiles verified,
+                                     DoubleConsumer progress) throws SQLException, IOException, SnapshotException {
+        progress.accept(0);
         String fileHash = VerifiedFiles.hashOf(file);
-        if (verified.contains(fileHash, manifest.checksum())) return;
-        String actual = SnapshotFormat.contentDigest(c, DuckDbSource.ALIAS, tables, manifest);
+        progress.accept(HASH_SHARE);
+        if (verified.contains(fileHash, manifest.checksum())) {
+            progress.accept(1);
+            return;
+        }
+        long total = Math.max(1, tables.stream().mapToLong(t -> manifest.rowCounts().getOrDefault(t.name(), 0L) + 1).sum());
+        long[] done = {0};
+        String actual = SnapshotFormat.contentDigest(c, DuckDbSource.ALIAS, tables, manifest, t -> {
+            done[0] += manifest.rowCounts().getOrDefault(t.name(), 0L) + 1;
+            progress.accept(HASH_SHARE + (1 - HASH_SHARE) * done[0] / total);
+        });
         if (!actual.equals(manifest.checksum())) {
             throw new SnapshotException("The snapshot was altered or damaged: its content checksum " + abbreviate(actual)
                     + " does not match the manifest's " + abbreviate(manifest.checksum()) + ".");
@@ -200,8 +230,11 @@ public final class SnapshotVerifier {
         verified.add(fileHash, manifest.checksum());
     }
 
-    /** Unsigned, or signed by a trusted or an unknown key; an invalid signature refuses the file. */
-    static Provenance provenance(SnapshotManifest manifest, SnapshotKeys keys) throws SnapshotException {
+    /**
+     * Unsigned, or signed by a trusted or an unknown key; an invalid signature refuses the file.
+     * Also after the analyst trusted a key: the signature checked again against the keys now.
+     */
+    public static Provenance provenance(SnapshotManifest manifest, SnapshotKeys keys) throws SnapshotException {
         Optional<SnapshotManifest.Signature> sig = manifest.signature();
         if (sig.isEmpty()) return Provenance.unsigned();
         SnapshotManifest.Signature s = sig.get();

@@ -24,6 +24,11 @@ public final class SourceOpening {
         return SnapshotOpener.open(file);
     }
 
+    /** Opens a snapshot, reporting how far its check is (0 to 1): the first check of a large file takes seconds. */
+    public static Workspace openSnapshot(Path file, java.util.function.DoubleConsumer progress) throws Exception {
+        return SnapshotOpener.open(file, progress);
+    }
+
     /**
      * Opens the demo snapshot in the data folder, generating it when it is missing, damaged, or made
      * by another version of the workstation (whose generator may differ): the demo is ours to remake,
@@ -64,10 +69,5 @@ public final class SourceOpening {
         } catch (java.io.IOException e) {
             org.slf4j.LoggerFactory.getLogger(SourceOpening.class).warn("Cannot write demo model files to {}: {}", folder, e.getMessage());
         }
-    }
-
-    @FunctionalInterface
-    public interface Opener {
-        Workspace open() throws Exception;
     }
 }

@@ -10,6 +10,7 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.ui.shell.ViewController;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -231,9 +232,11 @@ public final class BehaviorController extends ViewController {
     private String tooltip(SessionPoint p) {
         BehaviorFeature fx = xBox.getValue();
         BehaviorFeature fy = yBox.getValue();
-        return p.ip() + (p.isNamedBot() ? "  [" + p.botName() + "]" : "") + "\n" + p.asnLabel() + " · " + Fx.count(p.hits()) + " hits · "
-                + Fx.MINUTE.format(p.windowStart()) + " UTC\n" + fx.label() + " = " + Charts.trim(p.value(fx)) + "\n"
-                + fy.label() + " = " + Charts.trim(p.value(fy)) + "\n" + p.host() + "\nclick to open this IP";
+        // each value on its own line, each bounded: a long host cannot push the figures out
+        return p.ip() + (p.isNamedBot() ? "  [" + SafeText.cell(p.botName()) + "]" : "") + "\n" + SafeText.cell(p.asnLabel()) + " · "
+                + Fx.count(p.hits()) + " hits · " + Fx.MINUTE.format(p.windowStart()) + " UTC\n" + fx.label() + " = "
+                + Charts.trim(p.value(fx)) + "\n" + fy.label() + " = " + Charts.trim(p.value(fy)) + "\n" + SafeText.cell(p.host())
+                + "\nclick to open this IP";
     }
 
     private void openIp(String ip) {

@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.analytics.Activity;
 import com.ja4.workstation.domain.analytics.HostRow;
@@ -115,7 +116,7 @@ public final class Ja4ProfilePane extends VBox {
     /** Shows the JA4 decoded at once and its figures when {@code profile} completes. */
     public CompletableFuture<Ja4Profile> show(String value, CompletableFuture<Ja4Profile> profile, Runnable retry) {
         ja4 = value;
-        ja4Label.setText(value);
+        SafeText.show(ja4Label, value); // a JA4 from the data: anything, up to 100 KB
         showDecoded(Ja4.parse(value));
         getChildren().setAll(body);
         if (!getStyleClass().contains("ja4-profile-open")) getStyleClass().add("ja4-profile-open");
@@ -126,7 +127,7 @@ public final class Ja4ProfilePane extends VBox {
     private void showDecoded(Ja4 j) {
         decodedBox.getChildren().clear();
         if (!j.valid()) {
-            Label bad = new Label("⚠  Malformed JA4: " + j.problem());
+            Label bad = new Label("⚠  Malformed JA4: " + SafeText.tip(j.problem()));
             bad.getStyleClass().add("ja4-malformed");
             bad.setWrapText(true);
             decodedBox.getChildren().add(bad);
@@ -146,7 +147,7 @@ public final class Ja4ProfilePane extends VBox {
     private static Node part(String caption, String value, String tip) {
         Label c = new Label(caption);
         c.getStyleClass().add("ja4-part-caption");
-        Label v = new Label(value);
+        Label v = SafeText.label(value);
         v.getStyleClass().add("ja4-part-value");
         VBox box = new VBox(1, c, v);
         box.getStyleClass().add("ja4-part");

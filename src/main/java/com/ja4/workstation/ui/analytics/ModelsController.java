@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.domain.analytics.ModelScoring;
 import com.ja4.workstation.service.analytics.ModelFile;
 import com.ja4.workstation.service.analytics.ModelsService;
@@ -59,7 +60,7 @@ public final class ModelsController extends ViewController {
         ModelsService svc = workspace().models();
         var w7 = window().lastDays(ModelsService.DAYS);
         windowLabel.setText("scoring " + Fx.MINUTE.format(w7.from()) + " → " + Fx.MINUTE.format(w7.asOf()) + " UTC (7 days before the as-of time)");
-        folderLabel.setText("Metadata folder: " + svc.folder().toAbsolutePath());
+        folderLabel.setText("Metadata folder: " + SafeText.cell(svc.folder().toAbsolutePath()));
         var files = svc.files(scope);
         var scoring = svc.scoring(window(), scope);
         // the table shows the files even when the scoring query fails (its error shows in the chart)
@@ -82,7 +83,7 @@ public final class ModelsController extends ViewController {
             detailTitle.setText("Select a model");
             return;
         }
-        detailTitle.setText(row.name() + row.file().map(f -> " — " + f.fileName()).orElse(" — no metadata file"));
+        detailTitle.setText(SafeText.cell(row.name()) + row.file().map(f -> " — " + SafeText.cell(f.fileName())).orElse(" — no metadata file"));
         List<Map.Entry<String, String>> kv = new ArrayList<>();
         row.file().ifPresent(f -> {
             kv.add(Map.entry("file", f.file().toAbsolutePath().toString()));
@@ -106,8 +107,7 @@ public final class ModelsController extends ViewController {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("model-error", "model-missing");
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                SafeText.show(this, empty ? null : item, true); // model files are files from elsewhere
                 if (!empty && item != null && item.startsWith("⚠")) getStyleClass().add("model-error");
                 if (!empty && "no metadata file".equals(item)) getStyleClass().add("model-missing");
             }
@@ -152,8 +152,7 @@ public final class ModelsController extends ViewController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+                SafeText.show(this, empty ? null : item, true);
             }
         };
     }

@@ -6,6 +6,7 @@ import com.ja4.workstation.analysis.cluster.ClusteringRun;
 import com.ja4.workstation.analysis.cluster.Feature;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SafeText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -147,7 +148,7 @@ final class ClusterCards extends VBox {
     }
 
     private VBox card(ClusterProfile c) {
-        Label title = new Label(c.label());
+        Label title = SafeText.label(c.label()); // named after the data (bot names, stacks)
         title.getStyleClass().add("cluster-card-title");
         title.setWrapText(true);
         title.setMaxWidth(200);
@@ -209,8 +210,10 @@ final class ClusterCards extends VBox {
     }
 
     private static String place(ClusterProfile c) {
-        String countries = c.topCountries().stream().filter(s -> !s.isBlank()).limit(4).reduce((a, b) -> a + ", " + b).orElse("—");
-        String asns = c.topAsnOrgs().stream().filter(s -> !s.isBlank()).limit(2).reduce((a, b) -> a + ", " + b).orElse("—");
+        String countries = c.topCountries().stream().filter(s -> !s.isBlank()).limit(4).map(SafeText::cell)
+                .reduce((a, b) -> a + ", " + b).orElse("—");
+        String asns = c.topAsnOrgs().stream().filter(s -> !s.isBlank()).limit(2).map(SafeText::cell)
+                .reduce((a, b) -> a + ", " + b).orElse("—");
         return "Countries " + countries + "\nASN " + asns;
     }
 

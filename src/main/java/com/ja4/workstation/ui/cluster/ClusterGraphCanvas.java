@@ -111,7 +111,7 @@ public final class ClusterGraphCanvas extends Region {
             canvas.setCursor(id.isPresent() ? Cursor.HAND : Cursor.DEFAULT);
             if (id.isPresent()) {
                 ClusterProfile c = profile(id.get());
-                tooltip.setText(c.label() + "\n" + Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount())
+                tooltip.setText(com.ja4.workstation.ui.common.SafeText.cell(c.label()) + "\n" + Fx.count(c.ipCount()) + " IPs · " + Fx.count(c.hitCount())
                         + " hits · risk " + ClusterGraphCanvas.riskText(c.risk()) + "\n" + c.stack().label());
                 Tooltip.install(canvas, tooltip);
             } else {

@@ -8,6 +8,7 @@ import com.ja4.workstation.domain.cluster.OsMismatchFigure;
 import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SafeText;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ final class ClusterSidebar {
         content.setVisible(c != null);
         empty.setVisible(c == null);
         if (c == null) return;
-        title.setText(c.label());
+        title.setText(SafeText.cell(c.label()));
         badge.setText(c.group().label() + " · risk " + ClusterGraphCanvas.riskText(c.risk()));
         badge.setStyle("-fx-background-color: " + c.colour() + ";");
         stack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));
@@ -160,10 +161,15 @@ final class ClusterSidebar {
             metrics.add(v, (i % 2) * 2 + 1, i / 2);
         }
         int r = (rows.size() + 1) / 2;
-        r = wide(r, "Top countries", String.join(", ", c.topCountries()));
-        r = wide(r, "Top ASNs", String.join(", ", c.topAsnOrgs()));
-        r = wide(r, "Sample IPs", String.join(", ", c.sampleIps()));
-        wide(r, "Sample UA", c.sampleUserAgent().isBlank() ? "—" : c.sampleUserAgent());
+        // values from the data: each shown safely (bounded, markers for invisible characters)
+        r = wide(r, "Top countries", safeList(c.topCountries()));
+        r = wide(r, "Top ASNs", safeList(c.topAsnOrgs()));
+        r = wide(r, "Sample IPs", safeList(c.sampleIps()));
+        wide(r, "Sample UA", c.sampleUserAgent().isBlank() ? "—" : SafeText.cell(c.sampleUserAgent()));
+    }
+
+    private static String safeList(List<String> values) {
+        return String.join(", ", values.stream().map(SafeText::cell).toList());
     }
 
     /** "OS mismatch: 97 % of 95 clients …" for the selected cluster, from the model's lookup. */

@@ -26,7 +26,9 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * JFreeChart charts with one consistent look. Every chart sits in a ChartViewer, whose context
- * menu exports PNG and SVG (JFreeSVG is on the class path).
+ * menu exports PNG and SVG (JFreeSVG is on the class path). Category labels, legend entries and
+ * tooltips show their text through {@link SafeText}, while the datasets keep the raw keys that
+ * clicks hand on (a country, a JA4).
  */
 public final class Charts {
 
@@ -50,7 +52,7 @@ public final class Charts {
      * Horizontal bars keep long labels (ASN, browser) readable.
      */
     public static JFreeChart bars(DefaultCategoryDataset data, String valueLabel, boolean horizontal, Function<String, Paint> paint) {
-        CategoryAxis cat = new CategoryAxis();
+        CategoryAxis cat = new SafeCategoryAxis();
         cat.setTickLabelFont(TICK_FONT);
         cat.setMaximumCategoryLabelWidthRatio(horizontal ? 0.45f : 0.9f);
         cat.setCategoryMargin(0.15);
@@ -69,7 +71,7 @@ public final class Charts {
         r.setShadowVisible(false);
         r.setSeriesPaint(0, ACCENT);
         r.setMaximumBarWidth(0.08);
-        r.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1}: {2}", java.text.NumberFormat.getIntegerInstance()));
+        safeLabels(r, new StandardCategoryToolTipGenerator("{1}: {2}", java.text.NumberFormat.getIntegerInstance()));
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
         return finish(new JFreeChart(null, LABEL_FONT, plot, false));
@@ -81,7 +83,7 @@ public final class Charts {
      */
     public static JFreeChart seriesBars(DefaultCategoryDataset data, String valueLabel, boolean stacked, boolean integers,
                                         org.jfree.chart.labels.CategoryToolTipGenerator tips) {
-        CategoryAxis cat = new CategoryAxis();
+        CategoryAxis cat = new SafeCategoryAxis();
         cat.setTickLabelFont(TICK_FONT);
         cat.setMaximumCategoryLabelWidthRatio(0.4f);
         cat.setCategoryMargin(stacked ? 0.2 : 0.25);
@@ -101,7 +103,7 @@ public final class Charts {
         r.setItemMargin(0.02);
         r.setMaximumBarWidth(0.12);
         for (int i = 0; i < SERIES.length; i++) r.setSeriesPaint(i, SERIES[i]);
-        r.setDefaultToolTipGenerator(tips != null ? tips
+        safeLabels(r, tips != null ? tips
                 : new StandardCategoryToolTipGenerator("{0}, {1}: {2}", java.text.NumberFormat.getIntegerInstance()));
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -149,6 +151,9 @@ public final class Charts {
             a.setLabelFont(LABEL_FONT);
             a.setTickLabelFont(TICK_FONT);
             a.setAutoRangeIncludesZero(false);
+        }
+        if (renderer instanceof org.jfree.chart.renderer.xy.AbstractXYItemRenderer r) {
+            r.setLegendItemLabelGenerator((d, series) -> SafeText.cell(d.getSeriesKey(series)));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
@@ -251,11 +256,32 @@ public final class Charts {
                 plot.setSeriesOutlineStroke(i, new BasicStroke(i == 0 ? 2.5f : 1.5f));
             }
         }
-        plot.setToolTipGenerator((dataset, series, category) -> tooltip.apply(series, category));
+        plot.setToolTipGenerator((dataset, series, category) -> SafeText.tip(tooltip.apply(series, category)));
+        plot.setLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateColumnLabel(org.jfree.data.category.CategoryDataset d, int column) {
+                return SafeText.cell(d.getColumnKey(column));
+            }
+        });
         JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, true);
         chart.getLegend().setItemFont(style.legendFont());
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return finish(chart);
+    }
+
+    /** Legend entries and item tooltips of a category renderer shown safely. */
+    private static void safeLabels(BarRenderer r, org.jfree.chart.labels.CategoryToolTipGenerator tips) {
+        r.setLegendItemLabelGenerator((d, series) -> SafeText.cell(d.getRowKey(series)));
+        r.setDefaultToolTipGenerator((d, row, column) -> SafeText.tip(tips.generateToolTip(d, row, column)));
+    }
+
+    /** A category axis whose tick labels are the categories shown safely (bounded, markers for invisible characters). */
+    static final class SafeCategoryAxis extends CategoryAxis {
+        @Override
+        protected org.jfree.chart.text.TextBlock createLabel(Comparable category, float width, org.jfree.chart.ui.RectangleEdge edge,
+                                                             java.awt.Graphics2D g2) {
+            return super.createLabel(SafeText.cell(category), width, edge, g2);
+        }
     }
 
     /** Gives a radar's series another colour. */

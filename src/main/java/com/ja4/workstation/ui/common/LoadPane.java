@@ -84,8 +84,10 @@ public class LoadPane extends StackPane {
     public void showEmpty(String text) {
         state.set(State.EMPTY);
         message = text;
-        Label l = new Label(text);
+        Label l = new Label(SafeText.lines(text));
         l.getStyleClass().add("empty-state");
+        l.setWrapText(true);
+        l.setMaxWidth(600);
         overlay.getChildren().setAll(l);
         overlay.setVisible(true);
         content.setVisible(false);
@@ -96,7 +98,7 @@ public class LoadPane extends StackPane {
         message = reason;
         Label title = new Label("⚠  Query failed");
         title.getStyleClass().add("error-title");
-        Label why = new Label(reason);
+        Label why = new Label(SafeText.lines(reason)); // a reason may quote a value from the data
         why.setWrapText(true);
         why.getStyleClass().add("error-reason");
         why.setMaxWidth(520);

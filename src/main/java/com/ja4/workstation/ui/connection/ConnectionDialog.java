@@ -264,7 +264,7 @@ public final class ConnectionDialog {
     private void show(String text, boolean ok) {
         test.setDisable(false);
         connect.setDisable(false);
-        result.setText(text);
+        result.setText(com.ja4.workstation.ui.common.SafeText.tip(text)); // a server's answer is input too
         result.setStyle(ok ? "-fx-text-fill: #1a7f37;" : "-fx-text-fill: #cf222e;");
     }
 }

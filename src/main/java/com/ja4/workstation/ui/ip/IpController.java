@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.ip;
 
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.query.QueryScope;
@@ -108,7 +109,7 @@ public final class IpController extends ViewController {
     private void openTyped() {
         Optional<ClientIp> ip = ClientIp.parse(ipField.getText());
         if (ip.isEmpty()) {
-            ipError.setText("Not an IPv4 or IPv6 address: " + ipField.getText());
+            ipError.setText("Not an IPv4 or IPv6 address: " + SafeText.cell(ipField.getText()));
             if (!ipField.getStyleClass().contains("invalid")) ipField.getStyleClass().add("invalid");
             return;
         }

@@ -1,9 +1,11 @@
 package com.ja4.workstation.ui.ip;
 
+import com.ja4.workstation.analysis.fingerprint.OsMismatch;
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
 import com.ja4.workstation.domain.ip.Recurrence;
 import com.ja4.workstation.service.ip.IpAnalysis.TcpFinding;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SafeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +41,7 @@ final class IpFacts {
         conf.setWrapText(true);
         Label shape = new Label(main.tuple().shape() + "  (" + hits(main.tuple().hits()) + ")");
         box.getChildren().addAll(os, conf, shape);
+        showClaim(box, main);
         for (String reason : v.reasons()) {
             Label r = new Label("• " + reason);
             r.setWrapText(true);
@@ -55,6 +58,31 @@ final class IpFacts {
                 l.setWrapText(true);
                 box.getChildren().add(l);
             }
+        }
+    }
+
+    /**
+     * The OS the client's User-Agent claims beside the stack: a mismatch flagged with both sides
+     * (a "Windows" browser on a Linux stack: a proxy, a VPN exit, a bot with a borrowed UA).
+     */
+    private static void showClaim(VBox box, TcpFinding f) {
+        if (f.mismatch().isPresent()) {
+            OsMismatch m = f.mismatch().get();
+            Label flag = new Label("⚠  OS mismatch: " + m.label());
+            flag.getStyleClass().add("os-mismatch-flag");
+            flag.setWrapText(true);
+            flag.setId("osMismatchFlag");
+            Label sides = new Label(SafeText.tip(m.explanation())); // quotes the UA's own token
+            sides.setWrapText(true);
+            sides.getStyleClass().add("verdict-reason");
+            box.getChildren().addAll(flag, sides);
+        } else if (f.claim().confident()) {
+            Label agree = new Label("User-Agent claims " + f.claim().os().displayName() + " (\"" + SafeText.cell(f.claim().evidence())
+                    + "\"): " + (f.verdict() != null && f.claim().os().runsOn(f.verdict().family()) ? "consistent with the SYN"
+                    : "not compared: the stack verdict is not confident enough"));
+            agree.setWrapText(true);
+            agree.getStyleClass().add("muted");
+            box.getChildren().add(agree);
         }
     }
 

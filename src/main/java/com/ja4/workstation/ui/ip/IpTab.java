@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.ip;
 
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ip.FeatureWindow;
 import com.ja4.workstation.domain.ip.RadarBaselines;
@@ -216,8 +217,8 @@ public final class IpTab extends Tab {
         @Override
         protected void updateItem(FeatureWindow w, boolean empty) {
             super.updateItem(w, empty);
-            setText(empty || w == null ? null : Fx.MINUTE.format(w.windowStart()) + " UTC  ·  " + w.host() + "  ·  "
-                    + IpFacts.hits(w.hits()) + "  ·  " + w.ja4());
+            setText(empty || w == null ? null : Fx.MINUTE.format(w.windowStart()) + " UTC  ·  " + SafeText.cell(w.host()) + "  ·  "
+                    + IpFacts.hits(w.hits()) + "  ·  " + SafeText.cell(w.ja4()));
         }
     }
 }

@@ -50,10 +50,12 @@ public final class MainWindowController {
     @FXML private TextField globalSearch;
     @FXML private Label searchMessage;
     @FXML private MenuItem exportItem;
+    @FXML private MenuItem trustKeyItem;
+    @FXML private Label provenanceLabel;
 
     /** What the source buttons of the toolbar do (set by the shell). */
-    public record SourceActions(Runnable connect, Runnable demo, Runnable export) {
-        static final SourceActions NONE = new SourceActions(() -> { }, () -> { }, () -> { });
+    public record SourceActions(Runnable connect, Runnable demo, Runnable export, Runnable trustKey, Runnable keys) {
+        static final SourceActions NONE = new SourceActions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { });
     }
 
     private SourceActions actions = SourceActions.NONE;
@@ -105,7 +107,9 @@ public final class MainWindowController {
         app.workspaceProperty().addListener((o, old, ws) -> onWorkspace(ws));
         app.windowProperty().addListener((o, old, w) -> navigator.windowChanged());
 
-        statusBar.textProperty().bind(model.statusProperty());
+        // a status may name a file or a value from the data: shown safely
+        statusBar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> com.ja4.workstation.ui.common.SafeText.tip(model.statusProperty().get()), model.statusProperty()));
         tasksLabel.textProperty().bind(model.tasksTextProperty());
         tasksProgress.progressProperty().bind(model.tasksProgressProperty());
         for (Node n : new Node[] {tasksLabel, tasksProgress, cancelTasks}) n.visibleProperty().bind(model.tasksVisibleProperty());
@@ -117,6 +121,7 @@ public final class MainWindowController {
             sourceLabel.getStyleClass().add(style);
         });
         model.sourceDetailsProperty().addListener((o, a, d) -> sourceLabel.setTooltip(new Tooltip(d)));
+        bindProvenance(model.provenance());
         model.exportEnabledProperty().addListener((o, a, on) -> {
             exportItem.setDisable(!on);
             exportItem.setText(on ? "Export snapshot…" : "Export snapshot… (needs a live source)");
@@ -125,6 +130,27 @@ public final class MainWindowController {
 
         bindSearch();
         bindWindow();
+    }
+
+    /** Who made the snapshot beside the source, coloured by verdict; the tooltip says what it means. */
+    private void bindProvenance(ProvenanceModel p) {
+        provenanceLabel.textProperty().bind(p.textProperty());
+        provenanceLabel.visibleProperty().bind(p.textProperty().isNotEmpty());
+        provenanceLabel.managedProperty().bind(provenanceLabel.visibleProperty());
+        p.styleProperty().addListener((o, a, style) -> {
+            provenanceLabel.getStyleClass().removeIf(c -> c.startsWith("provenance-") && !c.equals("provenance-indicator"));
+            if (!style.isEmpty()) provenanceLabel.getStyleClass().add(style);
+        });
+        p.detailsProperty().addListener((o, a, d) -> {
+            Tooltip t = new Tooltip(d);
+            t.setWrapText(true);
+            t.setMaxWidth(520);
+            provenanceLabel.setTooltip(d.isEmpty() ? null : t);
+        });
+        trustKeyItem.disableProperty().bind(p.canTrustProperty().not());
+        provenanceLabel.setOnMouseClicked(e -> {
+            if (p.canTrustProperty().get()) actions.trustKey().run();
+        });
     }
 
     private void bindSearch() {
@@ -178,14 +204,14 @@ public final class MainWindowController {
         boolean bad = !problem.isEmpty();
         field.getStyleClass().remove("invalid");
         if (field.getTooltip() != null) field.getTooltip().hide();
-        Tooltip tip = new Tooltip(bad ? problem : hint);
+        Tooltip tip = new Tooltip(bad ? com.ja4.workstation.ui.common.SafeText.tip(problem) : hint);
         if (bad) {
             field.getStyleClass().add("invalid");
             tip.setWrapText(true);
             tip.setMaxWidth(420);
         }
         field.setTooltip(tip);
-        message.setText(problem);
+        message.setText(com.ja4.workstation.ui.common.SafeText.tip(problem));
         message.setVisible(bad);
         if (bad) hangBelow(field, message); // unmanaged: it has a size only once placed
     }
@@ -223,7 +249,7 @@ public final class MainWindowController {
             b.getStyleClass().remove("unavailable");
             if (reason.isPresent()) {
                 b.getStyleClass().add("unavailable");
-                b.setTooltip(new Tooltip("Not available on this server: " + reason.get()));
+                b.setTooltip(com.ja4.workstation.ui.common.SafeText.tooltip("Not available on this server: " + reason.get()));
             } else {
                 b.setTooltip(null);
             }
@@ -247,6 +273,16 @@ public final class MainWindowController {
     @FXML
     private void exportSnapshot() {
         actions.export().run();
+    }
+
+    @FXML
+    private void trustKey() {
+        actions.trustKey().run();
+    }
+
+    @FXML
+    private void showKeys() {
+        actions.keys().run();
     }
 
     @FXML

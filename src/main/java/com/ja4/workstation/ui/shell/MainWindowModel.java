@@ -9,6 +9,7 @@ import com.ja4.workstation.service.search.SearchService;
 import com.ja4.workstation.service.search.SearchTarget;
 import com.ja4.workstation.service.session.SourceDescription;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.ui.task.Task;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,9 +67,11 @@ public final class MainWindowModel {
     private final ReadOnlyStringWrapper tasksText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tasksVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper tasksProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ProvenanceModel provenance;
 
     public MainWindowModel(AppModel app) {
         this.app = app;
+        this.provenance = new ProvenanceModel(app, status::set);
         length.addListener((o, old, l) -> {
             if (l != null && app.window() != null && !l.equals(app.window().length())) {
                 app.windowProperty().set(app.window().withLength(l));
@@ -116,20 +119,27 @@ public final class MainWindowModel {
         return id.unavailableReason(unavailable.get());
     }
 
+    /** Who made the opened snapshot, and "Trust this key…". */
+    public ProvenanceModel provenance() {
+        return provenance;
+    }
+
     /** A source was opened: the indicator, the export item, the unavailable views. */
     void sourceChanged(Workspace ws) {
         SourceDescription d = ws.session().description();
+        provenance.show(d.provenance());
         unavailable.set(ws.session().unavailableViews());
         exportEnabled.set(!d.snapshot());
         if (d.snapshot()) {
             sourceStyle.set("source-snapshot");
-            sourceText.set("● snapshot (read-only): " + d.description());
-            sourceDetails.set(d.capturedAsOf().map(t -> "Captured as of " + Fx.MINUTE.format(t) + " UTC, window "
-                    + WindowPreset.labelOf(d.captureWindow().orElseThrow()) + "\n" + d.details()).orElse(d.description()));
+            // the file's name and the manifest's source are the file's own words: shown safely
+            sourceText.set("● snapshot (read-only): " + SafeText.cell(d.description()));
+            sourceDetails.set(SafeText.lines(d.capturedAsOf().map(t -> "Captured as of " + Fx.MINUTE.format(t) + " UTC, window "
+                    + WindowPreset.labelOf(d.captureWindow().orElseThrow()) + "\n" + d.details()).orElse(d.description())));
         } else {
             sourceStyle.set("source-live");
-            sourceText.set("● live: " + d.label());
-            sourceDetails.set(d.details());
+            sourceText.set("● live: " + SafeText.cell(d.label()));
+            sourceDetails.set(SafeText.lines(d.details()));
         }
     }
 
@@ -179,8 +189,8 @@ public final class MainWindowModel {
         tasksProgress.unbind();
         if (running.isEmpty()) return;
         Task first = running.get(0);
-        tasksText.set(running.size() == 1 ? first.nameProperty().get() + "…"
-                : running.size() + " tasks running (" + first.nameProperty().get() + "…)");
+        String name = SafeText.cell(first.nameProperty().get()); // "Looking up JA4 …" may hold any text
+        tasksText.set(running.size() == 1 ? name + "…" : running.size() + " tasks running (" + name + "…)");
         tasksProgress.bind(first.progressProperty());
     }
 

@@ -9,7 +9,10 @@ import com.ja4.workstation.service.profile.ProfileStore;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.connection.ConnectionDialog;
+import com.ja4.workstation.service.snapshot.SnapshotKeyService;
 import com.ja4.workstation.ui.snapshot.ExportSnapshotDialog;
+import com.ja4.workstation.ui.snapshot.SnapshotKeysDialog;
+import com.ja4.workstation.ui.snapshot.SnapshotKeysModel;
 import com.ja4.workstation.ui.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +52,8 @@ public final class Shell {
             MainWindowController c = loader.getController();
             Shell shell = new Shell(root, model, c);
             c.init(model, shell::openSnapshot);
-            c.setActions(new MainWindowController.SourceActions(shell::showConnectDialog, shell::openDefault, shell::showExportDialog));
+            c.setActions(new MainWindowController.SourceActions(shell::showConnectDialog, shell::openDefault, shell::showExportDialog,
+                    shell::showTrustKeyDialog, shell::showKeysDialog));
             return shell;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,14 +72,21 @@ public final class Shell {
         return controller;
     }
 
-    /** Opens a snapshot file in the background; the previous source stays until the new one is ready. */
+    /**
+     * Opens a snapshot file in the background, with the progress of its check in the status bar;
+     * the previous source stays until the new one is ready. A refused file says why in the window.
+     */
     public CompletableFuture<Workspace> openSnapshot(Path file) {
-        return open("Opening " + file.getFileName(), () -> SourceOpening.openSnapshot(file));
+        return open("Opening " + file.getFileName(), task -> SourceOpening.openSnapshot(file, p -> {
+            // Cancel in the status bar stops the check between two tables
+            if (task.isCancelled()) throw new java.util.concurrent.CancellationException("Opening cancelled");
+            task.progress(p);
+        }));
     }
 
     /** The embedded default: the demo snapshot in the data folder, generated on first start. */
     public CompletableFuture<Workspace> openDefault() {
-        return open("Preparing demo data", SourceOpening::openDemo);
+        return open("Preparing demo data", task -> SourceOpening.openDemo());
     }
 
     /**
@@ -179,14 +190,42 @@ public final class Shell {
         return Optional.of(d);
     }
 
-    private CompletableFuture<Workspace> open(String what, SourceOpening.Opener opener) {
+    /** What opens a source, given the task it runs in (for its progress). */
+    private interface Opening {
+        Workspace open(Task task) throws Exception;
+    }
+
+    /** "Trust this key…": asks the name (prefilled with the signer's), then trusts the snapshot's key under it. */
+    public void showTrustKeyDialog() {
+        ProvenanceModel p = controller.model().provenance();
+        if (!p.canTrustProperty().get()) return;
+        SnapshotKeysDialog.askTrustName(window(), p.suggestedNameProperty().get(), p.fingerprintProperty().get()).ifPresent(p::trust);
+    }
+
+    /** Source > Snapshot keys…: this workstation's public key, the trusted keys, import a colleague's key file. */
+    public SnapshotKeysDialog showKeysDialog() {
+        SnapshotKeysDialog d = new SnapshotKeysDialog(new SnapshotKeysModel(SnapshotKeyService.inDataDir(), model.tasks()));
+        d.show(window());
+        return d;
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private CompletableFuture<Workspace> open(String what, Opening opening) {
         Task task = model.tasks().start(what);
         controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = task.run(opener::open);
+        CompletableFuture<Workspace> f = task.run(() -> opening.open(task));
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Throwable c = err.getCause() != null ? err.getCause() : err;
-                controller.showSourceError(c.getMessage() == null ? c.toString() : c.getMessage());
+            if (task.isCancelled() || (err != null && QueryScope.isCancellation(err))) {
+                if (ws != null) ws.close(); // finished after the analyst cancelled: not shown
+                controller.showStatus(what + " cancelled" + (model.workspace() == null ? "" : "; the current source stays open") + ".");
+            } else if (err != null) {
+                // the refusal's own sentence (it names the file and the reason), never a stack trace
+                String why = QueryScope.reason(err);
+                controller.showSourceError(model.workspace() == null ? why
+                        : why + " (still on " + model.workspace().session().describe() + ")");
             } else {
                 use(ws);
             }

@@ -146,17 +146,30 @@ public final class ViewNavigator {
         if (app.workspace() != null) views.get(current).controller().activate();
     }
 
-    /** A source failed to open: why, in place of the views, with a way to open another snapshot. */
+    /**
+     * A source failed to open: why (the file named, shown safely), in place of the views, with a
+     * way to open another snapshot and, when a source is still open, back to its views.
+     */
     void showSourceError(String message, Runnable openSnapshot) {
-        Label title = new Label("⚠  No data source");
+        boolean stillOpen = app.workspace() != null && current != null && views.get(current) != null;
+        Label title = new Label(stillOpen ? "⚠  This file was not opened" : "⚠  No data source");
         title.getStyleClass().add("error-title");
-        Label why = new Label(message);
+        Label why = new Label(com.ja4.workstation.ui.common.SafeText.tip(message));
         why.setWrapText(true);
         why.setMaxWidth(600);
         why.getStyleClass().add("error-reason");
+        why.setId("sourceError");
         Button open = new Button("Open snapshot…");
         open.setOnAction(e -> openSnapshot.run());
-        VBox box = new VBox(10, title, why, open);
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, open);
+        actions.setAlignment(Pos.CENTER);
+        if (stillOpen) {
+            Button back = new Button("Back to the current source");
+            back.setId("backToSource");
+            back.setOnAction(e -> host.getChildren().setAll(views.get(current).root()));
+            actions.getChildren().add(0, back);
+        }
+        VBox box = new VBox(10, title, why, actions);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("error-state");
         host.getChildren().setAll(box);
@@ -166,7 +179,7 @@ public final class ViewNavigator {
     private static VBox unavailablePane(ViewId id, String reason) {
         Label title = new Label("⚠  " + id.title() + " is not available on this server");
         title.getStyleClass().add("error-title");
-        Label why = new Label("The server lacks what this view reads: " + reason + ".");
+        Label why = new Label(com.ja4.workstation.ui.common.SafeText.tip("The server lacks what this view reads: " + reason + "."));
         why.setWrapText(true);
         why.setMaxWidth(600);
         why.getStyleClass().add("error-reason");

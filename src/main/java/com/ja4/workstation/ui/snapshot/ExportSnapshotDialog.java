@@ -111,12 +111,17 @@ public final class ExportSnapshotDialog {
         g.setHgap(8);
         g.setVgap(6);
         int r = 0;
-        g.addRow(r++, new Label("Source"), new Label(ws.session().describe()));
+        g.addRow(r++, new Label("Source"), com.ja4.workstation.ui.common.SafeText.label(ws.session().describe()));
         g.addRow(r++, new Label("Window"), new Label(WindowPreset.labelOf(window.length()) + " up to "
                 + Fx.MINUTE.format(window.asOf()) + " UTC (the window of the main window)"));
         g.addRow(r++, new Label("Hosts"), hosts);
         g.addRow(r++, new Label("Threat levels"), threats);
         g.addRow(r++, new Label("File"), new HBox(8, target, browse));
+        Label signing = new Label("with this workstation's key (made on the first export; Source > Snapshot keys… shows it"
+                + " for colleagues to trust)");
+        signing.setWrapText(true);
+        signing.setMaxWidth(480);
+        g.addRow(r++, new Label("Signed"), signing);
         GridPane progress = new GridPane();
         progress.setHgap(12);
         progress.setVgap(2);
@@ -226,8 +231,8 @@ public final class ExportSnapshotDialog {
                             : new Outcome(out, null, cancelled ? "cancelled" : QueryScope.reason(err), cancelled);
                     if (outcome.ok()) {
                         String msg = "Snapshot written to " + out + ": " + Fx.count(outcome.rows()) + " rows in "
-                                + snap.tables() + " tables.";
-                        result.setText(msg);
+                                + snap.tables() + " tables, " + (snap.signer().isEmpty() ? "unsigned." : "signed by " + snap.signer() + ".");
+                        result.setText(com.ja4.workstation.ui.common.SafeText.tip(msg));
                         result.setStyle("-fx-text-fill: #1a7f37;");
                         overall.setProgress(1);
                         status.accept(msg);
@@ -244,7 +249,7 @@ public final class ExportSnapshotDialog {
     }
 
     private void fail(String text) {
-        result.setText(text);
+        result.setText(com.ja4.workstation.ui.common.SafeText.tip(text)); // a server's reason may carry anything
         result.setStyle("-fx-text-fill: #cf222e;");
     }
 }

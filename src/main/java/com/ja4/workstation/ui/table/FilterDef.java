@@ -19,7 +19,9 @@ public record FilterDef(String key, Control control, String prompt, double width
         /** Typed or chosen among the window's most frequent values (editable), applied with Apply or Enter. */
         FACET,
         /** "Any" then the window's values, after a label; choosing applies at once. */
-        CHOICE
+        CHOICE,
+        /** A check box: on sets the filter to {@code TableFilter.ONLY}, off clears it; applies at once. */
+        FLAG
     }
 
     public static FilterDef threat(String key, String id) {
@@ -36,6 +38,10 @@ public record FilterDef(String key, Control control, String prompt, double width
 
     public static FilterDef choice(String key, String label, double width, String id) {
         return new FilterDef(key, Control.CHOICE, label, width, id);
+    }
+
+    public static FilterDef flag(String key, String label, String id) {
+        return new FilterDef(key, Control.FLAG, label, 0, id);
     }
 
     /** Filters whose choices come from the window's data. */

@@ -1,6 +1,7 @@
 package com.ja4.workstation.ui.table;
 
 import com.ja4.workstation.domain.ThreatLevel;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.shell.ViewController;
@@ -11,6 +12,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -75,14 +77,14 @@ public final class FilteredTableController extends ViewController {
                 t.setId(f.id());
                 t.setPromptText(f.prompt());
                 t.setPrefWidth(f.width());
-                t.textProperty().bindBidirectional(draft);
+                SafeDrafts.bind(t, draft);
                 return new Node[] {t};
             }
             case FACET -> {
                 ComboBox<String> box = combo(f);
                 box.setPromptText(f.prompt());
                 box.setEditable(true);
-                box.getEditor().textProperty().bindBidirectional(draft);
+                SafeDrafts.bindEditable(box, draft);
                 ObservableList<String> values = tableModel.choices(f.key());
                 values.addListener((ListChangeListener<String>) c -> {
                     String current = box.getValue();
@@ -103,6 +105,7 @@ public final class FilteredTableController extends ViewController {
                 Label label = new Label(f.prompt());
                 label.getStyleClass().add("muted");
                 ComboBox<String> box = combo(f);
+                SafeDrafts.showSafely(box);
                 box.getItems().setAll(ANY);
                 ObservableList<String> values = tableModel.choices(f.key());
                 values.addListener((ListChangeListener<String>) c -> {
@@ -115,6 +118,22 @@ public final class FilteredTableController extends ViewController {
                 });
                 choose(box, draft, ANY);
                 return new Node[] {label, box};
+            }
+            case FLAG -> {
+                CheckBox box = new CheckBox(f.prompt());
+                box.setId(f.id());
+                box.setSelected(TableFilter.ONLY.equals(draft.get()));
+                box.selectedProperty().addListener((o, a, on) -> {
+                    if (filling) return;
+                    draft.set(on ? TableFilter.ONLY : "");
+                    tableModel.apply();
+                });
+                draft.addListener((o, a, v) -> {
+                    filling = true;
+                    box.setSelected(TableFilter.ONLY.equals(v));
+                    filling = false;
+                });
+                return new Node[] {box};
             }
             default -> throw new IllegalStateException(f.control().name());
         }

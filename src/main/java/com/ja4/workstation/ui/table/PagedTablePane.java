@@ -88,6 +88,7 @@ public final class PagedTablePane<R> extends BorderPane {
             TableColumn<R, Object> c = new TableColumn<>(def.title());
             c.setUserData(def);
             c.setPrefWidth(def.width());
+            c.setMaxWidth(Tables.maxWidth(def.width()));
             c.setSortable(def.sortKey() != null);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(def.value().apply(cd.getValue())));
             c.setCellFactory(col -> def.kind() == ColumnDef.Kind.THREAT ? new ThreatCell<>() : new FormattedCell<>(def.kind()));
@@ -201,7 +202,7 @@ public final class PagedTablePane<R> extends BorderPane {
     private record FocusedCell<R>(ColumnDef<R> def, R row) {
     }
 
-    /** Draws numbers right-aligned with grouping, decimals fixed, times in UTC. */
+    /** Draws numbers right-aligned with grouping, decimals fixed, times in UTC; text through {@link com.ja4.workstation.ui.common.SafeText}. */
     private static final class FormattedCell<R> extends TableCell<R, Object> {
         private final ColumnDef.Kind kind;
 
@@ -212,7 +213,7 @@ public final class PagedTablePane<R> extends BorderPane {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : Tables.format(kind, item));
+            com.ja4.workstation.ui.common.SafeText.show(this, empty || item == null ? null : Tables.format(kind, item));
         }
     }
 }

@@ -8,6 +8,7 @@ import static com.ja4.workstation.domain.table.TableFilter.HOST;
 import static com.ja4.workstation.domain.table.TableFilter.HTTP_VERSION;
 import static com.ja4.workstation.domain.table.TableFilter.JA4;
 import static com.ja4.workstation.domain.table.TableFilter.METHOD;
+import static com.ja4.workstation.domain.table.TableFilter.OS_MISMATCH;
 import static com.ja4.workstation.domain.table.TableFilter.SEARCH;
 import static com.ja4.workstation.domain.table.TableFilter.THREAT;
 
@@ -39,12 +40,14 @@ public final class TableDefinitions {
                     FilterDef.facet(COUNTRY, "Country", 110, "countryBox"),
                     FilterDef.text(JA4, "JA4", 210, "ja4Field"),
                     FilterDef.facet(BOT, "Bot name", 140, "botBox"),
-                    FilterDef.facet(BROWSER, "Browser family", 150, "browserBox")),
+                    FilterDef.facet(BROWSER, "Browser family", 150, "browserBox"),
+                    FilterDef.flag(OS_MISMATCH, "OS mismatch only", "osMismatchBox")),
             List.of(
                     ColumnDef.of(Kind.TIME, "Detected at (UTC)", "detected_at", Detection::detectedAt, 150),
                     ColumnDef.text("IP", "src_ip", Detection::ip, 150, SEARCH),
                     new ColumnDef<>("Threat", "threat_level", Detection::threatLevel, 165, Kind.THREAT, THREAT),
                     ColumnDef.text("OS (TCP)", null, Detection::os, 190, null),
+                    ColumnDef.text("OS mismatch", null, Detection::osMismatch, 250, null),
                     ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Detection::anomalyScore, 70),
                     ColumnDef.text("Host", "host", Detection::host, 150, SEARCH),
                     ColumnDef.text("JA4", "ja4", Detection::ja4, 260, JA4),
@@ -69,13 +72,15 @@ public final class TableDefinitions {
                     FilterDef.facet(ASN_ORG, "ASN organisation", 180, "asnBox"),
                     FilterDef.facet(COUNTRY, "Country", 110, "countryBox"),
                     FilterDef.text(JA4, "JA4", 210, "ja4Field"),
-                    FilterDef.facet(BROWSER, "Browser family", 150, "browserBox")),
+                    FilterDef.facet(BROWSER, "Browser family", 150, "browserBox"),
+                    FilterDef.flag(OS_MISMATCH, "OS mismatch only", "osMismatchBox")),
             List.of(
                     ColumnDef.of(Kind.TIME, "Scored at (UTC)", "detected_at", Score::detectedAt, 150),
                     ColumnDef.of(Kind.TIME, "Window (UTC)", "window_start", Score::windowStart, 150),
                     ColumnDef.text("IP", "src_ip", Score::ip, 150, SEARCH),
                     new ColumnDef<>("Threat", "threat_level", Score::threatLevel, 165, Kind.THREAT, THREAT),
                     ColumnDef.text("OS (TCP)", null, Score::os, 190, null),
+                    ColumnDef.text("OS mismatch", null, Score::osMismatch, 250, null),
                     ColumnDef.of(Kind.DECIMAL, "Score", "anomaly_score", Score::anomalyScore, 70),
                     ColumnDef.of(Kind.DECIMAL, "Raw score", "raw_anomaly_score", Score::rawAnomalyScore, 80),
                     ColumnDef.of(Kind.DECIMAL, "XGB prob.", "xgb_prob", Score::xgbProb, 85),

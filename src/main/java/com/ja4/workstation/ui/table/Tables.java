@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.table;
 import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.SafeText;
 import com.ja4.workstation.ui.common.ThreatCell;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +21,13 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /**
  * The one table helper of the views: columns from functions (text, counts, decimals, times,
  * threat badges, links), row actions and JA4 menus, heights, and the cell formatting the paged
  * tables share. Small tables are sorted on the client (a few hundred rows, already aggregated).
+ * Every cell shows its value through {@link SafeText} (bounded, invisible characters as markers);
+ * copy and the row actions get the raw value.
  */
 public final class Tables {
 
@@ -54,12 +56,13 @@ public final class Tables {
                                                   boolean numeric, int decimals) {
         TableColumn<R, Object> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMaxWidth(maxWidth(width));
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format(item, decimals));
+                SafeText.show(this, empty || item == null ? null : format(item, decimals));
             }
         });
         if (numeric) c.getStyleClass().add("numeric");
@@ -69,26 +72,34 @@ public final class Tables {
 
     // ---- typed columns: a header click sorts by the value (number, not text) ----
 
-    /** Text shown as is, with the full text as tooltip. */
+    /** Text with the value as tooltip (the column may be narrower than its values). */
     public static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = column(title, value, width);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
+        c.setCellFactory(col -> safeCell(true));
         return c;
     }
 
-    /** Plain text (the default cell). */
+    /** Plain text (a tooltip only when the value is cut or shows markers). */
     public static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMaxWidth(maxWidth(width));
+        c.setCellFactory(col -> safeCell(false));
         return c;
+    }
+
+    /**
+     * The widest a text column may grow: JavaFX sizes a column left at its default width to its
+     * first rows' text, and a 200-character value would push the other columns out of a table.
+     */
+    public static double maxWidth(double width) {
+        return Math.max(3 * width, 520);
+    }
+
+    /** A cell showing its text through {@link SafeText}; {@code tipAlways}: the value as tooltip even when shown whole. */
+    public static <R> TableCell<R, String> safeCell(boolean tipAlways) {
+        return SafeText.tableCell(tipAlways);
     }
 
     /** A count, grouped ("12,345"), right-aligned. */
@@ -134,7 +145,7 @@ public final class Tables {
                     setGraphic(null);
                     return;
                 }
-                Hyperlink link = new Hyperlink(item);
+                Hyperlink link = new Hyperlink(SafeText.cell(item));
                 link.setOnAction(e -> onClick.accept(item));
                 setGraphic(link);
             }
