@@ -47,6 +47,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--ja4", description = "With --view fingerprints: show this JA4's profile (Look up JA4)")
     String ja4;
 
+    @Option(names = "--select", paramLabel = "N",
+            description = "With --view detections or scores: select row N (1-based) of the first page, its detail pane open")
+    Integer select;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -82,6 +86,10 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
             return 2;
         }
+        if (select != null && (select < 1 || (id != ViewId.DETECTIONS && id != ViewId.SCORES))) {
+            System.err.println(select < 1 ? "--select must be 1 or more" : "--select applies to --view detections or scores only");
+            return 2;
+        }
         String memory = memoryProblem(width, height, Runtime.getRuntime());
         if (memory != null) {
             System.err.println("render: " + memory);
@@ -89,7 +97,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (source != null) InputFiles.requireReadableFile(source);
         OutputPaths.check("--out", out, source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
-        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4, select);
         // the PNG is drawn into a hidden file beside the target, moved into place once whole
         Path tmp = AtomicOutput.temporaryBeside(out, ".png");
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
@@ -105,6 +113,9 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (com.ja4.workstation.data.warehouse.WarehouseException e) {
             System.err.println("render: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("render: " + e.getMessage());
+            return 2;
         } catch (OutOfMemoryError e) {
             System.err.println("render: not enough memory to draw " + width + "x" + height + " pixels (this Java may use "
                     + Runtime.getRuntime().maxMemory() / MB + " MB); render smaller or give Java more with -Xmx");

@@ -1,14 +1,17 @@
 package com.ja4.workstation.service;
 
 import com.ja4.workstation.analysis.cluster.ClusteringEngine;
+import com.ja4.workstation.data.detail.RowQueries;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
+import com.ja4.workstation.data.table.PageEnricher;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.FullRow;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.service.analytics.Analytics;
@@ -17,6 +20,8 @@ import com.ja4.workstation.service.analytics.HeatmapService;
 import com.ja4.workstation.service.analytics.Ja4ProfileService;
 import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.cluster.ClusterService;
+import com.ja4.workstation.service.detail.DetailService;
+import com.ja4.workstation.service.detail.ScoreWindows;
 import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.service.ip.IpDrillDownService;
 import com.ja4.workstation.service.os.OsLookup;
@@ -48,6 +53,7 @@ public final class Workspace implements AutoCloseable {
     private final ModelsService models;
     private final FeedbackService feedback;
     private final ClusterService clusters;
+    private final DetailService detail;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this(warehouse, manifest, null);
@@ -63,10 +69,14 @@ public final class Workspace implements AutoCloseable {
         Optional<LiveSource> source = live == null ? Optional.empty() : live;
         this.session = new SessionService(warehouse, manifest, source, outbox);
         this.overview = new OverviewService(warehouse);
+        PageEnricher<FullRow> fullOs = OsLookup.enricher(warehouse, r -> r.text("src_ip"), (r, os) -> r.with("os", os));
         this.detections = new TableService<>(new PagedTable<>(warehouse, DetectionTable.INSTANCE,
-                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs)));
+                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs)),
+                new PagedTable<>(warehouse, RowQueries.DETECTION_COLUMNS, fullOs));
         this.scores = new TableService<>(new PagedTable<>(warehouse, ScoreTable.INSTANCE,
-                OsLookup.enricher(warehouse, Score::ip, Score::withOs)));
+                OsLookup.enricher(warehouse, Score::ip, Score::withOs)),
+                new PagedTable<>(warehouse, RowQueries.SCORE_COLUMNS, ScoreWindows.then(fullOs, ScoreWindows.enricher(warehouse))));
+        this.detail = new DetailService(warehouse);
         this.traffic = new TableService<>(new PagedTable<>(warehouse, TrafficTable.INSTANCE));
         this.ip = new IpDrillDownService(warehouse);
         this.search = new SearchService(warehouse);
@@ -100,6 +110,11 @@ public final class Workspace implements AutoCloseable {
     /** Traffic (http_logs). */
     public TableService<HttpLog> traffic() {
         return traffic;
+    }
+
+    /** The detail pane: one detection or scored window whole, against the baselines of the window. */
+    public DetailService detail() {
+        return detail;
     }
 
     /** The IP drill-down: one client's sections, and the worst IPs to start from. */

@@ -120,9 +120,12 @@ public final class PagedTable<R> {
                 .sql(" AND " + spec.timeColumn() + " < ").time(d, w.asOf());
         if (filter == null) return b;
         Map<String, String> exact = spec.facetColumns(d);
+        Map<String, String> contains = spec.containsColumns(d);
         filter.values().forEach((key, value) -> {
             if (key.equals(TableFilter.SEARCH)) {
                 spec.appendSearch(b, d, value);
+            } else if (contains.containsKey(key)) {
+                Predicates.containsIfSet(b, d, contains.get(key), value);
             } else if (exact.containsKey(key)) {
                 Predicates.equalsIfSet(b, exact.get(key), value);
             } else {
