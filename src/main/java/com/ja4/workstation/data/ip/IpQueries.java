@@ -146,7 +146,7 @@ public final class IpQueries {
      */
     public RadarBaselines radarBaselines(TimeWindow w, QueryContext ctx) throws WarehouseException {
         List<String> features = WarehouseSchema.BEHAVIOUR_FEATURES;
-        String avgs = features.stream().map(f -> "avg(" + f + ") AS " + f + ", " + d.varPop(f) + " AS var_" + f)
+        String avgs = features.stream().map(f -> "avg(" + f + ") AS avg_" + f + ", " + d.varPop(f) + " AS var_" + f)
                 .collect(Collectors.joining(", "));
         Sql sql = inWindow("SELECT CASE WHEN asn_label = 'human' THEN 'human' ELSE 'datacenter' END AS grp, count(*) AS n, " + avgs
                 + " FROM " + wh.table(WarehouseSchema.AI_FEATURES_TABLE), "window_start", w)
@@ -156,7 +156,7 @@ public final class IpQueries {
             Map<String, Double> mean = new LinkedHashMap<>();
             Map<String, Double> var = new LinkedHashMap<>();
             for (String f : features) {
-                mean.put(f, rs.getDouble(f));
+                mean.put(f, rs.getDouble("avg_" + f)); // not aliased as the column: ClickHouse would read var_pop of the alias
                 var.put(f, rs.getDouble("var_" + f));
             }
             groups.put(rs.getString("grp"), new RadarBaselines.Group(rs.getLong("n"), mean, var));

@@ -50,7 +50,19 @@ public record AllColumns<R>(TableSpec<R> base, List<String> extra) implements Ta
     }
 
     private static String select(Dialect d, Column c) {
-        return c.type() == ColumnType.IPV6 || c.type() == ColumnType.IPV4 ? d.ipDisplay(c.name()) + " AS " + c.name() : c.name();
+        return isIp(c) ? d.ipDisplay(c.name()) + " AS " + shown(c) : c.name();
+    }
+
+    private static boolean isIp(Column c) {
+        return c.type() == ColumnType.IPV6 || c.type() == ColumnType.IPV4;
+    }
+
+    /**
+     * The alias of an address as shown: not the column's own name, since ClickHouse resolves a
+     * name in WHERE and ORDER BY to a select alias first (src_ip would then be the shown text).
+     */
+    private static String shown(Column c) {
+        return c.name() + "_shown";
     }
 
     @Override
@@ -90,6 +102,11 @@ public record AllColumns<R>(TableSpec<R> base, List<String> extra) implements Ta
             Map<String, Object> m = new LinkedHashMap<>();
             for (Column c : columns) {
                 String n = c.name();
+                if (isIp(c)) {
+                    String s = rs.getString(shown(c));
+                    m.put(n, s == null ? "" : s);
+                    continue;
+                }
                 m.put(n, switch (c.type()) {
                     case DATETIME -> d.readTime(rs, n);
                     case FLOAT64 -> rs.getDouble(n);
