@@ -175,6 +175,17 @@ class DetectionDetailUiTest {
         assertEquals(RowDetail.Kind.DETECTION, d.kind());
         assertEquals(first.ip(), d.row().text("src_ip"));
         assertEquals(first.detectedAt(), d.row().time("detected_at"));
+        Label title = robot.lookup("#detailTitle").queryAs(Label.class);
+        assertTrue(title.getText().contains(first.ip()), title.getText());
+        robot.interact(() -> { // the pane sits below the activity: scroll the drill-down to it
+            for (javafx.scene.Parent p = title.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null && sp.getContent().lookup("#detailPane") != null
+                        && sp.getContent().lookup("#detailPane") != sp.getContent()) {
+                    sp.setVvalue(sp.getVmax());
+                }
+            }
+        });
+        shot(robot, "ip-detail.png");
 
         TableView<?> windows = robot.lookup(n -> n instanceof TableView<?> t && !t.getItems().isEmpty()
                 && t.getItems().get(0) instanceof FeatureWindow).queryAs(TableView.class);
@@ -277,6 +288,20 @@ class DetectionDetailUiTest {
         assertEquals(rows.size(), rows.stream().map(CountryRow::countryCode).distinct().count());
         for (int i = 1; i < rows.size(); i++) assertTrue(rows.get(i - 1).sessions() >= rows.get(i).sessions());
         assertTrue(rows.stream().mapToLong(CountryRow::detections).sum() > 0);
+    }
+
+    /** The window as the analyst sees it, in target/ui-shots (to look at). */
+    private static void shot(FxRobot robot, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "ui-shots"));
+        robot.interact(() -> {
+            try {
+                var scene = robot.listTargetWindows().get(0).getScene();
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(scene.getRoot().snapshot(null, null), null),
+                        "png", dir.resolve(name).toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static int sev(TopIp ip) {
