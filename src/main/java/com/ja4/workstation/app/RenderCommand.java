@@ -52,6 +52,10 @@ public final class RenderCommand implements Callable<Integer> {
                     + " shorter than the data, e.g. --window 6h on the demo) or with a run file written by cluster --out")
     String compare;
 
+    @Option(names = "--select", paramLabel = "N",
+            description = "With --view detections or scores: select row N (1-based) of the first page, its detail pane open")
+    Integer select;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -106,6 +110,10 @@ public final class RenderCommand implements Callable<Integer> {
                 baseline = new com.ja4.workstation.service.cluster.RunBaseline.RunFile(file);
             }
         }
+        if (select != null && (select < 1 || (id != ViewId.DETECTIONS && id != ViewId.SCORES))) {
+            System.err.println(select < 1 ? "--select must be 1 or more" : "--select applies to --view detections or scores only");
+            return 2;
+        }
         String memory = memoryProblem(width, height, Runtime.getRuntime());
         if (memory != null) {
             System.err.println("render: " + memory);
@@ -115,7 +123,7 @@ public final class RenderCommand implements Callable<Integer> {
         List<Path> inputs = new java.util.ArrayList<>(source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
         if (baseline instanceof com.ja4.workstation.service.cluster.RunBaseline.RunFile f) inputs.add(f.file());
         OutputPaths.check("--out", out, inputs);
-        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4, baseline);
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4, baseline, select);
         // the PNG is drawn into a hidden file beside the target, moved into place once whole
         Path tmp = AtomicOutput.temporaryBeside(out, ".png");
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
@@ -131,6 +139,9 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (com.ja4.workstation.data.warehouse.WarehouseException e) {
             System.err.println("render: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("render: " + e.getMessage());
+            return 2;
         } catch (OutOfMemoryError e) {
             System.err.println("render: not enough memory to draw " + width + "x" + height + " pixels (this Java may use "
                     + Runtime.getRuntime().maxMemory() / MB + " MB); render smaller or give Java more with -Xmx");

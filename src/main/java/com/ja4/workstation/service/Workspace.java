@@ -1,15 +1,18 @@
 package com.ja4.workstation.service;
 
 import com.ja4.workstation.analysis.cluster.ClusteringEngine;
+import com.ja4.workstation.data.detail.RowQueries;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.table.ClientSetFilter;
+import com.ja4.workstation.data.table.PageEnricher;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.FullRow;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.TableFilter;
@@ -19,6 +22,8 @@ import com.ja4.workstation.service.analytics.HeatmapService;
 import com.ja4.workstation.service.analytics.Ja4ProfileService;
 import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.cluster.ClusterService;
+import com.ja4.workstation.service.detail.DetailService;
+import com.ja4.workstation.service.detail.ScoreWindows;
 import com.ja4.workstation.service.feedback.FeedbackService;
 import com.ja4.workstation.service.ip.IpDrillDownService;
 import com.ja4.workstation.service.os.OsLookup;
@@ -51,6 +56,7 @@ public final class Workspace implements AutoCloseable {
     private final ModelsService models;
     private final FeedbackService feedback;
     private final ClusterService clusters;
+    private final DetailService detail;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this(warehouse, manifest, null);
@@ -68,10 +74,15 @@ public final class Workspace implements AutoCloseable {
         this.overview = new OverviewService(warehouse);
         // the OS and `OS mismatch` columns come from one lookup per page; the mismatch filter from one set per window
         Map<String, ClientSetFilter> osFilter = Map.of(TableFilter.OS_MISMATCH, new OsMismatchIndex(warehouse));
+        PageEnricher<FullRow> fullOs = OsLookup.enricher(warehouse, r -> r.text("src_ip"),
+                (r, os, mismatch) -> r.with("os", os).with("os_mismatch", mismatch));
         this.detections = new TableService<>(new PagedTable<>(warehouse, DetectionTable.INSTANCE,
-                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs), osFilter));
+                OsLookup.enricher(warehouse, Detection::ip, Detection::withOs), osFilter),
+                new PagedTable<>(warehouse, RowQueries.DETECTION_COLUMNS, fullOs, osFilter));
         this.scores = new TableService<>(new PagedTable<>(warehouse, ScoreTable.INSTANCE,
-                OsLookup.enricher(warehouse, Score::ip, Score::withOs), osFilter));
+                OsLookup.enricher(warehouse, Score::ip, Score::withOs), osFilter),
+                new PagedTable<>(warehouse, RowQueries.SCORE_COLUMNS, ScoreWindows.then(fullOs, ScoreWindows.enricher(warehouse)), osFilter));
+        this.detail = new DetailService(warehouse);
         this.traffic = new TableService<>(new PagedTable<>(warehouse, TrafficTable.INSTANCE));
         this.ip = new IpDrillDownService(warehouse);
         this.search = new SearchService(warehouse);
@@ -105,6 +116,11 @@ public final class Workspace implements AutoCloseable {
     /** Traffic (http_logs). */
     public TableService<HttpLog> traffic() {
         return traffic;
+    }
+
+    /** The detail pane: one detection or scored window whole, against the baselines of the window. */
+    public DetailService detail() {
+        return detail;
     }
 
     /** The IP drill-down: one client's sections, and the worst IPs to start from. */

@@ -93,8 +93,15 @@ class HostileCorpusTest {
             exactFiltersMatchLiterally(ws.scores(), s, column);
         }
         Table h = WarehouseSchema.HTTP_LOGS_TABLE;
-        for (String column : List.of(TableFilter.HOST, TableFilter.METHOD, TableFilter.HTTP_VERSION)) {
+        for (String column : List.of(TableFilter.METHOD, TableFilter.HTTP_VERSION)) {
             exactFiltersMatchLiterally(ws.traffic(), h, column);
+        }
+        // Traffic's host filter matches a part of the host ("maison" finds every subdomain), taken literally
+        int host = col(h, TableFilter.HOST);
+        for (String v : TEXTS) {
+            if (v.isBlank()) continue;
+            assertEquals(expected(r -> text(r, host).contains(v)), ws.traffic().count(DAY, TableFilter.of(TableFilter.HOST, v), CTX),
+                    "http_logs.host contains " + printable(v));
         }
     }
 
@@ -113,7 +120,8 @@ class HostileCorpusTest {
             assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(s, "host")).contains(typed)),
                     scores, "scores search " + printable(v));
             long traffic = ws.traffic().count(DAY, TableFilter.of(TableFilter.SEARCH, v), CTX);
-            assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(h, "path")).contains(typed)
+            assertEquals(expected(r -> HostileSnapshot.ipv4(r).contains(typed) || text(r, col(h, "host")).contains(typed)
+                    || text(r, col(h, "path")).contains(typed)
                     || text(r, col(h, "header_user_agent")).contains(typed)), traffic, "traffic search " + printable(v));
         }
         assertTrue(ws.detections().count(DAY, TableFilter.of(TableFilter.SEARCH, "%"), CTX) < rows(), "% is not a wildcard");

@@ -13,6 +13,8 @@ import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.AsnRow;
 import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.analytics.CountryRow;
+import com.ja4.workstation.domain.overview.NamedCount;
 import java.util.List;
 
 /** The Geo view's query family (predecessor's /geo) over view_ai_features_1h. */
@@ -32,6 +34,26 @@ public final class GeoQueries {
                 .sql(" AND country_code <> '' GROUP BY country_code, asn_label ORDER BY sessions DESC, country_code, asn_label").build();
         return wh.query(sql, rs -> new CountryLabel(rs.getString("country_code"), rs.getString("asn_label"),
                 whole(rs, "sessions"), whole(rs, "hits")), ctx);
+    }
+
+    /**
+     * Every country of the window with its sessions, hits and distinct addresses (feature windows),
+     * most sessions first; rows without a country are left out, as in the chart.
+     */
+    public List<CountryRow> countries(TimeWindow w, QueryContext ctx) throws WarehouseException {
+        Sql sql = select(wh, "country_code, count(*) AS sessions, sum(hits) AS hits, " + d.distinctCount("src_ip") + " AS ips",
+                WarehouseSchema.AI_FEATURES_TABLE, w)
+                .sql(" AND country_code <> '' GROUP BY country_code ORDER BY sessions DESC, country_code").build();
+        return wh.query(sql, rs -> new CountryRow(rs.getString("country_code"), whole(rs, "sessions"), whole(rs, "hits"),
+                whole(rs, "ips"), 0), ctx);
+    }
+
+    /** Detections per country of the window (ml_detected_anomalies), most first. */
+    public List<NamedCount> detectionsByCountry(TimeWindow w, QueryContext ctx) throws WarehouseException {
+        Sql sql = Sql.builder().sql("SELECT country_code, count(*) AS n FROM " + wh.table(WarehouseSchema.DETECTED_ANOMALIES_TABLE))
+                .sql(" WHERE detected_at >= ").time(d, w.from()).sql(" AND detected_at < ").time(d, w.asOf())
+                .sql(" AND country_code <> '' GROUP BY country_code ORDER BY n DESC, country_code").build();
+        return wh.query(sql, rs -> new NamedCount(rs.getString("country_code"), rs.getLong("n")), ctx);
     }
 
     /** The ASNs with the most sessions (per ASN org, label and country, as the pipeline labels them). */

@@ -59,11 +59,16 @@ public final class FeedbackQueries {
         return wh.query(sql, this::map, ctx);
     }
 
-    /** Recent classifications, newest first; classification exact, IP text a literal substring (blank = any). */
+    /** Recent classifications, newest first; classification exact, IP a whole address exactly or else a literal part of one (blank = any). */
     public List<FeedbackEntry> recent(String classification, String ipText, int limit, QueryContext ctx) throws WarehouseException {
         Sql.Builder b = select().sql(" WHERE 1 = 1");
         if (classification != null && !classification.isBlank()) b.sql(" AND classification = ?", classification.strip());
-        if (ipText != null && !ipText.isBlank()) b.sql(" AND " + d.like(d.ipDisplay("src_ip")), Like.contains(ipText.strip()));
+        if (ipText != null && !ipText.isBlank()) {
+            // a whole address means that client only; other text a literal part of the shown address
+            var ip = ClientIp.parse(ipText.strip());
+            if (ip.isPresent()) b.sql(" AND " + d.ipv6Equals("src_ip"), ip.get().v6Text());
+            else b.sql(" AND " + d.like(d.ipDisplay("src_ip")), Like.contains(ipText.strip()));
+        }
         return wh.query(b.sql(" ORDER BY created_at DESC" + tieBreak() + " LIMIT ?", limit).build(), this::map, ctx);
     }
 

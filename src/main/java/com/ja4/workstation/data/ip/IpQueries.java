@@ -6,6 +6,7 @@ import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.QueryContext;
+import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
@@ -81,19 +82,25 @@ public final class IpQueries {
 
     /** The client's hourly feature windows, latest first (then most hits): the first is the default selection. */
     public List<FeatureWindow> featureWindows(ClientIp ip, TimeWindow w, QueryContext ctx) throws WarehouseException {
-        String features = String.join(", ", WarehouseSchema.BEHAVIOUR_FEATURES);
-        Sql sql = inWindow("SELECT window_start, ja4, host, hits, " + features
-                        + ", asn_label, asn_org, country_code, bot_name, browser_family FROM " + wh.table(WarehouseSchema.AI_FEATURES_TABLE),
-                "window_start", w)
+        Sql sql = inWindow("SELECT " + FEATURE_WINDOW_COLUMNS + " FROM " + wh.table(WarehouseSchema.AI_FEATURES_TABLE), "window_start", w)
                 .sql(" AND " + d.ipv6Equals("src_ip"), ip.v6Text())
                 .sql(" ORDER BY window_start DESC, hits DESC, ja4, host LIMIT ?", ROW_LIMIT).build();
-        return wh.query(sql, rs -> {
+        return wh.query(sql, featureWindowMapper(d), ctx);
+    }
+
+    /** The columns {@link #featureWindowMapper} reads from view_ai_features_1h. */
+    public static final String FEATURE_WINDOW_COLUMNS = "window_start, ja4, host, hits, " + String.join(", ", WarehouseSchema.BEHAVIOUR_FEATURES)
+            + ", asn_label, asn_org, country_code, bot_name, browser_family";
+
+    /** One feature window from a row holding {@link #FEATURE_WINDOW_COLUMNS}. */
+    public static RowMapper<FeatureWindow> featureWindowMapper(Dialect d) {
+        return rs -> {
             Map<String, Double> f = new LinkedHashMap<>();
             for (String c : WarehouseSchema.BEHAVIOUR_FEATURES) f.put(c, rs.getDouble(c));
             return new FeatureWindow(d.readTime(rs, "window_start"), rs.getString("ja4"), rs.getString("host"), rs.getLong("hits"),
                     f, rs.getString("asn_label"), rs.getString("asn_org"), rs.getString("country_code"), rs.getString("bot_name"),
                     rs.getString("browser_family"));
-        }, ctx);
+        };
     }
 
     public Optional<Recurrence> recurrence(ClientIp ip, QueryContext ctx) throws WarehouseException {
@@ -144,22 +151,31 @@ public final class IpQueries {
                 rs.getString("ua") == null ? "" : rs.getString("ua")), ctx);
     }
 
-    /** Average radar features of human and datacenter/hosting windows in the time window. */
+    /**
+     * The baselines of the window: per behaviour feature (all 19), the average of the human
+     * windows (asn_label = 'human') and of the datacenter/hosting windows, and each group's
+     * population variance, from which the service derives the spread the detail pane measures a
+     * distance in. The radar reads the averages of its eight axes.
+     */
     public RadarBaselines radarBaselines(TimeWindow w, QueryContext ctx) throws WarehouseException {
-        String avgs = RADAR_FEATURES.stream().map(f -> "avg(" + f + ") AS " + f).collect(Collectors.joining(", "));
+        List<String> features = WarehouseSchema.BEHAVIOUR_FEATURES;
+        String avgs = features.stream().map(f -> "avg(" + f + ") AS avg_" + f + ", " + d.varPop(f) + " AS var_" + f)
+                .collect(Collectors.joining(", "));
         Sql sql = inWindow("SELECT CASE WHEN asn_label = 'human' THEN 'human' ELSE 'datacenter' END AS grp, count(*) AS n, " + avgs
                 + " FROM " + wh.table(WarehouseSchema.AI_FEATURES_TABLE), "window_start", w)
                 .sql(" AND asn_label IN ('human', 'datacenter', 'hosting') GROUP BY 1 ORDER BY 1").build();
-        Map<String, Map<String, Double>> byGroup = new LinkedHashMap<>();
-        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, RadarBaselines.Group> groups = new LinkedHashMap<>();
         wh.stream(sql, rs -> {
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (String f : RADAR_FEATURES) m.put(f, rs.getDouble(f));
-            byGroup.put(rs.getString("grp"), m);
-            counts.put(rs.getString("grp"), rs.getLong("n"));
+            Map<String, Double> mean = new LinkedHashMap<>();
+            Map<String, Double> var = new LinkedHashMap<>();
+            for (String f : features) {
+                mean.put(f, rs.getDouble("avg_" + f)); // not aliased as the column: ClickHouse would read var_pop of the alias
+                var.put(f, rs.getDouble("var_" + f));
+            }
+            groups.put(rs.getString("grp"), new RadarBaselines.Group(rs.getLong("n"), mean, var));
         }, ctx);
-        return new RadarBaselines(byGroup.getOrDefault("human", Map.of()), counts.getOrDefault("human", 0L),
-                byGroup.getOrDefault("datacenter", Map.of()), counts.getOrDefault("datacenter", 0L));
+        return new RadarBaselines(groups.getOrDefault("human", RadarBaselines.Group.EMPTY),
+                groups.getOrDefault("datacenter", RadarBaselines.Group.EMPTY));
     }
 
     /** True when this ASN organisation has detections in the window (global search: ASN or host?). */

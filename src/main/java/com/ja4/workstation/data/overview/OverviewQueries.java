@@ -16,6 +16,7 @@ import com.ja4.workstation.domain.overview.HourCount;
 import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.domain.overview.ThreatCount;
 import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.overview.TopIpRanking;
 import java.util.List;
 
 /**
@@ -57,16 +58,28 @@ public final class OverviewQueries {
         return wh.query(sql, rs -> new ThreatCount(rs.getString("threat_level"), rs.getLong("n")), ctx);
     }
 
-    /**
-     * IPs with the most detections, worst first: the worst threat is chosen by severity; ties by
-     * number of detections then worst score.
-     */
+    /** The top IPs by worst severity, then detections ({@link TopIpRanking#SEVERITY}). */
     public List<TopIp> topIps(TimeWindow w, int limit, QueryContext ctx) throws WarehouseException {
+        return topIps(w, TopIpRanking.SEVERITY, limit, ctx);
+    }
+
+    /**
+     * The top IPs of the window by {@code ranking}: most detections, worst threat (by severity, never
+     * text order) or worst score first; ties by the other two measures, then by address, so the
+     * order is total and the same on both engines.
+     */
+    public List<TopIp> topIps(TimeWindow w, TopIpRanking ranking, int limit, QueryContext ctx) throws WarehouseException {
         String worst = SeveritySql.worst("threat_level");
+        String order = switch (ranking) { // whitelist: the ORDER BY comes from this switch only
+            case DETECTIONS -> "n DESC, worst_severity DESC, worst_score DESC";
+            case SEVERITY -> "worst_severity DESC, n DESC, worst_score DESC";
+            case SCORE -> "worst_score DESC, worst_severity DESC, n DESC";
+        };
         Sql sql = inWindow("SELECT " + d.ipDisplay("src_ip") + " AS ip, count(*) AS n, max(anomaly_score) AS worst_score, "
                 + worst + " AS worst_severity, " + d.anyValue("asn_org") + " AS asn_org, "
-                + d.anyValue("country_code") + " AS country_code FROM " + wh.table(DETECTED_ANOMALIES_TABLE), "detected_at", w)
-                .sql(" GROUP BY src_ip ORDER BY worst_severity DESC, n DESC, worst_score DESC, ip LIMIT ?", limit).build();
+                + d.anyValue("country_code") + " AS country_code, " + d.ipSortKey("src_ip") + " AS ip_key FROM "
+                + wh.table(DETECTED_ANOMALIES_TABLE), "detected_at", w)
+                .sql(" GROUP BY src_ip ORDER BY " + order + ", ip_key LIMIT ?", limit).build();
         return wh.query(sql, rs -> new TopIp(rs.getString("ip"), rs.getLong("n"), rs.getDouble("worst_score"),
                 ThreatLevel.ofSeverity(rs.getInt("worst_severity")), rs.getString("asn_org"), rs.getString("country_code")), ctx);
     }

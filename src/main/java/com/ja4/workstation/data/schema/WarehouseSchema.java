@@ -2,6 +2,7 @@ package com.ja4.workstation.data.schema;
 
 import static com.ja4.workstation.data.schema.ColumnType.*;
 
+import com.ja4.workstation.domain.detail.Signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,8 @@ public final class WarehouseSchema {
     public static final String AGG_HOST_IP_JA4_1H = "agg_host_ip_ja4_1h";
     public static final String SOC_FEEDBACK = "soc_feedback";
 
-    /** The 14 behaviour features shared by ml_detected_anomalies and the 1h feature views. */
-    public static final List<String> BEHAVIOUR_FEATURES = List.of(
-            "hit_velocity", "fuzzing_index", "post_ratio", "asset_ratio", "direct_access_ratio",
-            "temporal_entropy", "path_diversity_ratio", "modern_browser_score", "header_count",
-            "is_headless", "ip_id_zero_ratio", "alpn_http_mismatch", "is_alpn_missing",
-            "multiplexing_efficiency", "header_order_confidence", "ua_ch_mismatch",
-            "distinct_ja4_count", "is_ua_rotating", "src_port_density");
+    /** The 19 behaviour features shared by ml_detected_anomalies and the 1h feature views (the signal catalogue's list). */
+    public static final List<String> BEHAVIOUR_FEATURES = Signals.BEHAVIOUR_FEATURES;
 
     public static final Table HTTP_LOGS_TABLE = new Table(HTTP_LOGS, true, List.of(
             Column.of("time", DATETIME), Column.of("src_ip", IPV4), Column.of("src_port", UINT16),

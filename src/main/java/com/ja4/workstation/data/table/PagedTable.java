@@ -130,10 +130,13 @@ public final class PagedTable<R> {
                 .sql(" AND " + spec.timeColumn() + " < ").time(d, w.asOf());
         if (filter == null) return b;
         Map<String, String> exact = spec.facetColumns(d);
+        Map<String, String> contains = spec.containsColumns(d);
         for (var e : filter.values().entrySet()) {
             String key = e.getKey();
             if (key.equals(TableFilter.SEARCH)) {
                 spec.appendSearch(b, d, e.getValue());
+            } else if (contains.containsKey(key)) {
+                Predicates.containsIfSet(b, d, contains.get(key), e.getValue());
             } else if (exact.containsKey(key)) {
                 Predicates.equalsIfSet(b, exact.get(key), e.getValue());
             } else if (clientFilters.containsKey(key)) {

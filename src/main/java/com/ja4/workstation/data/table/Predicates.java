@@ -22,6 +22,11 @@ public final class Predicates {
         if (!value.isEmpty()) b.sql(" AND " + column + " = ?", value);
     }
 
+    /** {@code AND column LIKE '%value%'} with the value taken literally, when a value is set. */
+    public static void containsIfSet(Sql.Builder b, Dialect d, String column, String value) {
+        if (!value.isEmpty()) b.sql(" AND " + d.like(column), Like.contains(value));
+    }
+
     /**
      * {@code AND column IN (…)}: only the rows of these clients (display addresses, each bound); no
      * row at all for an empty set. Addresses that do not parse are left out.
@@ -45,8 +50,8 @@ public final class Predicates {
 
     /**
      * The free-text search of every analyst table: a whole IP address selects exactly that client
-     * (never every address containing its digits), other text any row whose address as shown contains
-     * it; in both cases also any row whose {@code textColumns} contain the text literally.
+     * and nothing else (never every address containing its digits, nor a path or host that quotes
+     * it); other text any row whose address as shown or whose {@code textColumns} contain it literally.
      */
     public static void search(Sql.Builder b, Dialect d, String text, String ipColumn, IpColumn kind, List<String> textColumns) {
         if (text.isEmpty()) return;
@@ -63,6 +68,12 @@ public final class Predicates {
         } else if (ip.get().v4Text().isPresent()) { // a real IPv6 client is never in an IPv4 column
             terms.add(d.ipv4Equals(ipColumn));
             values.add(ip.get().v4Text().get());
+        } else {
+            terms.add("1 = 0");
+        }
+        if (ip.isPresent()) {
+            b.sql(" AND (" + String.join(" OR ", terms) + ")", values.toArray());
+            return;
         }
         for (String c : textColumns) {
             terms.add(d.like(c));

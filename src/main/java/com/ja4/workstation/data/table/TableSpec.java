@@ -45,6 +45,16 @@ public interface TableSpec<R> {
         return Predicates.IpColumn.IPV6;
     }
 
+    /**
+     * Filter keys matched by substring rather than exactly, key -> SQL expression: the value is
+     * compared literally ({@code Like.contains}: {@code %} and {@code _} are not wildcards), bound.
+     * A key here takes precedence over the same key in {@link #facetColumns}, whose values then
+     * only feed the filter's choices (Traffic's host: "maison" finds every subdomain).
+     */
+    default Map<String, String> containsColumns(Dialect d) {
+        return Map.of();
+    }
+
     /** Appends " AND (...)" for the free-text search ({@code TableFilter.SEARCH}), every value bound. */
     void appendSearch(Sql.Builder sql, Dialect d, String text);
 

@@ -74,10 +74,16 @@ public final class TrafficTable implements TableSpec<HttpLog> {
         return m;
     }
 
-    /** IP (a whole address exactly), or path or user agent containing the text. */
+    /** The host filter matches a part of the host ("maison" finds every subdomain); its choices stay the window's hosts. */
+    @Override
+    public Map<String, String> containsColumns(Dialect d) {
+        return Map.of("host", "host");
+    }
+
+    /** IP (a whole address exactly), or host, path or user agent containing the text. */
     @Override
     public void appendSearch(Sql.Builder b, Dialect d, String text) {
-        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV4, List.of("path", "header_user_agent"));
+        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV4, List.of("host", "path", "header_user_agent"));
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.AsnRow;
 import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.analytics.CountryRow;
+import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +33,30 @@ public final class GeoService {
 
     public CompletableFuture<CountryBreakdown> countries(TimeWindow w, QueryScope scope) {
         return scope.submit(ctx -> breakdown(queries.countriesByLabel(w, ctx), TOP_COUNTRIES));
+    }
+
+    /**
+     * Every country of the window (feature windows or detections) with its counts, most sessions
+     * first, then most detections, then by code: the Geo table.
+     */
+    public CompletableFuture<List<CountryRow>> countryTable(TimeWindow w, QueryScope scope) {
+        var windows = scope.submit(ctx -> queries.countries(w, ctx));
+        var detections = scope.submit(ctx -> queries.detectionsByCountry(w, ctx));
+        return windows.thenCombine(detections, GeoService::merge);
+    }
+
+    static List<CountryRow> merge(List<CountryRow> windows, List<NamedCount> detections) {
+        Map<String, CountryRow> byCode = new LinkedHashMap<>();
+        windows.forEach(r -> byCode.put(r.countryCode(), r));
+        for (NamedCount n : detections) {
+            CountryRow r = byCode.getOrDefault(n.name(), new CountryRow(n.name(), 0, 0, 0, 0));
+            byCode.put(n.name(), new CountryRow(r.countryCode(), r.sessions(), r.hits(), r.uniqueIps(), n.count()));
+        }
+        List<CountryRow> out = new ArrayList<>(byCode.values());
+        out.sort(Comparator.comparingLong(CountryRow::sessions).reversed()
+                .thenComparing(Comparator.comparingLong(CountryRow::detections).reversed())
+                .thenComparing(CountryRow::countryCode));
+        return List.copyOf(out);
     }
 
     public CompletableFuture<List<AsnRow>> topAsns(TimeWindow w, QueryScope scope) {

@@ -97,7 +97,7 @@ public final class FeedbackService {
         try {
             for (OutboxEntry e : outbox.get().pending()) {
                 boolean cls = classification == null || classification.isBlank() || e.classification().equals(classification.strip());
-                boolean ip = ipText == null || ipText.isBlank() || e.ip().contains(ipText.strip());
+                boolean ip = ipText == null || ipText.isBlank() || matchesIp(e.ip(), ipText.strip());
                 if (cls && ip) out.add(e.asFeedback());
             }
         } catch (Outbox.OutboxException e) {
@@ -105,6 +105,13 @@ public final class FeedbackService {
         }
         out.sort(NEWEST_FIRST);
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** The IP filter of the list: a whole address is that client only, other text a part of the shown address. */
+    static boolean matchesIp(String shown, String text) {
+        var wanted = ClientIp.parse(text);
+        if (wanted.isEmpty()) return shown.contains(text);
+        return ClientIp.parse(shown).map(ip -> ip.v6Text().equals(wanted.get().v6Text())).orElse(false);
     }
 
     /** Saves a classification on the scope's pool (see {@link #classify(ClientIp, String, String, String, QueryContext)}). */

@@ -8,6 +8,7 @@ import com.ja4.workstation.domain.overview.HourCount;
 import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.domain.overview.ThreatCount;
 import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.overview.TopIpRanking;
 import com.ja4.workstation.service.query.QueryScope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,8 +51,9 @@ public final class OverviewService {
         });
     }
 
-    public CompletableFuture<List<TopIp>> topIps(TimeWindow w, QueryScope scope) {
-        return scope.submit(ctx -> queries.topIps(w, TOP_IPS, ctx));
+    /** The {@link #TOP_IPS} top IPs of the window by {@code ranking}. */
+    public CompletableFuture<List<TopIp>> topIps(TimeWindow w, TopIpRanking ranking, QueryScope scope) {
+        return scope.submit(ctx -> queries.topIps(w, ranking, TOP_IPS, ctx));
     }
 
     /** One point per hour of the window, zero where nothing was detected. */
@@ -71,7 +73,7 @@ public final class OverviewService {
     public OverviewData loadAll(TimeWindow w, QueryScope scope) {
         var threats = threatDistribution(w, scope);
         var kpis = kpis(w, scope, threats);
-        var top = topIps(w, scope);
+        var top = topIps(w, TopIpRanking.DETECTIONS, scope);
         var timeline = hourlyTimeline(w, scope);
         var models = scoresPerModel(w, scope);
         var browsers = browserFamilies(w, scope);

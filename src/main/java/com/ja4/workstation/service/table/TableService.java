@@ -4,6 +4,7 @@ import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.FullRow;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.export.CsvExporter;
@@ -26,9 +27,21 @@ public final class TableService<R> {
     public static final List<Integer> PAGE_SIZES = List.of(50, 100, 200, 500);
 
     private final PagedTable<R> table;
+    private final PagedTable<FullRow> allColumns;
 
     public TableService(PagedTable<R> table) {
+        this(table, null);
+    }
+
+    /** @param allColumns every column of the same rows (same filters and sorts), for the all-columns export; null for none */
+    public TableService(PagedTable<R> table, PagedTable<FullRow> allColumns) {
         this.table = table;
+        this.allColumns = allColumns;
+    }
+
+    /** True when the table offers an export of every column of its rows. */
+    public boolean hasAllColumns() {
+        return allColumns != null;
     }
 
     /** One page and, when asked, the total of the filtered result. */
@@ -65,6 +78,22 @@ public final class TableService<R> {
         });
     }
 
+    /**
+     * As {@link #exportCsv}, with every column of the rows (and the values looked up per batch:
+     * the OS verdict, a scored window's feature window), streamed the same way.
+     */
+    public CompletableFuture<Long> exportAllColumnsCsv(TimeWindow w, TableFilter filter, SortOrder sort, Path file,
+                                                       LongConsumer rowsWritten, QueryScope scope) {
+        if (allColumns == null) throw new IllegalStateException("this table has no all-columns export");
+        return scope.submit(ctx -> {
+            try {
+                return CsvExporter.export(allColumns, w, filter, sort, file, rowsWritten, ctx);
+            } catch (IOException e) {
+                throw new WarehouseException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     // ---- blocking (commands, tests) ----------------------------------------------------------
 
     public long count(TimeWindow w, TableFilter filter, QueryContext ctx) throws WarehouseException {
@@ -84,6 +113,11 @@ public final class TableService<R> {
     public void forEach(TimeWindow w, TableFilter filter, SortOrder sort, Consumer<R> consumer, QueryContext ctx)
             throws WarehouseException {
         table.forEach(w, filter, sort, consumer, ctx);
+    }
+
+    /** Every column of the rows (all-columns export, tests); null when the table has none. */
+    public PagedTable<FullRow> allColumns() {
+        return allColumns;
     }
 
     /** The table of the data layer (CSV export, conformance tests). */

@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.analytics;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.analytics.AsnRow;
 import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.analytics.CountryRow;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.GeoService;
 import com.ja4.workstation.service.analytics.GeoService.CountryBreakdown;
@@ -26,7 +27,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Geo (DESIGN 3.7): sessions and hits per country stacked by ASN label (top countries and an
- * "Others" bucket; a click opens the country's detections), and the top 50 ASNs.
+ * "Others" bucket; a click opens the country's detections), every country with its counts, and
+ * the top 50 ASNs.
  */
 public final class GeoController extends ViewController {
 
@@ -35,11 +37,13 @@ public final class GeoController extends ViewController {
     @FXML private StackPane sessionsHost;
     @FXML private StackPane hitsHost;
     @FXML private StackPane asnHost;
+    @FXML private StackPane countryHost;
 
     private final DefaultCategoryDataset sessionsData = new DefaultCategoryDataset();
     private final DefaultCategoryDataset hitsData = new DefaultCategoryDataset();
     private final TableView<AsnRow> asns = new TableView<>();
-    private LoadPane sessionsPane, hitsPane, asnPane;
+    private final TableView<CountryRow> countryRows = new TableView<>();
+    private LoadPane sessionsPane, hitsPane, asnPane, countryPane;
 
     @FXML
     private void initialize() {
@@ -62,6 +66,17 @@ public final class GeoController extends ViewController {
         asns.setPlaceholder(new Label(""));
         asns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         asnPane = LoadPane.in(asnHost, asns);
+        countryRows.getColumns().setAll(List.of(
+                Tables.text("Country", CountryRow::countryCode, 120),
+                Tables.count("Sessions", CountryRow::sessions, 120),
+                Tables.count("Hits", CountryRow::hits, 120),
+                Tables.count("Unique IPs", CountryRow::uniqueIps, 120),
+                Tables.count("Detections", CountryRow::detections, 120)));
+        Tables.rowAction(countryRows, "Open detections of this country", c -> openCountry(c.countryCode()),
+                c -> String.join("\t", c.countryCode(), String.valueOf(c.sessions()), String.valueOf(c.hits()),
+                        String.valueOf(c.uniqueIps()), String.valueOf(c.detections())));
+        Tables.fitRows(countryRows, 3, 400); // every country, no inner scroll: the view scrolls
+        countryPane = LoadPane.in(countryHost, countryRows);
     }
 
     private ChartViewer countryChart(DefaultCategoryDataset data, String valueLabel) {
@@ -94,6 +109,7 @@ public final class GeoController extends ViewController {
         track(sessionsPane.bind(countries, b -> fill(sessionsData, b, true), CountryBreakdown::isEmpty, this::activate));
         track(hitsPane.bind(countries, b -> fill(hitsData, b, false), CountryBreakdown::isEmpty, this::activate));
         track(asnPane.bind(svc.topAsns(w, scope), asns.getItems()::setAll, List::isEmpty, this::activate));
+        track(countryPane.bind(svc.countryTable(w, scope), countryRows.getItems()::setAll, List::isEmpty, this::activate));
     }
 
     private void fill(DefaultCategoryDataset data, CountryBreakdown b, boolean sessions) {
@@ -126,4 +142,5 @@ public final class GeoController extends ViewController {
     public TableView<AsnRow> asnTable() {
         return asns;
     }
+
 }

@@ -1,16 +1,19 @@
 package com.ja4.workstation.ui.ip;
 
+import com.ja4.workstation.domain.detail.Signals;
 import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.domain.ip.FeatureWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
-import com.ja4.workstation.service.ip.IpDrillDownService;
 import com.ja4.workstation.service.ip.RadarAxis;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.table.Tables;
 import java.util.function.Consumer;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.Group;
 import javafx.scene.control.TableView;
 
 /** The columns of the drill-down's tables: its activity (detections, scores, HTTP, feature windows), radar features, history. */
@@ -71,19 +74,31 @@ final class IpActivityTables {
         return t;
     }
 
-    /** The hourly feature windows; a double-click shows the window in the radar. */
+    /**
+     * The hourly feature windows with every behaviour feature, each under the detail pane's name
+     * (its meaning on hover), narrow so that all 19 fit beside the hour; then where the window
+     * comes from. A double-click shows the window in the radar.
+     */
     static TableView<FeatureWindow> featureWindows(Consumer<String> lookUpJa4, Consumer<FeatureWindow> showInRadar) {
         TableView<FeatureWindow> t = Tables.table("No feature windows in this window");
         Tables.ja4Menu(t, FeatureWindow::ja4, lookUpJa4);
         Tables.text(t, "Window (UTC)", FeatureWindow::windowStart, 140);
+        Tables.number(t, "Hits", FeatureWindow::hits, 48, 0);
+        for (String f : Signals.BEHAVIOUR_FEATURES) {
+            // the name turned upright: all 19 features fit beside the hour in a window of usual width
+            TableColumn<FeatureWindow, Object> c = Tables.number(t, "", r -> r.feature(f), 54, 3);
+            Label head = new Label(Signals.label(f));
+            head.getStyleClass().add("compact-head");
+            head.setRotate(-90);
+            head.setTooltip(new Tooltip(f + ": " + Signals.describe(f).meaning()));
+            c.setGraphic(new Group(head));
+        }
         Tables.text(t, "Host", FeatureWindow::host, 150);
         Tables.text(t, "JA4", FeatureWindow::ja4, 250);
-        Tables.number(t, "Hits", FeatureWindow::hits, 65, 0);
         Tables.text(t, "ASN label", FeatureWindow::asnLabel, 90);
         Tables.text(t, "ASN organisation", FeatureWindow::asnOrg, 170);
         Tables.text(t, "Bot", FeatureWindow::botName, 100);
         Tables.text(t, "Browser", FeatureWindow::browserFamily, 90);
-        for (String f : IpDrillDownService.RADAR_FEATURES) Tables.number(t, IpFacts.axisLabel(f), r -> r.feature(f), 95, 3);
         Tables.onDoubleClick(t, showInRadar);
         return t;
     }

@@ -85,7 +85,7 @@ public final class IpController extends ViewController {
                 return it.model();
             }
         }
-        IpTabModel m = new IpTabModel(ip, this::workspace, this::window, this::task);
+        IpTabModel m = new IpTabModel(ip, this::workspace, this::window, this::task, model().tasks());
         IpTab tab = new IpTab(m, new IpTab.Navigation(model()::openDetections, model()::lookUpJa4));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

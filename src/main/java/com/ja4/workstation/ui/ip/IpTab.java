@@ -14,6 +14,7 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.Loadable;
+import com.ja4.workstation.ui.detail.DetailPane;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +42,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * One IP in the drill-down, shown: the TCP/OS verdict, recurrence and classification form on top,
- * the behaviour radar with its raw features, and the IP's activity (detections, scores, HTTP logs,
- * feature windows). The state lives in its {@link IpTabModel}; each section shows its own load.
+ * the behaviour radar with its raw features, the hourly feature windows (every behaviour feature),
+ * the IP's activity (detections, scores, HTTP logs) and the detail pane of a selected row. The
+ * state lives in its {@link IpTabModel}; each section shows its own load.
  */
 public final class IpTab extends Tab {
 
@@ -127,9 +129,25 @@ public final class IpTab extends Tab {
         featurePanel.setPrefWidth(520);
         HBox row2 = new HBox(12, radarPanel, featurePanel);
 
-        VBox activityPanel = panel("Activity", activity(nav));
+        TableView<FeatureWindow> windows = IpActivityTables.featureWindows(nav.lookUpJa4(), model.selectedWindowProperty()::set);
+        Label windowsTitle = new Label("Feature windows");
+        windows.setFixedCellSize(26);
+        VBox windowsPanel = panel("", shown(model.featureWindows(), windows, n -> {
+            windowsTitle.setText("Feature windows (" + Fx.count(n) + "): every behaviour feature of each hour;"
+                    + " double-click one to show it in the radar");
+            windows.setPrefHeight(26 * Math.max(3, Math.min(8, n)) + 165); // rows, the upright header and the scroll bar
+        }));
+        windowsPanel.getChildren().set(0, windowsTitle);
+        windowsTitle.getStyleClass().add("panel-title");
 
-        VBox body = new VBox(12, header, row1, row2, activityPanel);
+        VBox activityPanel = panel("Activity — select a detection or a scored window for its every column", activity(nav));
+        DetailPane detailPane = new DetailPane(model.detail());
+        detailPane.setPrefHeight(620);
+        detailPane.setMinHeight(300);
+        detailPane.visibleProperty().bind(model.detail().visibleProperty());
+        detailPane.managedProperty().bind(detailPane.visibleProperty());
+
+        VBox body = new VBox(12, header, row1, row2, windowsPanel, activityPanel, detailPane);
         body.setPadding(new Insets(12, 16, 16, 16));
         body.getStyleClass().add("view");
         ScrollPane scroll = new ScrollPane(body);
@@ -138,28 +156,39 @@ public final class IpTab extends Tab {
         return scroll;
     }
 
-    /** The IP's detections, scores, HTTP logs and feature windows, each tab titled with its count. */
+    /** The IP's detections, scores and HTTP logs, each tab titled with its count. */
     private TabPane activity(Navigation nav) {
         TableView<Detection> detections = IpActivityTables.detections(nav.lookUpJa4());
         TableView<Score> scores = IpActivityTables.scores(nav.lookUpJa4());
         TableView<HttpLog> http = IpActivityTables.http(nav.lookUpJa4());
-        TableView<FeatureWindow> windows = IpActivityTables.featureWindows(nav.lookUpJa4(), model.selectedWindowProperty()::set);
         Tab detectionsTab = new Tab("Detections");
         Tab scoresTab = new Tab("Scores");
         Tab httpTab = new Tab("HTTP logs");
-        Tab windowsTab = new Tab("Feature windows");
         detectionsTab.setContent(shown(model.detections(), detections, n -> detectionsTab.setText("Detections (" + Fx.count(n) + ")")));
         scoresTab.setContent(shown(model.scores(), scores, n -> scoresTab.setText("Scores (" + Fx.count(n) + ")")));
         httpTab.setContent(shown(model.http(), http, n -> {
             httpTab.setText("HTTP logs (" + (n >= IpDrillDownService.HTTP_LIMIT ? "latest " : "") + Fx.count(n) + ")");
             if (!model.ip().v4()) http.setPlaceholder(new Label("http_logs records IPv4 clients only: none for an IPv6 client"));
         }));
-        windowsTab.setContent(shown(model.featureWindows(), windows, n -> windowsTab.setText("Feature windows (" + Fx.count(n) + ")")));
-        TabPane activity = new TabPane(detectionsTab, scoresTab, httpTab, windowsTab);
+        selectsDetail(detections, scores);
+        selectsDetail(scores, detections);
+        TabPane activity = new TabPane(detectionsTab, scoresTab, httpTab);
         activity.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         activity.setPrefHeight(300);
         activity.setMinHeight(260);
         return activity;
+    }
+
+    /** Selecting a row of {@code table} shows its detail (and clears the other table's selection); the pane's row stays selected. */
+    private void selectsDetail(TableView<?> table, TableView<?> other) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row == null) return;
+            other.getSelectionModel().clearSelection();
+            model.detail().select(row);
+        });
+        model.detail().selectedProperty().addListener((o, a, row) -> {
+            if (row == null) table.getSelectionModel().clearSelection();
+        });
     }
 
     /** A table showing a section's rows in its load pane; {@code counted} gets the row count of each result. */

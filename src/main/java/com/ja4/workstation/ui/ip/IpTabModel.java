@@ -19,7 +19,9 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.Loadable;
+import com.ja4.workstation.ui.detail.DetailModel;
 import com.ja4.workstation.ui.task.Task;
+import com.ja4.workstation.ui.task.Tasks;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,7 @@ public final class IpTabModel {
     private final ReadOnlyObjectWrapper<RadarBaselines> baselines = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<FeatureWindow> selectedWindow = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<List<RadarAxis>> axes = new ReadOnlyObjectWrapper<>(List.of());
+    private final DetailModel<Object> detail;
 
     private final StringProperty classification = new SimpleStringProperty("");
     private final StringProperty comment = new SimpleStringProperty("");
@@ -80,12 +83,16 @@ public final class IpTabModel {
     private final ReadOnlyBooleanWrapper formError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
 
-    /** @param task the task of the drill-down's current load (the view's) */
-    public IpTabModel(ClientIp ip, Supplier<Workspace> workspace, Supplier<TimeWindow> window, Supplier<Task> task) {
+    /**
+     * @param task  the task of the drill-down's current load (the view's)
+     * @param tasks where a selected row's detail loads (its own task)
+     */
+    public IpTabModel(ClientIp ip, Supplier<Workspace> workspace, Supplier<TimeWindow> window, Supplier<Task> task, Tasks tasks) {
         this.ip = ip;
         this.workspace = workspace;
         this.window = window;
         this.task = task;
+        this.detail = new DetailModel<>(DetailModel.DETECTION_OR_SCORE, workspace, window, task, tasks);
         comment.addListener((o, a, b) -> updateCounter());
         updateCounter();
         selectedWindow.addListener((o, a, w) -> redrawRadar());
@@ -162,6 +169,11 @@ public final class IpTabModel {
         return axes.getReadOnlyProperty();
     }
 
+    /** The detail pane of the detection or scored window selected in the activity tables. */
+    public DetailModel<Object> detail() {
+        return detail;
+    }
+
     /** (Re)loads every section for the current workspace and window. */
     public CompletableFuture<?> load() {
         Workspace ws = workspace.get();
@@ -169,6 +181,7 @@ public final class IpTabModel {
         IpDrillDownService q = ws.ip();
         Task t = task.get();
         QueryScope scope = t.scope();
+        detail.select(null); // the rows are read again
         summary.set("Window " + Fx.window(w) + (ip.v4() ? "" : "  ·  IPv6 client: HTTP logs hold IPv4 clients only"));
         CompletableFuture<List<FeatureWindow>> fw = q.featureWindows(ip, w, scope);
         CompletableFuture<Radar> both = fw.thenCombine(q.radarBaselines(w, scope), Radar::new);

@@ -6,10 +6,12 @@ import com.ja4.workstation.domain.overview.HourCount;
 import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.domain.overview.ThreatCount;
 import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.overview.TopIpRanking;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.overview.Kpis;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.settings.UserSettings;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
@@ -19,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -41,6 +44,8 @@ public final class OverviewController extends ViewController {
     @FXML private StackPane threatHost;
     @FXML private StackPane timelineHost;
     @FXML private StackPane topIpsHost;
+    @FXML private Label topIpsTitle;
+    @FXML private ComboBox<TopIpRanking> rankingBox;
     @FXML private StackPane modelsHost;
     @FXML private StackPane browsersHost;
 
@@ -52,6 +57,7 @@ public final class OverviewController extends ViewController {
 
     private KpiCard detections, scored, traffic, uniqueIps, critical, high, legit;
     private LoadPane kpiPane, threatPane, timelinePane, topPane, modelPane, browserPane;
+    private TopIpsModel topIpsModel;
 
     @FXML
     private void initialize() {
@@ -86,6 +92,31 @@ public final class OverviewController extends ViewController {
         topPane = LoadPane.in(topIpsHost, topIps);
     }
 
+    @Override
+    protected void onInit() {
+        topIpsModel = new TopIpsModel(UserSettings.shared(), this::workspace, this::window, this::task);
+        topPane.show(topIpsModel.rows(), topIps.getItems()::setAll);
+        rankingBox.getItems().setAll(TopIpRanking.values());
+        rankingBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TopIpRanking r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public TopIpRanking fromString(String s) {
+                return null;
+            }
+        });
+        rankingBox.valueProperty().bindBidirectional(topIpsModel.rankingProperty());
+        topIpsTitle.textProperty().bind(topIpsModel.rankingProperty().map(TopIpsModel::title));
+    }
+
+    /** The top IPs and their ranking (remembered). */
+    public TopIpsModel topIps() {
+        return topIpsModel;
+    }
+
 
     @Override
     protected void load(QueryScope scope) {
@@ -97,7 +128,7 @@ public final class OverviewController extends ViewController {
         track(kpiPane.bind(svc.kpis(w, scope, threats), this::showKpis, k -> false, this::activate));
         track(timelinePane.bind(svc.hourlyTimeline(w, scope), this::showTimeline,
                 l -> l.stream().allMatch(h -> h.count() == 0), this::activate));
-        track(topPane.bind(svc.topIps(w, scope), topIps.getItems()::setAll, List::isEmpty, this::activate));
+        topIpsModel.load();
         track(modelPane.bind(svc.scoresPerModel(w, scope), l -> fill(modelData, l), List::isEmpty, this::activate));
         track(browserPane.bind(svc.browserFamilies(w, scope), l -> fill(browserData, l), List::isEmpty, this::activate));
     }

@@ -10,6 +10,7 @@ import com.ja4.workstation.ui.shell.LoadedView;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.shell.ViewLoader;
 import com.ja4.workstation.ui.shell.ViewRequest;
+import com.ja4.workstation.ui.table.FilteredTableController;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,14 +39,20 @@ public final class ViewRenderer {
 
     /**
      * What to show before the snapshot: an IP's tab in the IP drill-down, a JA4's profile in
-     * Fingerprints, the Clusters run compared with a baseline (render --ip / --ja4 / --compare);
-     * null for none.
+     * Fingerprints, the Clusters run compared with a baseline (render --ip / --ja4 / --compare),
+     * the row of an analyst table whose detail pane is open (render --select, 1-based on the first
+     * page); null for none.
      */
-    public record Preset(ClientIp ip, String ja4, RunBaseline compare) {
-        public static final Preset NONE = new Preset(null, null, null);
+    public record Preset(ClientIp ip, String ja4, RunBaseline compare, Integer select) {
+        public static final Preset NONE = new Preset(null, null, null, null);
 
         public Preset(ClientIp ip, String ja4) {
-            this(ip, ja4, null);
+            this(ip, ja4, null, null);
+        }
+
+        /** Row {@code n} (1-based) of the first page selected, its detail pane open. */
+        public static Preset selecting(int n) {
+            return new Preset(null, null, null, n);
         }
 
         void applyTo(LoadedView v) {
@@ -53,12 +60,25 @@ public final class ViewRenderer {
             if (ja4 != null) v.controller().request(new ViewRequest.Ja4(ja4));
             if (compare != null) v.controller().request(new ViewRequest.CompareClusters(compare));
         }
+
+        /** Once the view has loaded: selects the row (its detail then loads). */
+        void afterLoad(LoadedView v) {
+            if (select == null) return;
+            if (!(v.controller() instanceof FilteredTableController t) || t.table().detail() == null) {
+                throw new IllegalArgumentException("--select applies to a table with a detail pane (detections, scores)");
+            }
+            int rows = t.table().rows().size();
+            if (select < 1 || select > rows) {
+                throw new IllegalArgumentException("--select " + select + ": the first page has " + rows + (rows == 1 ? " row" : " rows"));
+            }
+            t.table().select(select - 1);
+        }
     }
 
     /** Renders a view with a preset (render command). */
     public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out, Preset preset)
             throws IOException {
-        return render(id, ws, window, width, height, out, preset::applyTo);
+        return render(id, ws, window, width, height, out, preset::applyTo, preset::afterLoad);
     }
 
     /** Stops the JavaFX toolkit a headless command started. */
@@ -73,6 +93,12 @@ public final class ViewRenderer {
     /** {@code prepare} runs on the FX thread after loading the view (e.g. open a tab, pick a cluster). */
     public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out,
                                   Consumer<LoadedView> prepare) throws IOException {
+        return render(id, ws, window, width, height, out, prepare, v -> { });
+    }
+
+    /** As above; {@code loaded} runs on the FX thread once the view's queries are done (select a row). */
+    public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out,
+                                  Consumer<LoadedView> prepare, Consumer<LoadedView> loaded) throws IOException {
         HeadlessFx.start();
         AppModel model = new AppModel();
         LoadedView view = HeadlessFx.onFx(() -> {
@@ -85,6 +111,16 @@ public final class ViewRenderer {
             prepare.accept(v);
             return v;
         });
+        awaitIdle(view);
+        String refused = HeadlessFx.onFx(() -> {
+            try {
+                loaded.accept(view);
+                return null;
+            } catch (IllegalArgumentException e) { // a preset that does not fit the data (render --select 500)
+                return e.getMessage();
+            }
+        });
+        if (refused != null) throw new IllegalArgumentException(refused);
         awaitIdle(view);
         WritableImage image = HeadlessFx.onFx(() -> snapshot(view, width, height));
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);

@@ -9,6 +9,7 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.table.TableService;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.Loadable;
+import com.ja4.workstation.ui.detail.DetailModel;
 import com.ja4.workstation.ui.task.Task;
 import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class FilteredTableModel<R> {
     private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
     private Task exportTask;
+    private final DetailModel<R> detail;
     private static final String LOADED_EMPTY = com.ja4.workstation.ui.common.LoadPane.NO_DATA;
 
     /**
@@ -82,6 +84,7 @@ public final class FilteredTableModel<R> {
         this.task = task;
         this.tasks = tasks;
         this.sort = new ReadOnlyObjectWrapper<>(def.defaultSort());
+        this.detail = def.detail() == null ? null : new DetailModel<>(def.detail(), workspace, window, task, tasks);
         for (FilterDef f : def.filters()) {
             draft.put(f.key(), new SimpleStringProperty(""));
             if (f.hasFacet()) choices.put(f.key(), FXCollections.observableArrayList());
@@ -185,7 +188,28 @@ public final class FilteredTableModel<R> {
         return exportStatus.getReadOnlyProperty();
     }
 
+    /** The detail pane of the selected row; null for a table without one (Traffic). */
+    public DetailModel<R> detail() {
+        return detail;
+    }
+
+    /** True when the table can export every column of its rows (not only its own columns). */
+    public boolean hasAllColumnsExport() {
+        return workspace.get() == null ? detail != null : def.service().apply(workspace.get()).hasAllColumns();
+    }
+
     // ---- commands ---------------------------------------------------------------------------
+
+    /** Selects the row at {@code index} of the page (0-based) and shows its detail; returns when shown. */
+    public CompletableFuture<?> select(int index) {
+        if (index < 0 || index >= rows.size()) throw new IndexOutOfBoundsException("row " + (index + 1) + " of " + rows.size());
+        return selectRow(rows.get(index));
+    }
+
+    /** Selects a row of the page (null: none) and shows its detail when the table has a pane. */
+    public CompletableFuture<?> selectRow(R row) {
+        return detail == null ? CompletableFuture.completedFuture(null) : detail.select(row);
+    }
 
     /** Count and first page for the applied filter (the view's load). */
     public CompletableFuture<?> load() {
@@ -271,6 +295,14 @@ public final class FilteredTableModel<R> {
 
     /** Exports the whole filtered, sorted result in the background (its own task: progress, Cancel). */
     public CompletableFuture<Long> exportTo(Path file) {
+        return exportTo(file, false);
+    }
+
+    /**
+     * As {@link #exportTo(Path)}; {@code allColumns}: every column of the rows (a detection's 33 and
+     * its OS verdict; a scored window's own and its hour's behaviour), streamed the same way.
+     */
+    public CompletableFuture<Long> exportTo(Path file, boolean allColumns) {
         TableService<R> svc = def.service().apply(workspace.get());
         long expected = Math.max(1, total.get());
         Task t = tasks.start("Exporting " + def.noun() + " to " + file.getFileName());
@@ -278,11 +310,14 @@ public final class FilteredTableModel<R> {
         exportProgress.set(0);
         exporting.set(true);
         exportStatus.set("Exporting…");
-        CompletableFuture<Long> done = t.track(svc.exportCsv(window.get(), filter.get(), sort.get(), file, n -> {
+        java.util.function.LongConsumer progress = n -> {
             double p = Math.min(1.0, n / (double) expected);
             t.progress(p);
             Platform.runLater(() -> exportProgress.set(p));
-        }, t.scope()));
+        };
+        CompletableFuture<Long> done = t.track(allColumns
+                ? svc.exportAllColumnsCsv(window.get(), filter.get(), sort.get(), file, progress, t.scope())
+                : svc.exportCsv(window.get(), filter.get(), sort.get(), file, progress, t.scope()));
         CompletableFuture<Long> shown = new CompletableFuture<>();
         done.whenComplete((n, err) -> Platform.runLater(() -> {
             exporting.set(false);
@@ -312,6 +347,7 @@ public final class FilteredTableModel<R> {
     private void show(TableService.Page<R> r, long p) {
         total.set(r.total());
         rows.setAll(r.rows());
+        if (detail != null && detail.selected() != null && !rows.contains(detail.selected())) detail.select(null);
         totalText.set(Fx.count(r.total()) + " " + def.noun());
         pageText.set("Page " + Fx.count(p + 1) + " of " + Fx.count(pages()));
     }

@@ -4,6 +4,7 @@ import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.detail.DetailModel;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
@@ -42,7 +45,8 @@ public final class PagedTablePane<R> extends BorderPane {
     private final Label pageLabel = new Label();
     private final Button first = new Button("«"), prev = new Button("‹"), next = new Button("›"), last = new Button("»");
     private final ComboBox<Integer> pageSize = new ComboBox<>();
-    private final Button exportButton = new Button("Export CSV…");
+    private final MenuButton exportButton = new MenuButton("Export CSV");
+    private final ToggleButton detailToggle = new ToggleButton("Details");
     private final ProgressBar exportProgress = new ProgressBar(0);
     private final Button exportCancel = new Button("Cancel export");
     private final Label exportStatus = new Label();
@@ -70,8 +74,10 @@ public final class PagedTablePane<R> extends BorderPane {
             return row;
         });
         table.setItems(model.rows());
+        if (model.detail() != null) bindSelection(model.detail());
         tablePane.show(model.loading(), page -> { });
-        setCenter(tablePane);
+        // the detail pane beside the table, the pager below both
+        setCenter(model.detail() == null ? tablePane : DetailSplit.of(tablePane, model.detail()));
         setBottom(buildPager());
         model.sortProperty().addListener((o, a, s) -> markSortedColumn(s));
         model.loading().statusProperty().addListener((o, a, s) -> {
@@ -81,6 +87,21 @@ public final class PagedTablePane<R> extends BorderPane {
                 markSortedColumn(model.sort());
             }
         });
+    }
+
+    /** The table's selected row is the detail's row, both ways (a click, the keyboard, or the model: render --select). */
+    private void bindSelection(DetailModel<R> detail) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != detail.selected()) detail.select(row);
+        });
+        detail.selectedProperty().addListener((o, a, row) -> {
+            if (row == null) table.getSelectionModel().clearSelection();
+            else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(row), table.getColumns().get(0));
+            }
+        });
+        detailToggle.selectedProperty().bindBidirectional(detail.wantedProperty());
+        detailToggle.setTooltip(new javafx.scene.control.Tooltip("Show the selected row's every column, against the baselines of the window"));
     }
 
     private void buildColumns() {
@@ -172,7 +193,14 @@ public final class PagedTablePane<R> extends BorderPane {
         last.setOnAction(e -> model.goTo(model.pages() - 1));
         for (Button b : List.of(first, prev, next, last)) b.getStyleClass().add("pager-button");
         totalLabel.getStyleClass().add("total-label");
-        exportButton.setOnAction(e -> chooseExportFile());
+        MenuItem shownColumns = new MenuItem("This table's columns…");
+        shownColumns.setOnAction(e -> chooseExportFile(false));
+        exportButton.getItems().add(shownColumns);
+        if (model.hasAllColumnsExport()) {
+            MenuItem all = new MenuItem("All columns…");
+            all.setOnAction(e -> chooseExportFile(true));
+            exportButton.getItems().add(all);
+        }
         exportButton.disableProperty().bind(model.exportingProperty());
         exportProgress.visibleProperty().bind(model.exportingProperty());
         exportProgress.progressProperty().bind(model.exportProgressProperty());
@@ -184,19 +212,20 @@ public final class PagedTablePane<R> extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, totalLabel, spacer, exportStatus, exportProgress, exportCancel, exportButton,
                 new Label("Rows per page"), pageSize, first, prev, pageLabel, next, last);
+        if (model.detail() != null) bar.getChildren().add(1, detailToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pager");
         return bar;
     }
 
-    private void chooseExportFile() {
+    private void chooseExportFile(boolean allColumns) {
         String noun = model.definition().noun();
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export " + noun + " to CSV");
-        fc.setInitialFileName(noun.replace(' ', '-') + ".csv");
+        fc.setTitle("Export " + noun + (allColumns ? " with all columns" : "") + " to CSV");
+        fc.setInitialFileName(noun.replace(' ', '-') + (allColumns ? "-all-columns" : "") + ".csv");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) model.exportTo(f.toPath());
+        if (f != null) model.exportTo(f.toPath(), allColumns);
     }
 
     private record FocusedCell<R>(ColumnDef<R> def, R row) {

@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.table;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.table.TableService;
+import com.ja4.workstation.ui.detail.DetailModel;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,8 +22,16 @@ import java.util.function.Function;
  * @param service    the workspace's service for this table
  * @param ipOf       the row's client IP ("Open IP", double-click)
  * @param ja4Of      the row's JA4 ("Look up JA4")
+ * @param detail     where a selected row's detail pane comes from (every column, baselines, why it fired), or null for none
  */
 public record TableDefinition<R>(String title, String subtitle, String noun, SortOrder defaultSort, List<FilterDef> filters,
                                  List<ColumnDef<R>> columns, Function<Workspace, TableService<R>> service,
-                                 Function<R, String> ipOf, Function<R, String> ja4Of) {
+                                 Function<R, String> ipOf, Function<R, String> ja4Of, DetailModel.Source<R> detail) {
+
+    /** A table without a detail pane. */
+    public TableDefinition(String title, String subtitle, String noun, SortOrder defaultSort, List<FilterDef> filters,
+                           List<ColumnDef<R>> columns, Function<Workspace, TableService<R>> service,
+                           Function<R, String> ipOf, Function<R, String> ja4Of) {
+        this(title, subtitle, noun, defaultSort, filters, columns, service, ipOf, ja4Of, null);
+    }
 }

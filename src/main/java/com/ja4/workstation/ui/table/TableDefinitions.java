@@ -17,6 +17,7 @@ import com.ja4.workstation.domain.table.HttpLog;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.ui.detail.DetailModel;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.table.ColumnDef.Kind;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class TableDefinitions {
                     ColumnDef.text("Browser", "browser_family", Detection::browserFamily, 90, BROWSER),
                     ColumnDef.text("Model", "model_name", Detection::modelName, 110, null),
                     ColumnDef.text("Campaign", "campaign_id", Detection::campaignId, 100, null)),
-            Workspace::detections, Detection::ip, Detection::ja4);
+            Workspace::detections, Detection::ip, Detection::ja4, DetailModel.DETECTIONS);
 
     public static final TableDefinition<Score> SCORES = new TableDefinition<>("Scores", "every scored window, anomalous or not",
             "scored windows", SortOrder.descending("detected_at"),
@@ -95,15 +96,15 @@ public final class TableDefinitions {
                     ColumnDef.of(Kind.NUMBER, "Known browser", "is_known_browser", Score::isKnownBrowser, 100),
                     ColumnDef.of(Kind.NUMBER, "Consistency", "browser_consistency_score", Score::browserConsistencyScore, 90),
                     ColumnDef.text("Model", "model_name", Score::modelName, 110, null)),
-            Workspace::scores, Score::ip, Score::ja4);
+            Workspace::scores, Score::ip, Score::ja4, DetailModel.SCORES);
 
     public static final TableDefinition<HttpLog> TRAFFIC = new TableDefinition<>("Traffic", null, "requests",
             SortOrder.descending("time"),
             List.of(
                     FilterDef.choice(METHOD, "Method", 100, "methodBox"),
-                    FilterDef.facet(HOST, "Host", 200, "hostBox"),
+                    FilterDef.facet(HOST, "Host contains…", 200, "hostBox"),
                     FilterDef.choice(HTTP_VERSION, "HTTP version", 110, "versionBox"),
-                    FilterDef.text(SEARCH, "IP, path or user agent contains…", 260, "searchField")),
+                    FilterDef.text(SEARCH, "IP, host, path or user agent contains…", 280, "searchField")),
             List.of(
                     ColumnDef.of(Kind.TIME, "Time (UTC)", "time", HttpLog::time, 150),
                     ColumnDef.text("IP", "src_ip", HttpLog::ip, 130, SEARCH),
@@ -115,7 +116,7 @@ public final class TableDefinitions {
                     ColumnDef.text("User agent", "header_user_agent", HttpLog::userAgent, 320, SEARCH),
                     ColumnDef.text("JA4", "ja4", HttpLog::ja4, 250, null),
                     ColumnDef.text("Country", "src_country_code", HttpLog::countryCode, 70, null)),
-            Workspace::traffic, HttpLog::ip, HttpLog::ja4);
+            Workspace::traffic, HttpLog::ip, HttpLog::ja4, null);
 
     /** The definition of a table view. */
     public static TableDefinition<?> of(ViewId id) {

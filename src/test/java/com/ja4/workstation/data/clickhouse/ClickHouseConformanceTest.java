@@ -111,6 +111,9 @@ class ClickHouseConformanceTest {
         assertEquals(d.uniqueDetectedIps(w, CTX), c.uniqueDetectedIps(w, CTX), "uniqueDetectedIps");
         assertSameRows("threatDistribution", d.threatDistribution(w, CTX), c.threatDistribution(w, CTX));
         assertSameRows("topIps", d.topIps(w, 25, CTX), c.topIps(w, 25, CTX));
+        for (var r : com.ja4.workstation.domain.overview.TopIpRanking.values()) {
+            assertSameRows("topIps " + r, d.topIps(w, r, 25, CTX), c.topIps(w, r, 25, CTX));
+        }
         assertSameRows("hourlyDetections", d.hourlyDetections(w, CTX), c.hourlyDetections(w, CTX));
         assertSameRows("scoresPerModel", d.scoresPerModel(w, CTX), c.scoresPerModel(w, CTX));
         assertSameRows("browserFamilies", d.browserFamilies(w, CTX), c.browserFamilies(w, CTX));
@@ -327,7 +330,13 @@ class ClickHouseConformanceTest {
                 TableFilter.of(TableFilter.METHOD, "GET").with(TableFilter.SEARCH, "/api")));
         for (String q : SEARCHES) filters.add(TableFilter.of(TableFilter.SEARCH, q));
         filters.add(TableFilter.of(TableFilter.SEARCH, "Mozilla/5.0 (Windows"));
-        filters.add(TableFilter.of(TableFilter.HOST, d.facet(DAY, "host", 1, CTX).get(0)));
+        String host = d.facet(DAY, "host", 1, CTX).get(0);
+        filters.add(TableFilter.of(TableFilter.HOST, host));
+        // the host filter and the search box match a part of the host, literally
+        filters.add(TableFilter.of(TableFilter.HOST, host.substring(host.indexOf('.') + 1)));
+        filters.add(TableFilter.of(TableFilter.HOST, host.replace('.', '_')));
+        filters.add(TableFilter.of(TableFilter.HOST, "%"));
+        filters.add(TableFilter.of(TableFilter.SEARCH, host.substring(0, host.length() - 2)));
         filters.add(TableFilter.of(TableFilter.HTTP_VERSION, d.facet(DAY, "http_version", 1, CTX).get(0)));
         for (TableFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
@@ -345,6 +354,37 @@ class ClickHouseConformanceTest {
         d.forEach(DAY, post, SortOrder.descending("path"), ed::add, CTX);
         assertFalse(ed.isEmpty());
         assertSameRows("traffic forEach", ed, ec);
+    }
+
+    /**
+     * The detail pane's reads: detections and scored windows read whole by their key, the feature
+     * windows of scored windows, and the all-columns export's pages (both kinds).
+     */
+    @Test
+    void detailQueries() throws Exception {
+        var rc = new com.ja4.workstation.data.detail.RowQueries(ch);
+        var rd = new com.ja4.workstation.data.detail.RowQueries(duck.session().warehouse());
+        SortOrder newest = SortOrder.descending("detected_at");
+        for (Detection det : new PagedTable<>(duck.session().warehouse(), DetectionTable.INSTANCE).page(DAY, TableFilter.NONE, newest, 0, 6, CTX)) {
+            var key = com.ja4.workstation.domain.table.RowKey.of(det);
+            var read = rd.detection(key, CTX);
+            assertTrue(read.isPresent(), "read back " + key);
+            RowCompare.assertSame("detection " + key, read, rc.detection(key, CTX));
+        }
+        List<com.ja4.workstation.domain.table.RowKey> keys = new ArrayList<>();
+        for (Score sc : new PagedTable<>(duck.session().warehouse(), ScoreTable.INSTANCE).page(DAY, TableFilter.NONE, newest, 0, 6, CTX)) {
+            var key = com.ja4.workstation.domain.table.RowKey.of(sc);
+            keys.add(key);
+            assertTrue(rd.score(key, CTX).isPresent(), "read back " + key);
+            RowCompare.assertSame("score " + key, rd.score(key, CTX), rc.score(key, CTX));
+        }
+        assertSameRows("featureWindows of scores", rd.featureWindows(keys, CTX), rc.featureWindows(keys, CTX));
+        for (var spec : List.of(com.ja4.workstation.data.detail.RowQueries.DETECTION_COLUMNS, com.ja4.workstation.data.detail.RowQueries.SCORE_COLUMNS)) {
+            for (TableFilter f : List.of(TableFilter.NONE, TableFilter.of(TableFilter.SEARCH, "shop"))) {
+                assertSameRows("all columns " + spec.table().name() + " " + f, new PagedTable<>(duck.session().warehouse(), spec).page(DAY, f, newest, 0, 40, CTX),
+                        new PagedTable<>(ch, spec).page(DAY, f, newest, 0, 40, CTX));
+            }
+        }
     }
 
     /** An IPv4 client with detections, the real IPv6 client, and an address without data. */
@@ -477,6 +517,8 @@ class ClickHouseConformanceTest {
         GeoQueries gd = new GeoQueries(duck.session().warehouse());
         assertSameRows("countriesByLabel " + w, gd.countriesByLabel(w, CTX), gc.countriesByLabel(w, CTX));
         assertSameRows("topAsns " + w, gd.topAsns(w, 40, CTX), gc.topAsns(w, 40, CTX));
+        assertSameRows("countries " + w, gd.countries(w, CTX), gc.countries(w, CTX));
+        assertSameRows("detectionsByCountry " + w, gd.detectionsByCountry(w, CTX), gc.detectionsByCountry(w, CTX));
         FingerprintQueries pc = new FingerprintQueries(ch);
         FingerprintQueries pd = new FingerprintQueries(duck.session().warehouse());
         assertSameRows("ja4Stats " + w, pd.ja4Stats(w, 60, CTX), pc.ja4Stats(w, 60, CTX));

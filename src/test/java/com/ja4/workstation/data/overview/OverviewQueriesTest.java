@@ -9,6 +9,7 @@ import com.ja4.workstation.domain.overview.HourCount;
 import com.ja4.workstation.domain.overview.NamedCount;
 import com.ja4.workstation.domain.overview.ThreatCount;
 import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.overview.TopIpRanking;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.overview.OverviewService.OverviewData;
 import com.ja4.workstation.service.query.QueryScope;
@@ -112,34 +113,39 @@ class OverviewQueriesTest {
         assertEquals(det.size(), d.timeline().stream().mapToLong(HourCount::count).sum());
         assertEquals(w.length().toHours(), d.timeline().size());
 
-        checkTopIps(det, d.topIps());
+        checkTopIps(det, d.topIps(), TopIpRanking.DETECTIONS); // the Overview's default ranking
+        checkTopIps(det, ws.overview().topIps(w, TopIpRanking.SEVERITY, QueryScope.sequential()).join(), TopIpRanking.SEVERITY);
     }
 
-    private void checkTopIps(List<Det> det, List<TopIp> top) {
+    /** The top IPs as ranked: each row's figures from the rows themselves, the order, and no IP left out that ranks higher. */
+    private void checkTopIps(List<Det> det, List<TopIp> top, TopIpRanking ranking) {
         Map<String, List<Det>> byIp = det.stream().collect(Collectors.groupingBy(x -> ClientIp.displayOf(x.ip())));
         assertFalse(top.isEmpty());
-        int previousSeverity = Integer.MAX_VALUE;
-        long previousCount = Long.MAX_VALUE;
+        long[] previous = null;
         for (TopIp t : top) {
             List<Det> rows = byIp.get(t.ip());
             assertNotNull(rows, "top IP shown without detections: " + t.ip());
             assertEquals(rows.size(), t.detections());
-            int worst = rows.stream().mapToInt(r -> ThreatLevel.parse(r.threat()).orElseThrow().severity()).max().orElseThrow();
-            assertEquals(ThreatLevel.ofSeverity(worst), t.worstThreat(), "worst threat by severity for " + t.ip());
-            int sev = t.worstThreat().severity();
-            assertTrue(sev < previousSeverity || (sev == previousSeverity && t.detections() <= previousCount), "order by severity then count");
-            previousSeverity = sev;
-            previousCount = t.detections();
+            assertEquals(ThreatLevel.ofSeverity(worst(rows)), t.worstThreat(), "worst threat by severity for " + t.ip());
+            long[] key = key(ranking, t.worstThreat().severity(), t.detections());
+            if (previous != null) assertTrue(java.util.Arrays.compare(key, previous) <= 0, "order by " + ranking + " at " + t.ip());
+            previous = key;
         }
-        // no IP left out has a worse threat than the last one shown
-        int lastSeverity = top.get(top.size() - 1).worstThreat().severity();
+        long[] last = previous;
         var shown = new HashSet<>(top.stream().map(TopIp::ip).toList());
         byIp.forEach((ip, rows) -> {
             if (!shown.contains(ip)) {
-                int worst = rows.stream().mapToInt(r -> ThreatLevel.parse(r.threat()).orElseThrow().severity()).max().orElseThrow();
-                assertTrue(worst <= lastSeverity, ip + " is worse than the top list");
+                assertTrue(java.util.Arrays.compare(key(ranking, worst(rows), rows.size()), last) <= 0, ip + " ranks above the top list by " + ranking);
             }
         });
+    }
+
+    private static long[] key(TopIpRanking ranking, int severity, long detections) {
+        return ranking == TopIpRanking.SEVERITY ? new long[] {severity, detections} : new long[] {detections, severity};
+    }
+
+    private static int worst(List<Det> rows) {
+        return rows.stream().mapToInt(r -> ThreatLevel.parse(r.threat()).orElseThrow().severity()).max().orElseThrow();
     }
 
     private static <T> Map<String, Long> count(List<T> rows, Function<T, String> key) {
