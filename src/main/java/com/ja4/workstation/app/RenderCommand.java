@@ -47,6 +47,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--ja4", description = "With --view fingerprints: show this JA4's profile (Look up JA4)")
     String ja4;
 
+    @Option(names = "--theme", description = "light or dark (default: the theme last chosen in the window, else light)")
+    String theme;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -82,6 +85,16 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
             return 2;
         }
+        com.ja4.workstation.ui.common.ThemeMode mode;
+        if (theme != null) {
+            mode = com.ja4.workstation.ui.common.ThemeMode.parse(theme).orElse(null);
+            if (mode == null) {
+                System.err.println("--theme '" + theme + "': use light or dark");
+                return 2;
+            }
+        } else {
+            mode = com.ja4.workstation.ui.shell.AppearanceModel.remembered(com.ja4.workstation.service.preferences.UserPreferences.inDataDir());
+        }
         String memory = memoryProblem(width, height, Runtime.getRuntime());
         if (memory != null) {
             System.err.println("render: " + memory);
@@ -95,6 +108,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
              Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
+            ViewRenderer.useTheme(mode);
             var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), length.length().orElseThrow()), width, height, tmp,
                     preset);
             PartialFiles.throwIfStopping();

@@ -50,6 +50,9 @@ public final class MainWindowController {
     @FXML private TextField globalSearch;
     @FXML private Label searchMessage;
     @FXML private MenuItem exportItem;
+    @FXML private javafx.scene.layout.BorderPane mainRoot;
+    @FXML private javafx.scene.control.CheckMenuItem darkItem;
+    @FXML private ComboBox<LiveWatch.Interval> refreshBox;
 
     /** What the source buttons of the toolbar do (set by the shell). */
     public record SourceActions(Runnable connect, Runnable demo, Runnable export) {
@@ -64,6 +67,9 @@ public final class MainWindowController {
     private final Button cancelTasks = new Button("Cancel");
     private MainWindowModel model;
     private ViewNavigator navigator;
+    private AppearanceModel appearance;
+    private LiveWatch liveWatch;
+    private ShellKeyboard keyboard;
     private Consumer<Path> snapshotOpener = p -> { };
 
     @FXML
@@ -125,6 +131,45 @@ public final class MainWindowController {
 
         bindSearch();
         bindWindow();
+        bindKeysThemeAndWatch(app);
+    }
+
+    /** The keyboard layer, the light/dark switch and the live watch (auto-refresh, badge, notifications). */
+    private void bindKeysThemeAndWatch(AppModel app) {
+        appearance = new AppearanceModel(app.tasks());
+        darkItem.setSelected(appearance.themeProperty().get() == com.ja4.workstation.ui.common.ThemeMode.DARK);
+        appearance.themeProperty().addListener((o, a, t) -> darkItem.setSelected(t == com.ja4.workstation.ui.common.ThemeMode.DARK));
+        darkItem.setOnAction(e -> appearance.useTheme(darkItem.isSelected()
+                ? com.ja4.workstation.ui.common.ThemeMode.DARK : com.ja4.workstation.ui.common.ThemeMode.LIGHT));
+        liveWatch = new LiveWatch(app, LiveScheduler.system(), () -> {
+            LoadedView v = navigator.current() == null ? null : navigator.view(navigator.current());
+            return v != null && !v.controller().idle().isDone();
+        }, new DesktopNotifications(mainRoot, app));
+        LiveWatchBinding.bind(liveWatch, refreshBox, railButtons.get(ViewId.DETECTIONS), mainRoot);
+        WindowCommands commands = new WindowCommands(navigator::show, this::focusSearch, this::focusWindow, navigator::reloadCurrent,
+                app.tasks()::cancelAll, appearance::toggleTheme, model::resetToLatest, () -> actions.connect().run(),
+                this::chooseSnapshot, () -> actions.demo().run(), () -> actions.export().run());
+        keyboard = new ShellKeyboard(mainRoot, app, commands, () -> LiveWatchBinding.paletteEntries(liveWatch));
+    }
+
+    private void focusSearch() {
+        globalSearch.requestFocus();
+        globalSearch.selectAll();
+    }
+
+    private void focusWindow() {
+        windowBox.requestFocus();
+        windowBox.getEditor().selectAll();
+    }
+
+    @FXML
+    private void showPalette() {
+        keyboard.showPalette();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        keyboard.showSheet();
     }
 
     private void bindSearch() {
@@ -269,6 +314,21 @@ public final class MainWindowController {
     /** The window's state and commands. */
     public MainWindowModel model() {
         return model;
+    }
+
+    /** The light/dark switch. */
+    public AppearanceModel appearance() {
+        return appearance;
+    }
+
+    /** Auto-refresh on a live source. */
+    public LiveWatch liveWatch() {
+        return liveWatch;
+    }
+
+    /** The command palette's state (Ctrl+K). */
+    public CommandPaletteModel palette() {
+        return keyboard.paletteModel();
     }
 
     /** The global search (see {@link MainWindowModel#search}). */

@@ -199,7 +199,7 @@ public final class ExportSnapshotDialog {
         running = task;
         export.setDisable(true);
         cancel.setText("Cancel");
-        result.setStyle("");
+        result.getStyleClass().removeAll("form-ok", "form-error");
         result.setText("Exporting to " + out + "…");
         tableRows.values().forEach(r -> r.show(0, "waiting"));
         overall.setProgress(0);
@@ -228,7 +228,8 @@ public final class ExportSnapshotDialog {
                         String msg = "Snapshot written to " + out + ": " + Fx.count(outcome.rows()) + " rows in "
                                 + snap.tables() + " tables.";
                         result.setText(msg);
-                        result.setStyle("-fx-text-fill: #1a7f37;");
+                        result.getStyleClass().removeAll("form-ok", "form-error");
+                        result.getStyleClass().add("form-ok");
                         overall.setProgress(1);
                         status.accept(msg);
                     } else if (outcome.cancelled()) {
@@ -245,6 +246,7 @@ public final class ExportSnapshotDialog {
 
     private void fail(String text) {
         result.setText(text);
-        result.setStyle("-fx-text-fill: #cf222e;");
+        result.getStyleClass().removeAll("form-ok", "form-error");
+        result.getStyleClass().add("form-error");
     }
 }

@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.table;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.TableKeys;
 import com.ja4.workstation.ui.common.ThreatCell;
 import java.io.File;
 import java.util.List;
@@ -63,13 +64,22 @@ public final class PagedTablePane<R> extends BorderPane {
         table.setContextMenu(buildContextMenu(openIp, lookUp));
         table.setPlaceholder(new Label(""));
         table.setRowFactory(tv -> {
-            TableRow<R> row = new TableRow<>();
+            TableRow<R> row = new TableRow<>() {
+                @Override
+                protected void updateItem(R item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove(markClass);
+                    if (!empty && item != null && marked.get() != null && marked.get().test(item)) getStyleClass().add(markClass);
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) model.ipOf(row.getItem()).ifPresent(openIp);
             });
             return row;
         });
         table.setItems(model.rows());
+        TableKeys.setRowAction(table, r -> model.ipOf(r).ifPresent(openIp));
+        TableKeys.setPager(table, new KeyPager());
         tablePane.show(model.loading(), page -> { });
         setCenter(tablePane);
         setBottom(buildPager());
@@ -79,8 +89,54 @@ public final class PagedTablePane<R> extends BorderPane {
                     || s.state() == com.ja4.workstation.ui.common.Loadable.State.EMPTY) {
                 updatePager();
                 markSortedColumn(model.sort());
+                focusAfterPaging();
             }
         });
+    }
+
+    private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<R>> marked =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private String markClass = "marked-row";
+
+    /** Rows {@code which} holds for get {@code styleClass} (the live watch marks new detections); redrawn when it changes. */
+    public void markRows(String styleClass, javafx.beans.value.ObservableValue<java.util.function.Predicate<R>> which) {
+        markClass = styleClass;
+        marked.bind(which);
+        marked.addListener((o, a, b) -> table.refresh());
+    }
+
+    /** Row to focus once the page asked for from the keyboard arrives: 0 (next page), last (previous), -1 none. */
+    private int focusOnArrival = -1;
+
+    private void focusAfterPaging() {
+        if (focusOnArrival < 0 || table.getItems().isEmpty()) return;
+        int row = Math.min(focusOnArrival, table.getItems().size() - 1);
+        focusOnArrival = -1;
+        table.getSelectionModel().clearAndSelect(row, table.getColumns().get(0));
+        table.getFocusModel().focus(row, table.getColumns().get(0));
+        table.scrollTo(row);
+        table.requestFocus();
+    }
+
+    /** Page Up/Down at the first/last row (Ctrl+Page Up/Down anywhere) turn the pages. */
+    private final class KeyPager implements TableKeys.Pager {
+        @Override
+        public boolean next() {
+            long page = model.pageProperty().get();
+            if (page >= model.pages() - 1) return false;
+            focusOnArrival = 0;
+            model.goTo(page + 1);
+            return true;
+        }
+
+        @Override
+        public boolean previous() {
+            long page = model.pageProperty().get();
+            if (page <= 0) return false;
+            focusOnArrival = Integer.MAX_VALUE;
+            model.goTo(page - 1);
+            return true;
+        }
     }
 
     private void buildColumns() {
