@@ -256,6 +256,8 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, true);
         chart.getLegend().setItemFont(style.legendFont());
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        // the viewer draws text a little wider than JFreeChart measures it: room so items do not run into the next
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 40));
         return finish(chart);
     }
 

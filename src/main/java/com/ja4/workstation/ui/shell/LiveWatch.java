@@ -73,6 +73,8 @@ public final class LiveWatch {
     private final ReadOnlyLongWrapper newCount = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private Set<String> critical;
+    /** The window the previous refresh set: another one means the analyst moved it, and the next refresh starts over. */
+    private TimeWindow lastSet;
     private Instant lastTyping = Instant.MIN;
     private Runnable cancelTimer = () -> { };
     private Task task;
@@ -137,6 +139,7 @@ public final class LiveWatch {
         cancelTimer = () -> { };
         if (task != null) task.cancel();
         critical = null;
+        lastSet = null;
         newCount.set(0);
         app.newDetectionsSinceProperty().set(null);
         if (interval.get() == Interval.OFF || !available.get()) {
@@ -164,10 +167,13 @@ public final class LiveWatch {
         if (ws == null || before == null) return;
         Instant now = scheduler.now();
         TimeWindow after = before.withAsOf(now);
+        // the analyst chose another window (an older as-of, another length) since: what is "new" starts from here
+        if (!before.equals(lastSet)) critical = null;
         boolean baseline = critical == null;
         // marks first, so that Detections reloading with the new window shows the new rows marked
-        if (!baseline) app.newDetectionsSinceProperty().set(before.asOf());
+        app.newDetectionsSinceProperty().set(baseline ? null : before.asOf());
         app.windowProperty().set(after);
+        lastSet = after;
         task = app.tasks().start("Auto-refresh: looking for new detections");
         CompletableFuture<WatchDelta> f = task.then(ws.watch().delta(before.asOf(), after, task.scope()), d -> found(d, baseline),
                 err -> state.set("Auto-refresh failed: " + QueryScope.reason(err) + "; tried again in " + label(interval.get().every())));

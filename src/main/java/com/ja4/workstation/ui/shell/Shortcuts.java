@@ -59,6 +59,12 @@ public final class Shortcuts {
                     "Show " + views[i].title(), Command.SHOW_VIEW, views[i]));
         }
         l.add(window(KeyCode.K, "Command palette: find a view, an IP, a JA4 or an action", Command.PALETTE, KeyCombination.SHORTCUT_DOWN));
+        if (views.length > NUMBERED_VIEWS) {
+            List<String> rest = new ArrayList<>();
+            for (int i = NUMBERED_VIEWS; i < views.length; i++) rest.add(views[i].title());
+            l.add(new Shortcut(Scope.WINDOW, null, "Ctrl+K, a view's name", "Show " + String.join(", ", rest) + " (past the ninth)",
+                    Command.BUILT_IN, null));
+        }
         l.add(window(KeyCode.F, "Search box (IP, JA4, ASN or host)", Command.SEARCH, KeyCombination.SHORTCUT_DOWN));
         l.add(window(KeyCode.L, "Time window selector (type a length such as 12h, then Enter)", Command.WINDOW,
                 KeyCombination.SHORTCUT_DOWN));

@@ -78,6 +78,7 @@ class ThemeContrastTest {
             check(failures, r.selector() + " (" + fg + " on " + bg + ")", resolve(colours, fg), resolve(colours, bg));
         }
         assertTrue(checked > 60, "pairs checked: " + checked);
+        report(mode + " stylesheets", checked);
         assertTrue(failures.isEmpty(), mode + ": text below " + AA + ":1\n" + String.join("\n", failures));
     }
 
@@ -94,6 +95,7 @@ class ThemeContrastTest {
                 check(failures, "AtlantaFX " + fg + " on " + bg, m.group(1), resolve(ours, bg));
             }
         }
+        report(mode + " AtlantaFX control text", 6);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -104,6 +106,7 @@ class ThemeContrastTest {
         List<String> failures = new ArrayList<>();
         p.textPairs().forEach((what, pair) -> check(failures, what, pair[0], pair[1]));
         assertEquals(8, p.textPairs().size());
+        report(mode + " charts and canvases", p.textPairs().size());
         assertTrue(failures.isEmpty(), mode + ": " + String.join("\n", failures));
     }
 
@@ -128,6 +131,7 @@ class ThemeContrastTest {
         List<String> data = new ArrayList<>(List.of("#dc2626", "#ef4444", "#f97316", "#eab308", "#22c55e", "#ffffff", "#000000", "#777777"));
         for (var t : com.ja4.workstation.domain.ThreatLevel.values()) data.add(t.colour());
         for (String bg : data) check(failures, "badge on " + bg, Palette.textOn(bg), bg);
+        report("badges on data colours", data.size());
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -223,8 +227,22 @@ class ThemeContrastTest {
 
     // ---- WCAG 2 ----
 
-    private static void check(List<String> failures, String what, String fg, String bg) {
+    /** The weakest pair checked since the last report (printed: the figure the issue asks for). */
+    private static double lowest = Double.MAX_VALUE;
+    private static String lowestPair = "";
+
+    private static synchronized void report(String what, int pairs) {
+        System.out.printf(Locale.ROOT, "contrast %s: %d pairs, lowest %.2f:1 (%s)%n", what, pairs, lowest, lowestPair);
+        lowest = Double.MAX_VALUE;
+        lowestPair = "";
+    }
+
+    private static synchronized void check(List<String> failures, String what, String fg, String bg) {
         double r = contrast(fg, bg);
+        if (r < lowest) {
+            lowest = r;
+            lowestPair = String.format(Locale.ROOT, "%s: %s on %s", what, fg, bg);
+        }
         if (r < AA) failures.add(String.format(Locale.ROOT, "%s: %s on %s = %.2f:1", what, fg, bg, r));
     }
 

@@ -57,6 +57,12 @@ class LiveWatchUiTest {
 
     Shell shell;
 
+    /** The demo is made before the window starts: TestFX gives the window's set-up a minute only. */
+    @org.junit.jupiter.api.BeforeAll
+    static void makeDemo() {
+        DemoSnapshots.defaultDemo();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         shell = ShellStage.show(stage, 1400, 900);
@@ -169,6 +175,16 @@ class LiveWatchUiTest {
         waitForRefreshAndView(watch);
         assertEquals(T0.plusSeconds(100), shell.model().window().asOf());
 
+        // the analyst moves the window back an hour: the next refresh brings it to now and starts over (that hour is not "new")
+        robot.interact(() -> shell.model().windowProperty().set(shell.model().window().withAsOf(T0.minusSeconds(3600))));
+        waitForView();
+        robot.interact(() -> clock.advance(Duration.ofSeconds(30)));
+        waitForRefreshAndView(watch);
+        assertEquals(T0.plusSeconds(130), shell.model().window().asOf());
+        assertEquals(0, watch.newCountProperty().get(), "a window the analyst chose is a new baseline");
+        assertEquals(null, shell.model().newDetectionsSinceProperty().get());
+        assertEquals(1, alerts.size());
+
         robot.interact(() -> box.setValue(LiveWatch.Interval.OFF));
         assertEquals(0, clock.pending(), "off: no timer left");
         assertEquals(null, shell.model().newDetectionsSinceProperty().get(), "off: nothing marked");
@@ -176,6 +192,10 @@ class LiveWatchUiTest {
 
     private void waitForRefreshAndView(LiveWatch watch) throws Exception {
         watch.lastRefresh().handle((v, e) -> null).get(90, TimeUnit.SECONDS);
+        waitForView();
+    }
+
+    private void waitForView() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         ViewId current = shell.controller().currentView();
         waitUntil(() -> shell.controller().view(current).controller().idle().isDone());

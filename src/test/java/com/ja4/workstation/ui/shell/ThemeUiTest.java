@@ -45,6 +45,12 @@ class ThemeUiTest {
     Shell shell;
     UserPreferences prefs;
 
+    /** The demo is made before the window starts: TestFX gives the window's set-up a minute only. */
+    @org.junit.jupiter.api.BeforeAll
+    static void makeDemo() {
+        DemoSnapshots.defaultDemo();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         shell = ShellStage.show(stage, 1400, 900);
