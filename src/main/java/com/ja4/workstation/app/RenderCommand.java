@@ -56,6 +56,9 @@ public final class RenderCommand implements Callable<Integer> {
             description = "With --view detections or scores: select row N (1-based) of the first page, its detail pane open")
     Integer select;
 
+    @Option(names = "--theme", description = "light or dark (default: the theme last chosen in the window, else light)")
+    String theme;
+
     @Option(names = "--out", required = true, description = "PNG file to write")
     Path out;
 
@@ -114,6 +117,16 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(select < 1 ? "--select must be 1 or more" : "--select applies to --view detections or scores only");
             return 2;
         }
+        com.ja4.workstation.ui.common.ThemeMode mode;
+        if (theme != null) {
+            mode = com.ja4.workstation.ui.common.ThemeMode.parse(theme).orElse(null);
+            if (mode == null) {
+                System.err.println("--theme '" + theme + "': use light or dark");
+                return 2;
+            }
+        } else {
+            mode = com.ja4.workstation.ui.shell.AppearanceModel.remembered(com.ja4.workstation.service.preferences.UserPreferences.inDataDir());
+        }
         String memory = memoryProblem(width, height, Runtime.getRuntime());
         if (memory != null) {
             System.err.println("render: " + memory);
@@ -129,6 +142,7 @@ public final class RenderCommand implements Callable<Integer> {
         try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
              Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
+            ViewRenderer.useTheme(mode);
             var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), length.length().orElseThrow()), width, height, tmp,
                     preset);
             PartialFiles.throwIfStopping();

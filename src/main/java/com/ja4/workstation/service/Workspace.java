@@ -57,6 +57,7 @@ public final class Workspace implements AutoCloseable {
     private final FeedbackService feedback;
     private final ClusterService clusters;
     private final DetailService detail;
+    private final com.ja4.workstation.service.watch.WatchService watch;
 
     public Workspace(Warehouse warehouse, Optional<SnapshotManifest> manifest) {
         this(warehouse, manifest, null);
@@ -92,6 +93,12 @@ public final class Workspace implements AutoCloseable {
         this.models = new ModelsService(warehouse);
         this.feedback = new FeedbackService(warehouse, manifest.isPresent(), session::outbox);
         this.clusters = new ClusterService(warehouse, new ClusteringEngine());
+        this.watch = new com.ja4.workstation.service.watch.WatchService(warehouse);
+    }
+
+    /** The live watch (auto-refresh): what arrived since the previous refresh. */
+    public com.ja4.workstation.service.watch.WatchService watch() {
+        return watch;
     }
 
     /** The opened source: live or snapshot, its time, unavailable views, snapshot export, outbox sync. */

@@ -12,6 +12,14 @@ import javafx.stage.Stage;
 public class WorkstationApp extends Application {
 
     private Shell shell;
+    private com.ja4.workstation.ui.common.ThemeMode theme = com.ja4.workstation.ui.common.ThemeMode.LIGHT;
+
+    /** Reads the remembered theme off the JavaFX thread (the launcher's), before the window is built. */
+    @Override
+    public void init() {
+        theme = com.ja4.workstation.ui.shell.AppearanceModel.remembered(
+                com.ja4.workstation.service.preferences.UserPreferences.inDataDir());
+    }
 
     /** Starts the desktop application (headless commands never call this, so they never load the toolkit). */
     public static void launch(String[] args) {
@@ -20,6 +28,7 @@ public class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Theme.use(theme);
         Theme.applyUserAgent();
         shell = Shell.create();
         Scene scene = new Scene(shell.root(), 1440, 900);

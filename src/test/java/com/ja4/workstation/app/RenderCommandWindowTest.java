@@ -35,6 +35,23 @@ class RenderCommandWindowTest {
     }
 
     @Test
+    void aThemeOtherThanLightOrDarkIsRefusedBeforeAnythingOpens(@TempDir Path tmp) {
+        Path out = tmp.resolve("ov.png");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new RootCommand()).execute("render", "--view", "overview", "--theme", "solarized", "--out", out.toString());
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(2, code);
+        assertEquals("--theme 'solarized': use light or dark", err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void helpListsCustomLengths() {
         String help = new CommandLine(new RootCommand()).getSubcommands().get("render").getUsageMessage();
         assertTrue(help.contains("90m, 12h, 2d, 2w"), help);

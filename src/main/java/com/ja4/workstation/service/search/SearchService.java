@@ -1,6 +1,10 @@
 package com.ja4.workstation.service.search;
 
 import com.ja4.workstation.data.ip.IpQueries;
+import com.ja4.workstation.data.search.SuggestionQueries;
+import com.ja4.workstation.domain.SearchSuggestion;
+import java.util.ArrayList;
+import java.util.List;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.SearchInput;
 import com.ja4.workstation.domain.TimeWindow;
@@ -16,10 +20,31 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SearchService {
 
+    /** Suggestions of each kind at most (the palette shows a dozen entries). */
+    public static final int SUGGESTIONS = 6;
+
     private final IpQueries queries;
+    private final SuggestionQueries suggestions;
 
     public SearchService(Warehouse warehouse) {
         this.queries = new IpQueries(warehouse);
+        this.suggestions = new SuggestionQueries(warehouse);
+    }
+
+    /**
+     * The IPs and JA4s of the window whose text contains {@code fragment} (the command palette's
+     * look-up), busiest first: the IPs, then the JA4s; both queries run in parallel on the scope.
+     */
+    public CompletableFuture<List<SearchSuggestion>> suggest(String fragment, TimeWindow w, QueryScope scope) {
+        String f = fragment == null ? "" : fragment.strip();
+        if (f.isEmpty()) return CompletableFuture.completedFuture(List.of());
+        CompletableFuture<List<SearchSuggestion>> ips = scope.submit(ctx -> suggestions.ips(f, w, SUGGESTIONS, ctx));
+        CompletableFuture<List<SearchSuggestion>> ja4s = scope.submit(ctx -> suggestions.ja4s(f, w, SUGGESTIONS, ctx));
+        return ips.thenCombine(ja4s, (a, b) -> {
+            List<SearchSuggestion> all = new ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        });
     }
 
     /** Where the text leads without asking the database, or empty when it takes a query ({@link #resolve}). */

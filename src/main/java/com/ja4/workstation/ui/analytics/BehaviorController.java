@@ -211,7 +211,7 @@ public final class BehaviorController extends ViewController {
 
     private void style(int series, String key) {
         if (key.equals(NAMED_BOT)) {
-            renderer.setSeriesPaint(series, Color.BLACK);
+            renderer.setSeriesPaint(series, Charts.awt(com.ja4.workstation.ui.common.Theme.palette().ink()));
             renderer.setSeriesShape(series, diamond(5));
         } else {
             renderer.setSeriesPaint(series, LABEL_COLOURS.getOrDefault(key, new Color(0x6b, 0x72, 0x80, 170)));

@@ -1,6 +1,7 @@
 package com.ja4.workstation.ui.analytics;
 
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.Theme;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.VPos;
@@ -24,8 +25,6 @@ import javafx.util.Duration;
 public final class HeatmapCanvas extends Region {
 
     static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final Color[] SCALE = {Color.web("#dbeafe"), Color.web("#93c5fd"), Color.web("#3b82f6"),
-            Color.web("#1d4ed8"), Color.web("#172554")};
     private static final double LEFT = 48, TOP = 26, RIGHT = 16, LEGEND = 58, CELL_H_MAX = 40;
 
     private final Canvas canvas = new Canvas();
@@ -33,9 +32,12 @@ public final class HeatmapCanvas extends Region {
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
     private long[][] counts = new long[7][24];
     private long max;
+    /** Redraws in the new theme's colours (held here: the theme holds it weakly). */
+    private final javafx.beans.InvalidationListener themeChanged = o -> draw();
 
     public HeatmapCanvas() {
         getChildren().add(canvas);
+        com.ja4.workstation.ui.common.Theme.modeProperty().addListener(new javafx.beans.WeakInvalidationListener(themeChanged));
         getStyleClass().add("heatmap-canvas");
         tip.setShowDelay(Duration.millis(80));
         setMinHeight(TOP + 7 * 22 + LEGEND);
@@ -110,10 +112,16 @@ public final class HeatmapCanvas extends Region {
 
     /** Colour of a non-zero count: the palest step is clearly tinted, never white. */
     static Color colour(long v, long max) {
+        Color[] scale = scale();
         double t = max <= 1 ? 1 : (double) (v - 1) / (max - 1);
-        double pos = t * (SCALE.length - 1);
-        int i = (int) Math.min(SCALE.length - 2, Math.floor(pos));
-        return SCALE[i].interpolate(SCALE[i + 1], pos - i);
+        double pos = t * (scale.length - 1);
+        int i = (int) Math.min(scale.length - 2, Math.floor(pos));
+        return scale[i].interpolate(scale[i + 1], pos - i);
+    }
+
+    /** The theme's sequential scale, low to high count (on a dark background the busiest hours are the brightest). */
+    private static Color[] scale() {
+        return Theme.palette().heatScale().stream().map(Theme::fx).toArray(Color[]::new);
     }
 
     private void draw() {
@@ -123,7 +131,9 @@ public final class HeatmapCanvas extends Region {
         if (w <= 0 || h <= 0) return;
         double cw = cellW(), ch = cellH();
         g.setFont(Font.font("DejaVu Sans", 11));
-        g.setFill(Color.web("#475569"));
+        g.setFill(Theme.fx(Theme.palette().canvasBackground()));
+        g.fillRect(0, 0, w, h);
+        g.setFill(Theme.fx(Theme.palette().canvasText()));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         for (int hr = 0; hr < 24; hr++) g.fillText(String.format("%02d", hr), LEFT + (hr + 0.5) * cw, TOP - 11);
@@ -144,36 +154,37 @@ public final class HeatmapCanvas extends Region {
     }
 
     private static void emptyCell(GraphicsContext g, double x, double y, double cw, double ch) {
-        g.setFill(Color.WHITE);
+        g.setFill(Theme.fx(Theme.palette().emptyCell()));
         g.fillRect(x + 1, y + 1, cw - 2, ch - 2);
         g.save();
         g.beginPath();
         g.rect(x + 1, y + 1, cw - 2, ch - 2);
         g.clip();
-        g.setStroke(Color.web("#e2e8f0"));
+        g.setStroke(Theme.fx(Theme.palette().hatch()));
         g.setLineWidth(1);
         for (double k = -ch; k < cw; k += 6) g.strokeLine(x + k, y + ch, x + k + ch, y);
         g.restore();
-        g.setStroke(Color.web("#e2e8f0"));
+        g.setStroke(Theme.fx(Theme.palette().hatch()));
         g.strokeRect(x + 1.5, y + 1.5, cw - 3, ch - 3);
     }
 
     private void drawLegend(GraphicsContext g, double y, double cw, double ch) {
         double x = LEFT;
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#475569"));
+        g.setFill(Theme.fx(Theme.palette().canvasText()));
         g.fillText("Requests per hour:", x, y + 8);
         x += 130;
         emptyCell(g, x, y, 22, 16);
-        g.setFill(Color.web("#475569"));
+        g.setFill(Theme.fx(Theme.palette().canvasText()));
         g.fillText("none", x + 28, y + 8);
         x += 80;
         double barW = 240;
-        Stop[] stops = new Stop[SCALE.length];
-        for (int i = 0; i < SCALE.length; i++) stops[i] = new Stop((double) i / (SCALE.length - 1), SCALE[i]);
+        Color[] scale = scale();
+        Stop[] stops = new Stop[scale.length];
+        for (int i = 0; i < scale.length; i++) stops[i] = new Stop((double) i / (scale.length - 1), scale[i]);
         g.setFill(new LinearGradient(x, 0, x + barW, 0, false, CycleMethod.NO_CYCLE, stops));
         g.fillRect(x, y + 1, barW, 14);
-        g.setFill(Color.web("#475569"));
+        g.setFill(Theme.fx(Theme.palette().canvasText()));
         g.fillText("1", x, y + 26);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(max > 0 ? Fx.count(max) : "–", x + barW, y + 26);

@@ -1,6 +1,8 @@
 package com.ja4.workstation.ui.cluster;
 
 import com.ja4.workstation.analysis.cluster.ClusterChange;
+import com.ja4.workstation.ui.common.Palette;
+import com.ja4.workstation.ui.common.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -13,9 +15,15 @@ import javafx.scene.text.TextAlignment;
  */
 final class ChangeOutlines {
 
-    static final Color NEW = Color.web("#7c3aed");
-    static final Color GROWN = Color.web("#1d4ed8");
-    static final Color SHRUNK = Color.web("#475569");
+    // lighter rings on the dark canvas, where the light theme's violet, blue and slate fade out
+    private static Color colour(ClusterChange.Kind kind) {
+        boolean dark = Theme.palette() == Palette.DARK;
+        return Color.web(switch (kind) {
+            case NEW -> dark ? "#a78bfa" : "#7c3aed";
+            case GROWN -> dark ? "#58a6ff" : "#1d4ed8";
+            default -> dark ? "#9da5ae" : "#475569";
+        });
+    }
 
     private ChangeOutlines() {
     }
@@ -37,17 +45,17 @@ final class ChangeOutlines {
     private static void stroke(GraphicsContext g, ClusterChange.Kind kind) {
         switch (kind) {
             case NEW -> {
-                g.setStroke(NEW);
+                g.setStroke(colour(kind));
                 g.setLineWidth(3);
                 g.setLineDashes(8, 5);
             }
             case GROWN -> {
-                g.setStroke(GROWN);
+                g.setStroke(colour(kind));
                 g.setLineWidth(5);
                 g.setLineDashes();
             }
             default -> {
-                g.setStroke(SHRUNK);
+                g.setStroke(colour(kind));
                 g.setLineWidth(2.5);
                 g.setLineDashes(2, 4);
             }
@@ -59,19 +67,20 @@ final class ChangeOutlines {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(ClusterGraphCanvas.LABEL_FONT);
-        g.setFill(Color.web("#334155"));
+        Palette p = Theme.palette();
+        g.setFill(Theme.fx(p.legendText()));
         String title = "Outline: changed since " + baseline;
         g.fillText(title, x, y);
         x += ClusterGraphCanvas.textWidth(title, ClusterGraphCanvas.LABEL_FONT) + 14;
         g.setFont(ClusterGraphCanvas.SMALL_FONT);
         for (ClusterChange.Kind kind : new ClusterChange.Kind[] {ClusterChange.Kind.NEW, ClusterChange.Kind.GROWN,
                 ClusterChange.Kind.SHRUNK}) {
-            g.setFill(Color.web("#cbd5e1"));
+            g.setFill(Theme.fx(p.edgeLow()));
             g.fillOval(x + 3, y - 5, 10, 10);
             stroke(g, kind);
             g.strokeOval(x, y - 8, 16, 16);
             g.setLineDashes();
-            g.setFill(Color.web("#334155"));
+            g.setFill(Theme.fx(p.legendText()));
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
             g.fillText(name, x + 22, y);
             x += 22 + ClusterGraphCanvas.textWidth(name, ClusterGraphCanvas.SMALL_FONT) + 18;

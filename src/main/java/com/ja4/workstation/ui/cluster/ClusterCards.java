@@ -192,7 +192,7 @@ final class ClusterCards extends VBox {
         });
         card.getChildren().addAll(counts, pairs, stack, bars, where);
         card.getStyleClass().add("cluster-card");
-        card.setStyle("-fx-border-color: #e2e8f0 #e2e8f0 #e2e8f0 " + c.colour() + ";");
+        card.setStyle("-fx-border-color: -ws-border -ws-border -ws-border " + c.colour() + ";");
         card.setPrefWidth(282);
         card.setMaxWidth(282);
         card.setUserData(c.id());
@@ -220,7 +220,7 @@ final class ClusterCards extends VBox {
     private static Label riskBadge(ClusterProfile c) {
         Label badge = new Label("risk " + ClusterGraphCanvas.riskText(c.risk()));
         badge.getStyleClass().add("risk-badge");
-        badge.setStyle("-fx-background-color: " + c.colour() + ";");
+        badge.setStyle(com.ja4.workstation.ui.common.Theme.badgeStyle(c.colour()));
         badge.setMinWidth(Region.USE_PREF_SIZE);
         return badge;
     }

@@ -9,6 +9,8 @@ import com.ja4.workstation.ui.cluster.GraphGeometry.Layout;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Node;
 import com.ja4.workstation.ui.cluster.GraphGeometry.PlacedLabel;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.Palette;
+import com.ja4.workstation.ui.common.Theme;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,8 +46,6 @@ public final class ClusterGraphCanvas extends Region {
     static final Font SMALL_FONT = Font.font("DejaVu Sans", 10.5);
     static final double LINE_HEIGHT = 14;
     static final int WRAP = 26;
-    static final Color EDGE_LOW = Color.web("#cbd5e1");
-    static final Color EDGE_HIGH = Color.web("#1e40af");
 
     private final Canvas canvas = new Canvas();
     private final ViewTransform view = new ViewTransform();
@@ -63,9 +63,12 @@ public final class ClusterGraphCanvas extends Region {
     private double pressX, pressY, lastX, lastY;
     private String dragging;
     private boolean moved;
+    /** Redraws in the new theme's colours (held here: the theme holds it weakly). */
+    private final javafx.beans.InvalidationListener themeChanged = o -> redraw();
 
     public ClusterGraphCanvas() {
         getChildren().add(canvas);
+        Theme.modeProperty().addListener(new javafx.beans.WeakInvalidationListener(themeChanged));
         getStyleClass().add("cluster-graph");
         setMinSize(200, 200);
         tooltip.setShowDelay(Duration.millis(150));
@@ -292,7 +295,8 @@ public final class ClusterGraphCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        Palette p = Theme.palette();
+        g.setFill(Theme.fx(p.canvasBackground()));
         g.fillRect(0, 0, w, h);
         if (nodes.isEmpty()) {
             labels = List.of();
@@ -304,7 +308,7 @@ public final class ClusterGraphCanvas extends Region {
         drawLabels(g, w, h);
         ClusterGraphLegend.draw(g, legendBox(), clusters, edges);
         if (legendHeight() > 44) ChangeOutlines.drawLegend(g, 10, legendBox().y() + 49, baseline);
-        g.setFill(Color.web("#94a3b8"));
+        g.setFill(Theme.fx(p.mutedText()));
         g.setFont(SMALL_FONT);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
@@ -322,18 +326,18 @@ public final class ClusterGraphCanvas extends Region {
             double r = n.r() * view.scale();
             Color colour = Color.web(c.colour());
             if (n.id().equals(selected)) {
-                g.setFill(Color.web("#0f172a", 0.15));
+                g.setFill(Theme.fx(Theme.palette().halo(), 0.15));
                 g.fillOval(x - r - 8, y - r - 8, 2 * r + 16, 2 * r + 16);
             }
             g.setFill(colour.deriveColor(0, 1, 1, 0.88));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             boolean sel = n.id().equals(selected);
-            g.setStroke(sel ? Color.web("#0f172a") : colour.darker());
+            g.setStroke(sel ? Theme.fx(Theme.palette().labelText()) : colour.darker());
             g.setLineWidth(sel ? 3 : 1.2);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             outline(n.id()).ifPresent(kind -> ChangeOutlines.draw(g, x, y, r, kind));
             if (r >= 15) {
-                g.setFill(Color.WHITE);
+                g.setFill(Theme.fx(Palette.textOn(c.colour())));
                 g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, Math.min(14, Math.max(9, r / 2.4))));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
@@ -368,12 +372,13 @@ public final class ClusterGraphCanvas extends Region {
             double cy = Math.max(b.y(), Math.min(ny, b.y() + b.h()));
             double d = Math.hypot(cx - nx, cy - ny);
             if (d > r + 8) {  // leader line from the node's rim to the label
-                g.setStroke(Color.web("#94a3b8"));
+                g.setStroke(Theme.fx(Theme.palette().line()));
                 g.setLineWidth(1);
                 g.strokeLine(nx + (cx - nx) * r / d, ny + (cy - ny) * r / d, cx, cy);
             }
             boolean sel = p.id().equals(selected);
-            g.setFill(Color.web(sel ? "#0f172a" : "#ffffff", sel ? 0.92 : 0.9));
+            Palette pal = Theme.palette();
+            g.setFill(Theme.fx(sel ? pal.selectedLabelBackground() : pal.labelBackground(), sel ? 0.92 : 0.9));
             g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 6, 6);
             g.setStroke(Color.web(c.colour()));
             g.setLineWidth(sel ? 2 : 1);
@@ -383,10 +388,15 @@ public final class ClusterGraphCanvas extends Region {
             for (int i = 0; i < p.lines().size(); i++) {
                 boolean last = p.lines().size() > 1 && i == p.lines().size() - 1;  // the IPs · risk line
                 g.setFont(last ? SMALL_FONT : LABEL_FONT);
-                g.setFill(sel ? Color.WHITE : Color.web(last ? "#475569" : "#0f172a"));
+                g.setFill(Theme.fx(sel ? pal.selectedLabelText() : last ? pal.labelMuted() : pal.labelText()));
                 g.fillText(p.lines().get(i), b.x() + 4, b.y() + 2 + i * LINE_HEIGHT);
             }
         }
     }
 
+    /** An edge's colour: from the weakest ({@code t} = 0) to the strongest similarity. */
+    static Color edge(double t) {
+        Palette p = Theme.palette();
+        return Theme.fx(p.edgeLow()).interpolate(Theme.fx(p.edgeHigh()), t);
+    }
 }

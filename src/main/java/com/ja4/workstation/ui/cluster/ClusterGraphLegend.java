@@ -5,6 +5,8 @@ import com.ja4.workstation.analysis.cluster.ClusterProfile;
 import com.ja4.workstation.analysis.cluster.RiskGroup;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.common.Palette;
+import com.ja4.workstation.ui.common.Theme;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +41,7 @@ final class ClusterGraphLegend {
             GraphGeometry.Node b = nodes.get(e.target());
             if (a == null || b == null) continue;
             double t = max - min < 1e-9 ? 0.5 : (e.similarity() - min) / (max - min);
-            g.setStroke(ClusterGraphCanvas.EDGE_LOW.interpolate(ClusterGraphCanvas.EDGE_HIGH, t));
+            g.setStroke(ClusterGraphCanvas.edge(t));
             g.setLineWidth(1 + 5 * t);
             g.strokeLine(view.screenX(a.x()), view.screenY(a.y()), view.screenX(b.x()), view.screenY(b.y()));
         }
@@ -47,9 +49,11 @@ final class ClusterGraphLegend {
 
     /** The legend strip: risk bands, edge similarity, node size. */
     static void draw(GraphicsContext g, Box b, List<ClusterProfile> clusters, List<ClusterEdge> edges) {
-        g.setFill(Color.web("#f8fafc"));
+        Palette p = Theme.palette();
+        Color text = Theme.fx(p.legendText());
+        g.setFill(Theme.fx(p.legendBackground()));
         g.fillRect(b.x(), b.y(), b.w(), b.h());
-        g.setStroke(Color.web("#e2e8f0"));
+        g.setStroke(Theme.fx(p.line()));
         g.setLineWidth(1);
         g.strokeLine(b.x(), b.y() + 0.5, b.x() + b.w(), b.y() + 0.5);
         g.setTextBaseline(VPos.CENTER);
@@ -57,14 +61,14 @@ final class ClusterGraphLegend {
         double y = b.y() + 13;
         double x = 10;
         g.setFont(ClusterGraphCanvas.LABEL_FONT);
-        g.setFill(Color.web("#334155"));
+        g.setFill(text);
         g.fillText("Risk", x, y);
         x += 40;
         g.setFont(ClusterGraphCanvas.SMALL_FONT);
         for (String[] band : RISK_LEGEND) {
             g.setFill(Color.web(band[0]));
             g.fillOval(x, y - 5, 10, 10);
-            g.setFill(Color.web("#334155"));
+            g.setFill(text);
             g.fillText(band[1], x + 14, y);
             x += 14 + ClusterGraphCanvas.textWidth(band[1], ClusterGraphCanvas.SMALL_FONT) + 16;
         }
@@ -78,10 +82,10 @@ final class ClusterGraphLegend {
         g.setFont(ClusterGraphCanvas.SMALL_FONT);
         for (int i = 0; i < 3; i++) {
             double t = i / 2.0;
-            g.setStroke(ClusterGraphCanvas.EDGE_LOW.interpolate(ClusterGraphCanvas.EDGE_HIGH, t));
+            g.setStroke(ClusterGraphCanvas.edge(t));
             g.setLineWidth(1 + 5 * t);
             g.strokeLine(x, y, x + 26, y);
-            g.setFill(Color.web("#334155"));
+            g.setFill(text);
             g.fillText(Fx.decimal(min + t * (max - min), 2), x + 30, y);
             x += 66;
         }
@@ -97,7 +101,7 @@ final class ClusterGraphLegend {
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#334155"));
+        g.setFill(Theme.fx(Theme.palette().canvasText()));
         for (int i = 0; i < groups.length; i++) {
             double wx = GraphGeometry.WORLD_WIDTH * (2 * i + 1) / (2.0 * groups.length);
             RiskGroup group = groups[i];

@@ -129,7 +129,7 @@ final class ClusterSidebar {
         if (c == null) return;
         title.setText(SafeText.cell(c.label()));
         badge.setText(c.group().label() + " · risk " + ClusterGraphCanvas.riskText(c.risk()));
-        badge.setStyle("-fx-background-color: " + c.colour() + ";");
+        badge.setStyle(com.ja4.workstation.ui.common.Theme.badgeStyle(c.colour()));
         stack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));
         showChange(c);
         showOsMismatch(model.osMismatch().statusProperty().get());
@@ -139,7 +139,7 @@ final class ClusterSidebar {
         for (Feature f : Feature.all()) radarData.addValue(c.centroid().get(f.ordinal()), "This cluster", shortLabel(f));
         for (Feature f : Feature.all()) radarData.addValue(mean[f.ordinal()], "Run mean (weighted by pairs)", shortLabel(f));
         Charts.paintRadarSeries(radar, 0, Color.decode(c.colour()));
-        Charts.paintRadarSeries(radar, 1, new Color(0x94, 0xA3, 0xB8));
+        Charts.paintRadarSeries(radar, 1, Charts.awt(com.ja4.workstation.ui.common.Theme.palette().neutral()));
 
         metrics.getChildren().clear();
         List<String[]> rows = new ArrayList<>();

@@ -34,8 +34,9 @@ public final class Charts {
 
     public static final Font LABEL_FONT = new Font("DejaVu Sans", Font.PLAIN, 11);
     public static final Font TICK_FONT = new Font("DejaVu Sans", Font.PLAIN, 10);
-    public static final Color GRID = new Color(0xE5, 0xE7, 0xEB);
-    public static final Color ACCENT = new Color(0x25, 0x63, 0xEB);
+    /** Colours a chart is made with (the light palette); {@link ChartTheme} recolours it to the theme in use. */
+    public static final Color GRID = ChartTheme.awt(Palette.LIGHT.grid());
+    public static final Color ACCENT = ChartTheme.awt(Palette.LIGHT.accent());
 
     private Charts() {
     }
@@ -116,8 +117,7 @@ public final class Charts {
     }
 
     /** Colours of successive series (colour-blind friendly, Okabe-Ito based). */
-    public static final Color[] SERIES = {new Color(0x25, 0x63, 0xEB), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
-        new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0x6B, 0x72, 0x80)};
+    public static final Color[] SERIES = Palette.LIGHT.series().stream().map(ChartTheme::awt).toArray(Color[]::new);
 
     /** Counts per hour on a UTC time axis. */
     public static JFreeChart hourlyBars(TimeSeriesCollection data, String valueLabel) {
@@ -208,6 +208,7 @@ public final class Charts {
         }
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(TICK_FONT);
+        ChartTheme.styleAxis(axis);
         return axis;
     }
 
@@ -223,8 +224,8 @@ public final class Charts {
     public record RadarStyle(Font labelFont, Paint labelPaint, double interiorGap, Paint axisLine, boolean outlineSeries,
                              Font legendFont) {
         public static final RadarStyle FULL = new RadarStyle(LABEL_FONT, null, 0.22, GRID, true, LABEL_FONT);
-        public static final RadarStyle COMPACT = new RadarStyle(new Font("DejaVu Sans", Font.PLAIN, 9), new Color(0x47, 0x55, 0x69),
-                0.14, new Color(0xE2, 0xE8, 0xF0), false, new Font("DejaVu Sans", Font.PLAIN, 10));
+        public static final RadarStyle COMPACT = new RadarStyle(new Font("DejaVu Sans", Font.PLAIN, 9),
+                ChartTheme.awt(Palette.LIGHT.mutedText()), 0.14, GRID, false, new Font("DejaVu Sans", Font.PLAIN, 10));
     }
 
     /**
@@ -243,7 +244,7 @@ public final class Charts {
         plot.setMaxValue(1.0);
         plot.setWebFilled(true);
         plot.setLabelFont(style.labelFont());
-        if (style.labelPaint() != null) plot.setLabelPaint(style.labelPaint());
+        plot.setLabelPaint(style.labelPaint() != null ? style.labelPaint() : ChartTheme.awt(Palette.LIGHT.text()));
         plot.setInteriorGap(style.interiorGap());
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
@@ -266,6 +267,8 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, true);
         chart.getLegend().setItemFont(style.legendFont());
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        // the viewer draws text a little wider than JFreeChart measures it: room so items do not run into the next
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 40));
         return finish(chart);
     }
 
@@ -284,7 +287,7 @@ public final class Charts {
         }
     }
 
-    /** Gives a radar's series another colour. */
+    /** Gives a radar's series another colour (a palette colour: {@link Theme#palette()}). */
     public static void paintRadarSeries(JFreeChart radar, int series, Paint paint) {
         ((org.jfree.chart.plot.SpiderWebPlot) radar.getPlot()).setSeriesPaint(series, paint);
     }
@@ -305,7 +308,7 @@ public final class Charts {
             p.setRangeGridlinePaint(GRID);
             p.setDomainGridlinesVisible(false);
         }
-        return chart;
+        return ChartTheme.adopt(chart);
     }
 
     public static Color awt(String hex) {

@@ -257,7 +257,7 @@ public final class ConnectionDialog {
     private void busy(String text) {
         test.setDisable(true);
         connect.setDisable(true);
-        result.setStyle("");
+        result.getStyleClass().removeAll("form-ok", "form-error");
         result.setText(text);
     }
 
@@ -265,6 +265,7 @@ public final class ConnectionDialog {
         test.setDisable(false);
         connect.setDisable(false);
         result.setText(com.ja4.workstation.ui.common.SafeText.tip(text)); // a server's answer is input too
-        result.setStyle(ok ? "-fx-text-fill: #1a7f37;" : "-fx-text-fill: #cf222e;");
+        result.getStyleClass().removeAll("form-ok", "form-error");
+        result.getStyleClass().add(ok ? "form-ok" : "form-error");
     }
 }

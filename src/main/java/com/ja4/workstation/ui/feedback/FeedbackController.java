@@ -48,6 +48,7 @@ public final class FeedbackController extends ViewController {
         Tables.text(table, "State", e -> e.pending() ? "pending (outbox)" : "written", 120);
         Tables.text(table, "Made on", e -> "snapshot".equals(e.source()) ? "snapshot review" : e.source(), 110);
         Tables.text(table, "Comment", FeedbackEntry::comment, 560);
+        com.ja4.workstation.ui.common.TableKeys.setRowAction(table, this::open);
         table.setRowFactory(tv -> {
             TableRow<FeedbackEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

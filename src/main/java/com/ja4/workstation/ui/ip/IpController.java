@@ -49,6 +49,7 @@ public final class IpController extends ViewController {
         Tables.text(worst, "ASN organisation", Detection::asnOrg, 200);
         Tables.text(worst, "Country", Detection::countryCode, 70);
         Tables.text(worst, "Host", Detection::host, 170);
+        com.ja4.workstation.ui.common.TableKeys.setRowAction(worst, d -> ClientIp.parse(d.ip()).ifPresent(this::open));
         worst.setRowFactory(tv -> {
             javafx.scene.control.TableRow<Detection> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -52,8 +52,9 @@ public final class IpTab extends Tab {
     public record Navigation(Consumer<TableFilter> openDetections, Consumer<String> lookUpJa4) {
     }
 
+    /** This IP, the human baseline, the datacenter baseline (the palette's reference colour: it follows the theme). */
     private static final List<java.awt.Paint> RADAR_PAINTS = List.of(new Color(0xDC, 0x26, 0x26), new Color(0x16, 0xA3, 0x4A),
-            new Color(0x47, 0x55, 0x69));
+            Charts.awt(com.ja4.workstation.ui.common.Palette.LIGHT.neutral()));
 
     private final IpTabModel model;
     private final StackPane radarHolder = new StackPane();

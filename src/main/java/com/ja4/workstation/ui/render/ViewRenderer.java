@@ -81,6 +81,15 @@ public final class ViewRenderer {
         return render(id, ws, window, width, height, out, preset::applyTo, preset::afterLoad);
     }
 
+    /** The theme the next renders draw in (light or dark). */
+    public static void useTheme(com.ja4.workstation.ui.common.ThemeMode mode) {
+        HeadlessFx.start();
+        HeadlessFx.onFx(() -> {
+            Theme.use(mode);
+            return null;
+        });
+    }
+
     /** Stops the JavaFX toolkit a headless command started. */
     public static void shutdown() {
         javafx.application.Platform.exit();

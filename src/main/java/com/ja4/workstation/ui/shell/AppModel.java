@@ -18,6 +18,9 @@ public final class AppModel {
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
     private final Tasks tasks = new Tasks();
+    private final ObjectProperty<java.time.Instant> newDetectionsSince = new SimpleObjectProperty<>();
+    private static final int RECENT_IPS = 8;
+    private final javafx.collections.ObservableList<ClientIp> recentIps = javafx.collections.FXCollections.observableArrayList();
     /** Shows a view with a request; the shell's navigator (a view rendered alone has none: nothing happens). */
     private BiConsumer<ViewId, ViewRequest> navigator = (id, r) -> { };
 
@@ -41,6 +44,11 @@ public final class AppModel {
         return tasks;
     }
 
+    /** Detections at or after this time arrived since the live watch's previous refresh (marked); null when none are. */
+    public ObjectProperty<java.time.Instant> newDetectionsSinceProperty() {
+        return newDetectionsSince;
+    }
+
     /** Opens the Detections view filtered on the given values. */
     public void openDetections(TableFilter filter) {
         navigator.accept(ViewId.DETECTIONS, new ViewRequest.Filter(filter));
@@ -53,7 +61,15 @@ public final class AppModel {
 
     /** Opens (or brings forward) the IP drill-down tab of this client. */
     public void openIp(ClientIp ip) {
+        recentIps.remove(ip);
+        recentIps.add(0, ip);
+        if (recentIps.size() > RECENT_IPS) recentIps.remove(RECENT_IPS, recentIps.size());
         navigator.accept(ViewId.IP, new ViewRequest.Ip(ip));
+    }
+
+    /** The IPs opened lately, the latest first (the command palette offers them). */
+    public javafx.collections.ObservableList<ClientIp> recentIps() {
+        return recentIps;
     }
 
     /** Opens the Fingerprints view with this JA4's profile ("Look up JA4"). */

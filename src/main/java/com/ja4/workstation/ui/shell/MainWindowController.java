@@ -52,6 +52,9 @@ public final class MainWindowController {
     @FXML private MenuItem exportItem;
     @FXML private MenuItem trustKeyItem;
     @FXML private Label provenanceLabel;
+    @FXML private javafx.scene.layout.BorderPane mainRoot;
+    @FXML private javafx.scene.control.CheckMenuItem darkItem;
+    @FXML private ComboBox<LiveWatch.Interval> refreshBox;
 
     /** What the source buttons of the toolbar do (set by the shell). */
     public record SourceActions(Runnable connect, Runnable demo, Runnable export, Runnable trustKey, Runnable keys) {
@@ -66,6 +69,9 @@ public final class MainWindowController {
     private final Button cancelTasks = new Button("Cancel");
     private MainWindowModel model;
     private ViewNavigator navigator;
+    private AppearanceModel appearance;
+    private LiveWatch liveWatch;
+    private ShellKeyboard keyboard;
     private Consumer<Path> snapshotOpener = p -> { };
 
     @FXML
@@ -121,7 +127,7 @@ public final class MainWindowController {
             sourceLabel.getStyleClass().add(style);
         });
         model.sourceDetailsProperty().addListener((o, a, d) -> sourceLabel.setTooltip(new Tooltip(d)));
-        bindProvenance(model.provenance());
+        ProvenanceIndicator.bind(provenanceLabel, trustKeyItem, model.provenance(), () -> actions.trustKey().run());
         model.exportEnabledProperty().addListener((o, a, on) -> {
             exportItem.setDisable(!on);
             exportItem.setText(on ? "Export snapshot…" : "Export snapshot… (needs a live source)");
@@ -130,27 +136,45 @@ public final class MainWindowController {
 
         bindSearch();
         bindWindow();
+        bindKeysThemeAndWatch(app);
     }
 
-    /** Who made the snapshot beside the source, coloured by verdict; the tooltip says what it means. */
-    private void bindProvenance(ProvenanceModel p) {
-        provenanceLabel.textProperty().bind(p.textProperty());
-        provenanceLabel.visibleProperty().bind(p.textProperty().isNotEmpty());
-        provenanceLabel.managedProperty().bind(provenanceLabel.visibleProperty());
-        p.styleProperty().addListener((o, a, style) -> {
-            provenanceLabel.getStyleClass().removeIf(c -> c.startsWith("provenance-") && !c.equals("provenance-indicator"));
-            if (!style.isEmpty()) provenanceLabel.getStyleClass().add(style);
-        });
-        p.detailsProperty().addListener((o, a, d) -> {
-            Tooltip t = new Tooltip(d);
-            t.setWrapText(true);
-            t.setMaxWidth(520);
-            provenanceLabel.setTooltip(d.isEmpty() ? null : t);
-        });
-        trustKeyItem.disableProperty().bind(p.canTrustProperty().not());
-        provenanceLabel.setOnMouseClicked(e -> {
-            if (p.canTrustProperty().get()) actions.trustKey().run();
-        });
+    /** The keyboard layer, the light/dark switch and the live watch (auto-refresh, badge, notifications). */
+    private void bindKeysThemeAndWatch(AppModel app) {
+        appearance = new AppearanceModel(app.tasks());
+        darkItem.setSelected(appearance.themeProperty().get() == com.ja4.workstation.ui.common.ThemeMode.DARK);
+        appearance.themeProperty().addListener((o, a, t) -> darkItem.setSelected(t == com.ja4.workstation.ui.common.ThemeMode.DARK));
+        darkItem.setOnAction(e -> appearance.useTheme(darkItem.isSelected()
+                ? com.ja4.workstation.ui.common.ThemeMode.DARK : com.ja4.workstation.ui.common.ThemeMode.LIGHT));
+        liveWatch = new LiveWatch(app, LiveScheduler.system(), () -> {
+            LoadedView v = navigator.current() == null ? null : navigator.view(navigator.current());
+            return v != null && !v.controller().idle().isDone();
+        }, new DesktopNotifications(mainRoot, app));
+        LiveWatchBinding.bind(liveWatch, refreshBox, railButtons.get(ViewId.DETECTIONS), mainRoot);
+        WindowCommands commands = new WindowCommands(navigator::show, this::focusSearch, this::focusWindow, navigator::reloadCurrent,
+                app.tasks()::cancelAll, appearance::toggleTheme, model::resetToLatest, () -> actions.connect().run(),
+                this::chooseSnapshot, () -> actions.demo().run(), () -> actions.export().run());
+        keyboard = new ShellKeyboard(mainRoot, app, commands, () -> LiveWatchBinding.paletteEntries(liveWatch));
+    }
+
+    private void focusSearch() {
+        globalSearch.requestFocus();
+        globalSearch.selectAll();
+    }
+
+    private void focusWindow() {
+        windowBox.requestFocus();
+        windowBox.getEditor().selectAll();
+    }
+
+    @FXML
+    private void showPalette() {
+        keyboard.showPalette();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        keyboard.showSheet();
     }
 
     private void bindSearch() {
@@ -305,6 +329,21 @@ public final class MainWindowController {
     /** The window's state and commands. */
     public MainWindowModel model() {
         return model;
+    }
+
+    /** The light/dark switch. */
+    public AppearanceModel appearance() {
+        return appearance;
+    }
+
+    /** Auto-refresh on a live source. */
+    public LiveWatch liveWatch() {
+        return liveWatch;
+    }
+
+    /** The command palette's state (Ctrl+K). */
+    public CommandPaletteModel palette() {
+        return keyboard.paletteModel();
     }
 
     /** The global search (see {@link MainWindowModel#search}). */

@@ -106,6 +106,24 @@ public final class Shell {
         this.outboxOverride = file;
     }
 
+    /** Tests: where the theme is remembered (instead of the data folder). */
+    public void usePreferences(com.ja4.workstation.service.preferences.UserPreferences prefs) {
+        controller.appearance().usePreferences(prefs);
+    }
+
+    /**
+     * Tests: the live watch's clock and timer, and where it announces new CRITICAL IPs (the window
+     * shows them as desktop notifications: pass {@link #desktopNotifications()} on to see them too).
+     */
+    public void useLiveWatch(LiveScheduler scheduler, java.util.function.Consumer<LiveWatch.Alert> alerts) {
+        controller.liveWatch().use(scheduler, alerts);
+    }
+
+    /** The window's notifications (ControlsFX) of new CRITICAL IPs. */
+    public java.util.function.Consumer<LiveWatch.Alert> desktopNotifications() {
+        return new DesktopNotifications(root, model);
+    }
+
     /** Tests: where connection profiles are stored (instead of the data folder). */
     public void useProfiles(ProfileStore store) {
         this.profiles = () -> store;

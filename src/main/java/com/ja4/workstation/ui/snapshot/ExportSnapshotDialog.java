@@ -204,7 +204,7 @@ public final class ExportSnapshotDialog {
         running = task;
         export.setDisable(true);
         cancel.setText("Cancel");
-        result.setStyle("");
+        result.getStyleClass().removeAll("form-ok", "form-error");
         result.setText("Exporting to " + out + "…");
         tableRows.values().forEach(r -> r.show(0, "waiting"));
         overall.setProgress(0);
@@ -233,7 +233,8 @@ public final class ExportSnapshotDialog {
                         String msg = "Snapshot written to " + out + ": " + Fx.count(outcome.rows()) + " rows in "
                                 + snap.tables() + " tables, " + (snap.signer().isEmpty() ? "unsigned." : "signed by " + snap.signer() + ".");
                         result.setText(com.ja4.workstation.ui.common.SafeText.tip(msg));
-                        result.setStyle("-fx-text-fill: #1a7f37;");
+                        result.getStyleClass().removeAll("form-ok", "form-error");
+                        result.getStyleClass().add("form-ok");
                         overall.setProgress(1);
                         status.accept(msg);
                     } else if (outcome.cancelled()) {
@@ -250,6 +251,7 @@ public final class ExportSnapshotDialog {
 
     private void fail(String text) {
         result.setText(com.ja4.workstation.ui.common.SafeText.tip(text)); // a server's reason may carry anything
-        result.setStyle("-fx-text-fill: #cf222e;");
+        result.getStyleClass().removeAll("form-ok", "form-error");
+        result.getStyleClass().add("form-error");
     }
 }

@@ -5,6 +5,7 @@ import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.shell.ViewController;
+import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.shell.ViewRequest;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -65,7 +66,17 @@ public final class FilteredTableController extends ViewController {
         Button clear = new Button("Clear");
         clear.setOnAction(e -> m.clear());
         filterBar.getChildren().addAll(apply, clear);
-        root.setCenter(new PagedTablePane<>(m, model()::openIp, model()::lookUpJa4));
+        PagedTablePane<R> pane = new PagedTablePane<>(m, model()::openIp, model()::lookUpJa4);
+        if (id() == ViewId.DETECTIONS) markNewDetections(pane, def);
+        root.setCenter(pane);
+    }
+
+    /** Live watch: detections that arrived since the previous refresh are marked (detected at or after its as-of). */
+    private <R> void markNewDetections(PagedTablePane<R> pane, TableDefinition<R> def) {
+        ColumnDef<R> time = def.columns().stream().filter(c -> def.defaultSort().key().equals(c.sortKey())).findFirst().orElseThrow();
+        var since = model().newDetectionsSinceProperty();
+        pane.markRows("new-detection", javafx.beans.binding.Bindings.createObjectBinding(() -> since.get() == null ? null
+                : r -> time.value().apply(r) instanceof java.time.Instant t && !t.isBefore(since.get()), since));
     }
 
     /** The control of one filter (and its label, for a choice box), bound to the model's draft. */

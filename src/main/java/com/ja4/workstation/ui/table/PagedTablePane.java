@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.table;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.TableKeys;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.detail.DetailModel;
 import java.io.File;
@@ -67,7 +68,14 @@ public final class PagedTablePane<R> extends BorderPane {
         table.setContextMenu(buildContextMenu(openIp, lookUp));
         table.setPlaceholder(new Label(""));
         table.setRowFactory(tv -> {
-            TableRow<R> row = new TableRow<>();
+            TableRow<R> row = new TableRow<>() {
+                @Override
+                protected void updateItem(R item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove(markClass);
+                    if (!empty && item != null && marked.get() != null && marked.get().test(item)) getStyleClass().add(markClass);
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) model.ipOf(row.getItem()).ifPresent(openIp);
             });
@@ -75,6 +83,8 @@ public final class PagedTablePane<R> extends BorderPane {
         });
         table.setItems(model.rows());
         if (model.detail() != null) bindSelection(model.detail());
+        TableKeys.setRowAction(table, r -> model.ipOf(r).ifPresent(openIp));
+        TableKeys.setPager(table, new KeyPager());
         tablePane.show(model.loading(), page -> { });
         // the detail pane beside the table, the pager below both
         setCenter(model.detail() == null ? tablePane : DetailSplit.of(tablePane, model.detail()));
@@ -85,6 +95,7 @@ public final class PagedTablePane<R> extends BorderPane {
                     || s.state() == com.ja4.workstation.ui.common.Loadable.State.EMPTY) {
                 updatePager();
                 markSortedColumn(model.sort());
+                focusAfterPaging();
             }
         });
     }
@@ -102,6 +113,51 @@ public final class PagedTablePane<R> extends BorderPane {
         });
         detailToggle.selectedProperty().bindBidirectional(detail.wantedProperty());
         detailToggle.setTooltip(new javafx.scene.control.Tooltip("Show the selected row's every column, against the baselines of the window"));
+    }
+
+    private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<R>> marked =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private String markClass = "marked-row";
+
+    /** Rows {@code which} holds for get {@code styleClass} (the live watch marks new detections); redrawn when it changes. */
+    public void markRows(String styleClass, javafx.beans.value.ObservableValue<java.util.function.Predicate<R>> which) {
+        markClass = styleClass;
+        marked.bind(which);
+        marked.addListener((o, a, b) -> table.refresh());
+    }
+
+    /** Row to focus once the page asked for from the keyboard arrives: 0 (next page), last (previous), -1 none. */
+    private int focusOnArrival = -1;
+
+    private void focusAfterPaging() {
+        if (focusOnArrival < 0 || table.getItems().isEmpty()) return;
+        int row = Math.min(focusOnArrival, table.getItems().size() - 1);
+        focusOnArrival = -1;
+        table.getSelectionModel().clearAndSelect(row, table.getColumns().get(0));
+        table.getFocusModel().focus(row, table.getColumns().get(0));
+        table.scrollTo(row);
+        table.requestFocus();
+    }
+
+    /** Page Up/Down at the first/last row (Ctrl+Page Up/Down anywhere) turn the pages. */
+    private final class KeyPager implements TableKeys.Pager {
+        @Override
+        public boolean next() {
+            long page = model.pageProperty().get();
+            if (page >= model.pages() - 1) return false;
+            focusOnArrival = 0;
+            model.goTo(page + 1);
+            return true;
+        }
+
+        @Override
+        public boolean previous() {
+            long page = model.pageProperty().get();
+            if (page <= 0) return false;
+            focusOnArrival = Integer.MAX_VALUE;
+            model.goTo(page - 1);
+            return true;
+        }
     }
 
     private void buildColumns() {

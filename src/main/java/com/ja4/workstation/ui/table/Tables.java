@@ -4,6 +4,7 @@ import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.SafeText;
+import com.ja4.workstation.ui.common.TableKeys;
 import com.ja4.workstation.ui.common.ThreatCell;
 import java.time.Instant;
 import java.util.List;
@@ -150,6 +151,10 @@ public final class Tables {
                 setGraphic(link);
             }
         });
+        // Enter on a row follows its link (unless the table has a row action of its own)
+        c.tableViewProperty().addListener((o, a, t) -> {
+            if (t != null) TableKeys.setRowActionIfNone(t, r -> onClick.accept(value.apply(r)));
+        });
         return c;
     }
 
@@ -177,8 +182,9 @@ public final class Tables {
 
     // ---- rows ----
 
-    /** Double-click or the context menu's item runs {@code action} on the row; the menu also copies the row. */
+    /** Double-click, Enter or the context menu's item runs {@code action} on the row; the menu also copies the row. */
     public static <R> void rowAction(TableView<R> table, String label, Consumer<R> action, Function<R, String> copyText) {
+        TableKeys.setRowAction(table, action);
         table.setRowFactory(tv -> {
             TableRow<R> row = new TableRow<>();
             MenuItem open = new MenuItem(label);
@@ -194,8 +200,9 @@ public final class Tables {
         });
     }
 
-    /** Double-click on a row runs {@code action} on it. */
+    /** Double-click or Enter on a row runs {@code action} on it. */
     public static <R> void onDoubleClick(TableView<R> table, Consumer<R> action) {
+        TableKeys.setRowAction(table, action);
         table.setRowFactory(tv -> {
             TableRow<R> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

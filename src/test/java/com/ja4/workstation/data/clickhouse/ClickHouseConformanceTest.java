@@ -20,6 +20,8 @@ import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.ip.IpQueries;
 import com.ja4.workstation.data.overview.OverviewQueries;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.data.search.SuggestionQueries;
+import com.ja4.workstation.data.watch.WatchQueries;
 import com.ja4.workstation.data.scores.ScoreTable;
 import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.table.TableSpec;
@@ -396,6 +398,35 @@ class ClickHouseConformanceTest {
                 rs -> rs.getString(1), CTX).orElseThrow();
         return List.of(ClientIp.parse(v4).orElseThrow(), ClientIp.parse(IPV6_CLIENT).orElseThrow(), ClientIp.parse(v6).orElseThrow(),
                 ClientIp.parse("198.51.100.254").orElseThrow());
+    }
+
+    /** The command palette's look-up (a fragment of an IP or a JA4, LIKE characters literal) and the live watch's queries. */
+    @ParameterizedTest
+    @MethodSource("windows")
+    void paletteAndLiveWatchQueries(TimeWindow w) throws Exception {
+        SuggestionQueries c = new SuggestionQueries(ch);
+        SuggestionQueries d = new SuggestionQueries(duck.session().warehouse());
+        int found = 0;
+        for (String f : List.of("45.", "1", "::", "t13d", "_", "%", "h2", "T13D", "no such thing")) {
+            var ips = c.ips(f, w, 8, CTX);
+            assertSameRows("ips containing " + f, d.ips(f, w, 8, CTX), ips);
+            var ja4s = c.ja4s(f, w, 8, CTX);
+            assertSameRows("ja4s containing " + f, d.ja4s(f, w, 8, CTX), ja4s);
+            assertTrue(ips.stream().allMatch(s -> s.value().contains(f)), f + ": " + ips);
+            assertTrue(ja4s.stream().allMatch(s -> s.value().toLowerCase().contains(f.toLowerCase())), f + ": " + ja4s);
+            found += ips.size() + ja4s.size();
+        }
+        assertTrue(found > 20, "the fixture has matches: " + found);
+        assertTrue(c.ips("%", w, 8, CTX).isEmpty(), "LIKE characters are literal");
+
+        WatchQueries cw = new WatchQueries(ch);
+        WatchQueries dw = new WatchQueries(duck.session().warehouse());
+        for (java.time.Instant since : List.of(w.asOf().minusSeconds(3600), w.asOf().minusSeconds(45), w.from().minusSeconds(60))) {
+            assertEquals(dw.newDetections(since, w, CTX), cw.newDetections(since, w, CTX), "new detections since " + since);
+        }
+        assertTrue(cw.newDetections(w.asOf().minusSeconds(3600), w, CTX) > 0);
+        assertSameRows("critical IPs", dw.criticalIps(w, CTX), cw.criticalIps(w, CTX));
+        assertFalse(cw.criticalIps(w, CTX).isEmpty());
     }
 
     @ParameterizedTest

@@ -41,6 +41,12 @@ class ExportSnapshotDialogTest {
     final Tasks tasks = new Tasks();
     Path dir;
 
+    /** chDB and the demo start before the window: TestFX gives @Start a minute, which a loaded machine can exceed. */
+    @org.junit.jupiter.api.BeforeAll
+    static void startServer() {
+        ChdbServer.demo();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         ChdbServer server = ChdbServer.demo();
