@@ -11,6 +11,7 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.diagnostics.FxWatchdog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,6 +198,7 @@ public final class MainWindowController {
 
     /** Shows the view; true when it (re)loaded, false when it was shown as it was. */
     private boolean display(ViewId id) {
+        FxWatchdog.viewShown(id.cliName());
         var reason = unavailableReason(id);
         if (reason.isPresent()) {
             if (current != null && current != id && views.get(current) != null) {
