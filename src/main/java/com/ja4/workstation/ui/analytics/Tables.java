@@ -30,11 +30,19 @@ final class Tables {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         c.setCellFactory(col -> new TableCell<>() {
+            private Tooltip tip; // one per cell, reused: a new Tooltip (a popup control) on every update cost the JavaFX thread
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                if (empty || item == null || item.isEmpty()) {
+                    setTooltip(null);
+                    return;
+                }
+                if (tip == null) tip = new Tooltip();
+                tip.setText(item);
+                setTooltip(tip);
             }
         });
         return c;
@@ -70,15 +78,20 @@ final class Tables {
         return c;
     }
 
-    /** Double-click or the context menu's item runs {@code action} on the row; the menu also copies the row. */
+    /**
+     * Double-click or the context menu's item runs {@code action} on the row; the menu also copies the
+     * row. One menu for the table, on its non-empty rows (a menu per row cost a few ms per row on the
+     * view's first frame); it acts on the row it was opened on, else on the selected row.
+     */
     static <R> void rowAction(TableView<R> table, String label, Consumer<R> action, Function<R, String> copyText) {
+        ContextMenu menu = new ContextMenu();
+        MenuItem open = new MenuItem(label);
+        open.setOnAction(e -> rowOf(menu, table).ifPresent(action));
+        MenuItem copy = new MenuItem("Copy row");
+        copy.setOnAction(e -> rowOf(menu, table).map(copyText).ifPresent(Fx::copy));
+        menu.getItems().setAll(open, copy);
         table.setRowFactory(tv -> {
             TableRow<R> row = new TableRow<>();
-            MenuItem open = new MenuItem(label);
-            open.setOnAction(e -> action.accept(row.getItem()));
-            MenuItem copy = new MenuItem("Copy row");
-            copy.setOnAction(e -> Fx.copy(copyText.apply(row.getItem())));
-            ContextMenu menu = new ContextMenu(open, copy);
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             row.setOnMouseClicked(e -> {
@@ -86,6 +99,14 @@ final class Tables {
             });
             return row;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> java.util.Optional<R> rowOf(ContextMenu menu, TableView<R> table) {
+        if (menu.getOwnerNode() instanceof TableRow<?> row && row.getTableView() == table && !row.isEmpty()) {
+            return java.util.Optional.of((R) row.getItem());
+        }
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
 
     static <R> void fixedHeight(TableView<R> table, int rows) {

@@ -606,10 +606,12 @@ public final class ClustersController extends ViewController {
         sideBadge.setStyle("-fx-background-color: " + c.colour() + ";");
         sideStack.setText("TCP stack: " + c.stack().label() + (c.stack().scanner() ? "  — raw-packet scanner" : ""));
 
-        radarData.clear();
         double[] mean = runMean(result.run());
-        for (Feature f : Feature.all()) radarData.addValue(c.centroid().get(f.ordinal()), "This cluster", shortLabel(f));
-        for (Feature f : Feature.all()) radarData.addValue(mean[f.ordinal()], "Run mean (weighted by pairs)", shortLabel(f));
+        com.ja4.workstation.ui.common.Charts.refill(radarData, d -> {
+            d.clear();
+            for (Feature f : Feature.all()) d.addValue(c.centroid().get(f.ordinal()), "This cluster", shortLabel(f));
+            for (Feature f : Feature.all()) d.addValue(mean[f.ordinal()], "Run mean (weighted by pairs)", shortLabel(f));
+        });
         radarPlot.setSeriesPaint(0, java.awt.Color.decode(c.colour()));
         radarPlot.setSeriesPaint(1, new java.awt.Color(0x94, 0xA3, 0xB8));
 

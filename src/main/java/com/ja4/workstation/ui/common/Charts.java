@@ -38,6 +38,20 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * Refills a chart's data with a single change event. JFreeChart redraws the chart on every
+     * addValue/setValue of a dataset it shows, so filling N values one by one costs N full redraws on
+     * the JavaFX thread (Geo's stacked bars: hundreds, over a second on the x10 demo).
+     */
+    public static <D extends org.jfree.data.general.AbstractDataset> void refill(D data, java.util.function.Consumer<D> fill) {
+        data.setNotify(false);
+        try {
+            fill.accept(data);
+        } finally {
+            data.setNotify(true); // one event, one redraw
+        }
+    }
+
     public static ChartViewer viewer(JFreeChart chart) {
         ChartViewer v = new ChartViewer(chart);
         v.setMinSize(200, 160);

@@ -119,21 +119,27 @@ public final class OverviewController extends ViewController {
     }
 
     private void showThreats(List<ThreatCount> rows) {
-        threatData.clear();
-        rows.forEach(r -> threatData.addValue(r.count(), "Scored windows", r.threatLevel()));
+        Charts.refill(threatData, d -> {
+            d.clear();
+            rows.forEach(r -> d.addValue(r.count(), "Scored windows", r.threatLevel()));
+        });
     }
 
     private void showTimeline(List<HourCount> rows) {
         TimeSeries s = new TimeSeries("Detections");
         java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
         rows.forEach(h -> s.addOrUpdate(new Hour(Date.from(h.hour()), utc, java.util.Locale.US), h.count()));
-        timelineData.removeAllSeries();
-        timelineData.addSeries(s);
+        Charts.refill(timelineData, d -> {
+            d.removeAllSeries();
+            d.addSeries(s);
+        });
     }
 
     private static void fill(DefaultCategoryDataset data, List<NamedCount> rows) {
-        data.clear();
-        rows.forEach(r -> data.addValue(r.count(), "count", r.name()));
+        Charts.refill(data, d -> {
+            d.clear();
+            rows.forEach(r -> d.addValue(r.count(), "count", r.name()));
+        });
     }
 
     private void openThreat(String level) {
