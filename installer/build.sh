@@ -10,7 +10,15 @@
 #   bash installer/build.sh dmg          macOS: .dmg (run on a Mac)
 #
 # Output: target/installer/ (runtime/, image/ja4-workstation/, ja4-workstation_<version>_amd64.deb,
-# SIZES.txt). What it installs itself when missing (Debian/Ubuntu, as root or through sudo):
+# SIZES.txt).
+#
+# AppCDS (class-data sharing): a training run of the app image's launcher (on a virtual display,
+# installer/xvfb.sh; else a headless render) lists the classes a start loads; the ones on the JavaFX
+# thread's path, in load order, that fit CDS_BUDGET_MB (default 9: the installed size may grow by 10 MB
+# at most) go to lib/app/ja4-workstation.classlist. The archive itself is made where the app is
+# installed (the .deb's postinst runs lib/app/ja4-workstation-cds.sh; for the app image, this script),
+# because the JVM accepts it only for that jar at that place. CDS=full archives every class listed
+# (about 45 MB, a faster start), CDS=none none. What it installs itself when missing (Debian/Ubuntu, as root or through sudo):
 # the JDK's jmods (jlink needs them), fakeroot and dpkg-deb (jpackage --type deb), unzip.
 #
 # JavaFX stays on the class path inside the shaded jar (its Linux natives are in the jar), so
@@ -111,6 +119,7 @@ build_app_image() {
   rm -rf "$OUT/input" "$OUT/image"
   mkdir -p "$OUT/input" "$OUT/image"
   cp "$JAR" "$OUT/input/"
+  cp "$ROOT/installer/resources/ja4-workstation-cds.sh" "$OUT/input/"
   jpackage --type app-image --dest "$OUT/image" \
     --name "$APP_NAME" --app-version "$VERSION" \
     --description "$APP_TITLE: hunts bots in JA4-fingerprinted web traffic" \
@@ -118,7 +127,8 @@ build_app_image() {
     --icon "$ICON_PNG" \
     --runtime-image "$OUT/runtime" \
     --input "$OUT/input" --main-jar "$APP_NAME.jar" --main-class "$MAIN_CLASS" \
-    --java-options '-Dfile.encoding=UTF-8'
+    --java-options '-Dfile.encoding=UTF-8' \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/ja4-workstation.jsa'
   "$OUT/image/$APP_NAME/bin/$APP_NAME" --version
 }
 
@@ -151,6 +161,70 @@ build_deb() {
   echo "built $DEB"
 }
 
+# The classes of the JavaFX thread's path (toolkit, controls, CSS, charts, the views; the jar's, which
+# the JVM must also verify), in load order, the first $1 of them; lambda forms and the lambdas of kept classes.
+cds_select() {
+  awk -v max="$1" '
+    /^#/ { next }
+    /^@lambda-form-invoker/ { print; next }
+    /^@lambda-proxy/ { if ($2 in kept) print; next }
+    n < max && $1 ~ /^(javafx|com\/sun\/(javafx|prism|glass|scenario|marlin|pisces|openpisces)|atlantafx|org\/jfree|org\/controlsfx|impl\/org\/controlsfx|com\/ja4\/workstation\/ui)\// {
+      kept[$1] = 1; n++; print }'
+}
+
+build_cds_classlist() {
+  local img=$OUT/image/$APP_NAME list=$OUT/cds-training.classlist home
+  rm -f "$img/lib/app/ja4-workstation.classlist" "$img/lib/app/ja4-workstation.jsa" "$list"
+  [ "${CDS:-start}" = none ] && { log "AppCDS: none (CDS=none)"; return 0; }
+  log "AppCDS: the classes a start loads (training run of the app image)"
+  home=$(mktemp -d)
+  # shellcheck source=installer/xvfb.sh
+  . "$ROOT/installer/xvfb.sh"
+  if ensure_gui_packages && start_xvfb; then
+    # the first start makes the demo snapshot; the second, an ordinary start, is the one listed
+    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/first.txt" timeout 300 "$img/bin/$APP_NAME" >/dev/null 2>&1 || true
+    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/second.txt -XX:DumpLoadedClassList=$list" \
+      timeout 120 "$img/bin/$APP_NAME" >/dev/null 2>&1 || true
+    stop_xvfb
+  fi
+  if [ ! -s "$list" ]; then  # no display: the headless render of the overview loads most of the same classes
+    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" \
+      "$img/bin/$APP_NAME" render --view overview --out "$home/overview.png" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$home"
+  [ -s "$list" ] || { echo "no class list from the training run: the app has no AppCDS archive"; return 0; }
+  local total budget n size tries=0
+  total=$(grep -cv '^[#@]' "$list")
+  budget=$(( ${CDS_BUDGET_MB:-9} * 1024 ))
+  if [ "${CDS:-start}" = full ]; then n=$total; else n=600; fi
+  while :; do
+    if [ "${CDS:-start}" = full ]; then grep -v '^#' "$list"; else cds_select "$n" < "$list"; fi > "$img/lib/app/ja4-workstation.classlist"
+    "$img/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$img/lib/app/ja4-workstation.classlist" \
+      -XX:SharedArchiveFile="$OUT/cds-trial.jsa" -cp "$img/lib/app/$APP_NAME.jar" >"$OUT/cds-dump.log" 2>&1 ||
+      die "the AppCDS dump failed (see $OUT/cds-dump.log)"
+    size=$(du -k "$OUT/cds-trial.jsa" | cut -f1)
+    tries=$((tries + 1))
+    echo "AppCDS: $n of $total classes -> archive of $((size / 1024)) MB"
+    [ "${CDS:-start}" = full ] && break
+    if [ "$size" -gt "$budget" ] || { [ "$size" -lt $((budget * 9 / 10)) ] && [ "$n" -lt "$total" ] && [ "$tries" -lt 4 ]; }; then
+      [ "$tries" -ge 6 ] && die "no class list fits CDS_BUDGET_MB=${CDS_BUDGET_MB:-9}"
+      # about 4.5 MB of any archive is the JVM's own; the rest grows with the classes
+      n=$(( n * (budget - 4600) / (size > 4700 ? size - 4600 : 100) * 97 / 100 ))
+      [ "$n" -gt "$total" ] && n=$total
+      continue
+    fi
+    break
+  done
+  rm -f "$OUT/cds-trial.jsa"
+}
+
+# The archive for the app image where it stands (the bench and the smoke test of the image use it);
+# never inside a package (made at install time instead).
+make_image_cds() {
+  [ -f "$OUT/image/$APP_NAME/lib/app/ja4-workstation.classlist" ] || return 0
+  sh "$OUT/image/$APP_NAME/lib/app/ja4-workstation-cds.sh" make
+}
+
 report_sizes() {
   local f=$OUT/SIZES.txt
   (set +o pipefail  # head closes its pipes early
@@ -158,7 +232,11 @@ report_sizes() {
     echo "# sizes ($(date -u +%Y-%m-%dT%H:%MZ))"
     printf '%-28s %s\n' "shaded jar (linux-x64)" "$(du -h "$JAR" | cut -f1)"
     printf '%-28s %s\n' "jlink runtime" "$(du -sh "$OUT/runtime" | cut -f1)"
-    printf '%-28s %s\n' "app image" "$(du -sh "$OUT/image/$APP_NAME" | cut -f1)"
+    printf '%-28s %s\n' "app image" "$(du -sh --exclude=ja4-workstation.jsa "$OUT/image/$APP_NAME" | cut -f1)"
+    local jsa=$OUT/image/$APP_NAME/lib/app/ja4-workstation.jsa
+    [ -f "$jsa" ] && printf '%-28s %s (%s classes; made at install time, counts in the installed size)\n' "AppCDS archive" \
+      "$(du -h "$jsa" | cut -f1)" "$(grep -cv '^[#@]' "$OUT/image/$APP_NAME/lib/app/ja4-workstation.classlist")"
+    [ -f "$jsa" ] && printf '%-28s %s\n' "installed (image + archive)" "$(du -sh "$OUT/image/$APP_NAME" | cut -f1)"
     [ -n "${DEB:-}" ] && printf '%-28s %s\n' ".deb" "$(du -h "$DEB" | cut -f1)"
     echo
     echo "# largest files of the app image"
@@ -197,8 +275,10 @@ linux() {
   [ -f "$JAR" ] || die "no $JAR (run without --skip-maven)"
   build_runtime
   build_app_image
+  build_cds_classlist
   DEB=""
   [ "$want_deb" = yes ] && build_deb
+  make_image_cds
   report_sizes
   echo "build took $((SECONDS - t0)) s"
   if [ "$smoke" = yes ]; then

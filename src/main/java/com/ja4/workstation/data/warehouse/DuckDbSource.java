@@ -3,10 +3,10 @@ package com.ja4.workstation.data.warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * A DuckDB database file. One database instance is kept open; each query gets a duplicate
@@ -29,7 +29,8 @@ public final class DuckDbSource implements ConnectionSource {
         Properties props = new Properties();
         if (readOnly) props.setProperty("duckdb.read_only", "true");
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+            // DuckDB's driver directly: DriverManager would first load every JDBC driver (ClickHouse's too), ~0.1 s at start-up
+            Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), props);
             return new DuckDbSource(file, c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
             throw new WarehouseException("Cannot open " + file.getFileName() + " as a snapshot: " + Warehouse.reason(e), e);

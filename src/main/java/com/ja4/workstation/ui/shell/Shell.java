@@ -201,15 +201,22 @@ public final class Shell {
     }
 
     private CompletableFuture<Workspace> open(String what, SourceOpening.Opener opener) {
-        var task = model.tasks().start(what, null);
-        controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = CompletableFuture.supplyAsync(() -> {
+        return adopt(what, CompletableFuture.supplyAsync(() -> {
             try {
                 return opener.open();
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        });
+        }));
+    }
+
+    /**
+     * Shows a source whose opening is already under way (begun at start-up, before the window):
+     * listed in the status bar like any opening, shown when ready, its failure said in the window.
+     */
+    public CompletableFuture<Workspace> adopt(String what, CompletableFuture<Workspace> f) {
+        var task = model.tasks().start(what, null);
+        controller.showStatus(what + "…");
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
             task.done();
             if (err != null) {
