@@ -9,11 +9,14 @@
 #   jar                      java -jar target/ja4-workstation.jar (every code-level lever on)
 #   jar, serial start        -Dja4.startup.parallel=false: logging, then the toolkit, then the source, as before
 #   jar, AWT display toolkit -Djava.awt.headless=false: AWT's own X connection, as before
+#   jar, C1 only             -XX:TieredStopAtLevel=1 (what the installed launcher uses)
 #   jar + AppCDS             -XX:SharedArchiveFile= an archive made here by one training run (README)
 #   baseline jar             --baseline-jar: another build (e.g. main before a change), same demo
 #   launcher                 the app image's launcher (installer/build.sh; its AppCDS archive inside)
 #   launcher -Xshare:off     the same without any class-data sharing (as before build.sh made an archive)
 #   launcher's java + full CDS  the image's runtime with every class of build.sh's training run archived
+#   launcher's java as before  both JIT tiers, no class-data sharing (the launcher before this work)
+#   launcher's java, C1+C2   the launcher's options and archive, both JIT tiers
 # The app writes its marks with -Dja4.startup.probe=FILE (ui/diagnostics/StartupProbe) and exits
 # at the painted frame. The demo snapshot is generated once, before the timed runs, in a temporary
 # data folder (its first start is printed apart). Installs xvfb and libgtk-3-0 with apt-get when
@@ -81,6 +84,7 @@ add() { LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3"); }
 add "jar" "" "java -jar $JAR"
 add "jar, serial start" "-Dja4.startup.parallel=false" "java -jar $JAR"
 add "jar, AWT display toolkit" "-Djava.awt.headless=false" "java -jar $JAR"
+add "jar, C1 only" "-XX:TieredStopAtLevel=1" "java -jar $JAR"
 [ -s "$CDS" ] && add "jar + AppCDS" "-XX:SharedArchiveFile=$CDS" "java -jar $JAR"
 [ -n "$BASELINE_JAR" ] && add "baseline jar" "" "java -jar $BASELINE_JAR"
 if [ -x "$IMAGE/bin/ja4-workstation" ]; then
@@ -96,7 +100,12 @@ if [ -x "$IMAGE/bin/ja4-workstation" ]; then
   if [ -s "$TRAINING" ] && "$IMAGE/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$TRAINING" \
       -XX:SharedArchiveFile="$WORK/full.jsa" -cp "$IMAGE/lib/app/ja4-workstation.jar" >/dev/null 2>&1; then
     echo "full AppCDS archive (every class of the training run): $(du -h "$WORK/full.jsa" | cut -f1)"
-    add "launcher's java + full CDS" "" "$IMAGE/lib/runtime/bin/java -XX:SharedArchiveFile=$WORK/full.jsa -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
+    add "launcher's java + full CDS" "" "$IMAGE/lib/runtime/bin/java -XX:SharedArchiveFile=$WORK/full.jsa -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
+  fi
+  # the launcher as before (both JIT tiers, no class-data sharing), and with both tiers and its archive
+  add "launcher's java as before" "" "$IMAGE/lib/runtime/bin/java -Xshare:off -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
+  if [ -f "$IMAGE/lib/app/ja4-workstation.jsa" ]; then
+    add "launcher's java, C1+C2" "" "$IMAGE/lib/runtime/bin/java -XX:SharedArchiveFile=$IMAGE/lib/app/ja4-workstation.jsa -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
   fi
 else
   echo "(no app image at $IMAGE: run bash installer/build.sh --no-deb to time the installed launcher)"
@@ -129,3 +138,13 @@ for phase in $PHASES; do
   for label in "${LABELS[@]}"; do printf ' %12s' "$(values "$label" "$phase" | median)"; done
   echo
 done
+
+echo
+echo "# CPU time by thread at the painted frame, medians in ms (JVM threads included: JIT compilers, GC)"
+printf '%-26s' thread; for label in "${LABELS[@]}"; do printf ' %12.12s' "$label"; done; echo
+awk -F'\t' -v l="${LABELS[0]}" '$1==l && $2 ~ /^cpu_thread\./ {s[$2]+=$3} END {for (k in s) print s[k], k}' "$WORK/marks.tsv" |
+  sort -rn | head -14 | while read -r _ key; do
+    printf '%-26s' "${key#cpu_thread.}"
+    for label in "${LABELS[@]}"; do printf ' %12s' "$(values "$label" "$key" | median)"; done
+    echo
+  done

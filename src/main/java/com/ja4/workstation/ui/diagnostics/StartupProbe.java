@@ -103,6 +103,31 @@ public final class StartupProbe {
         }
     }
 
+    /**
+     * CPU time per kind of thread, JVM threads included (JIT compilers, GC), from /proc/self/task (Linux):
+     * where the process's CPU went. Thread names are cut by the kernel to 15 characters; numbered
+     * threads of one kind (C2 CompilerThread0, GC Thread#1, query-3) are summed.
+     */
+    private static java.util.Map<String, Long> threadCpuMillis() {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[#-]?\\d+$", "").replaceAll("\\s+", "_");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    if (ms > 0) byKind.merge(name.isEmpty() ? "unnamed" : name, ms, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return byKind;
+    }
+
     /** Called on the JavaFX thread at the painted frame. */
     private static void write() {
         finished = true;
@@ -111,6 +136,7 @@ public final class StartupProbe {
         // CPU used so far: the figure a busy machine does not inflate (the wall-clock time it does)
         lines.add("cpu_fx_ms=" + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         processCpuMillis().ifPresent(ms -> lines.add("cpu_process_ms=" + ms));
+        threadCpuMillis().forEach((thread, ms) -> lines.add("cpu_thread." + thread + "=" + ms));
         synchronized (MARKS) {
             lines.addAll(MARKS);
         }
