@@ -92,9 +92,14 @@ app_version() {  # the pom's <version>, as jpackage wants it (digits and dots)
 # ---------------------------------------------------------------- Linux
 build_jar() {
   log "maven: shaded jar with only the Linux x86-64 natives (-Plinux-x64)"
+  # a jar left by a plain 'mvn package' (every platform's natives) would be shaded again as it is
+  rm -f "$JAR" "$ROOT/target/original-$APP_NAME.jar"
   mvn -B -ntp -q package -DskipTests -Plinux-x64
   [ -f "$JAR" ] || die "no $JAR after the Maven build"
-  if unzip -l "$JAR" | grep -qE 'libduckdb_java\.so_(osx|windows)'; then
+  # (a listing first: grep -q closing the pipe early would fail the test under pipefail)
+  local entries
+  entries=$(unzip -l "$JAR")
+  if grep -qE 'libduckdb_java\.so_(osx|windows)' <<< "$entries"; then
     die "$JAR still holds other platforms' DuckDB natives: build it with -Plinux-x64"
   fi
   strip_duckdb
