@@ -7,11 +7,13 @@
 #
 # Variants, run round-robin so that the machine's load weighs on all alike:
 #   jar                      java -jar target/ja4-workstation.jar (every code-level lever on)
+#   jar, levers off          serial start and AWT's display toolkit, as before (Jackson and the ClickHouse
+#                            driver stay off the start path: no switch for those)
 #   jar, serial start        -Dja4.startup.parallel=false: logging, then the toolkit, then the source, as before
 #   jar, AWT display toolkit -Djava.awt.headless=false: AWT's own X connection, as before
 #   jar, C1 only             -XX:TieredStopAtLevel=1 (what the installed launcher uses)
 #   jar + AppCDS             -XX:SharedArchiveFile= an archive made here by one training run (README)
-#   baseline jar             --baseline-jar: another build (e.g. main before a change), same demo
+#   baseline jar             --baseline-jar: another build with the probe (StartupProbe), e.g. main later
 #   launcher                 the app image's launcher (installer/build.sh; its AppCDS archive inside)
 #   launcher -Xshare:off     the same without any class-data sharing (as before build.sh made an archive)
 #   launcher's java + full CDS  the image's runtime with every class of build.sh's training run archived
@@ -82,6 +84,7 @@ JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$WORK/train.txt -XX:ArchiveClassesAtExit=
 LABELS=(); OPTS=(); CMDS=()
 add() { LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3"); }
 add "jar" "" "java -jar $JAR"
+add "jar, levers off" "-Dja4.startup.parallel=false -Djava.awt.headless=false" "java -jar $JAR"
 add "jar, serial start" "-Dja4.startup.parallel=false" "java -jar $JAR"
 add "jar, AWT display toolkit" "-Djava.awt.headless=false" "java -jar $JAR"
 add "jar, C1 only" "-XX:TieredStopAtLevel=1" "java -jar $JAR"

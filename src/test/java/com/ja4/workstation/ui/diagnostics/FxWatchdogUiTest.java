@@ -91,6 +91,30 @@ class FxWatchdogUiTest {
                 + over.stream().map(s -> s.summary() + "\n" + s.stackText(25)).collect(Collectors.joining("\n")) + "\n" + report);
     }
 
+    @Test
+    void aStallOnTheJavaFxThreadIsRecordedWithWhereItHappened(FxRobot robot) {
+        FxWatchdog.startupDone();
+        FxWatchdog.viewShown("test");
+        watchdog.clear();
+        robot.interact(FxWatchdogUiTest::busyFor300Ms);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Stall> stalls = watchdog.stalls();
+        Stall worst = Stall.worstPerContext(stalls).get("test");
+        assertTrue(worst != null && worst.millis() >= 250 && worst.exceeds(FxWatchdog.LIMIT_MILLIS), () -> "caught: " + stalls);
+        assertTrue(worst.where().startsWith("FxWatchdogUiTest.busyFor300Ms"), worst::summary);
+    }
+
+    /** 300 ms of CPU on the JavaFX thread (however loaded the machine), as a view that computes where it should not. */
+    private static void busyFor300Ms() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        double x = 0;
+        while (threads.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 10_000; i++) x += Math.sqrt(x + i);
+        }
+        if (x < 0) throw new AssertionError();
+    }
+
     /** Shows the view (the first time) or reloads it (a retry), waits until it is drawn; the stalls meanwhile. */
     private List<Stall> visit(FxRobot robot, ViewId id, boolean firstTime) throws Exception {
         watchdog.clear();
