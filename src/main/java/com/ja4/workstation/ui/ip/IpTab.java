@@ -434,8 +434,10 @@ public final class IpTab extends Tab {
     private void showRadar(Radar r) {
         baselines = r.baselines();
         windows = r.windows();
+        windowBox.setOnAction(null); // the radar is drawn once below, not once more for this selection
         windowBox.getItems().setAll(windows);
         if (!windows.isEmpty()) windowBox.getSelectionModel().select(0); // the latest window (ordered by window_start)
+        windowBox.setOnAction(e -> redrawRadar());
         redrawRadar();
     }
 

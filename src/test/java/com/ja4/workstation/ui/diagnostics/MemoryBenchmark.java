@@ -30,7 +30,8 @@ class MemoryBenchmark {
     void everyViewClusteringAndExportsFitIn512Mb(@TempDir Path tmp) throws Exception {
         Path demo = DemoSnapshots.scaledDemo(10);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), HEAP, "-XX:+HeapDumpOnOutOfMemoryError",
+        Path gcLog = tmp.resolve("gc.log");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), HEAP, "-Xlog:gc:file=" + gcLog, "-XX:+HeapDumpOnOutOfMemoryError",
                 "-XX:HeapDumpPath=" + tmp, "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dheadless.geometry=1920x1200-32", "-Dja4.home=" + tmp.resolve("home"),
                 "-cp", System.getProperty("java.class.path"), MemoryScenario.class.getName(), demo.toString(), tmp.resolve("out").toString()));
@@ -39,8 +40,28 @@ class MemoryBenchmark {
         boolean done = p.waitFor(20, TimeUnit.MINUTES);
         if (!done) p.destroyForcibly();
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("Memory benchmark (" + HEAP + ", x10 demo: " + demo.getFileName() + ")\n" + out);
+        System.out.println("Memory benchmark (" + HEAP + ", x10 demo: " + demo.getFileName() + ")\n" + out + gcFigures(gcLog));
         assertFalse(out.contains("OutOfMemoryError"), "ran out of memory with " + HEAP);
         assertEquals(0, done ? p.exitValue() : -1, "the scenario did not finish");
+    }
+
+    /**
+     * From the GC log ("Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M)"): the largest heap
+     * before a collection (garbage included) and the largest after one (about what was still reachable).
+     */
+    static String gcFigures(Path gcLog) throws java.io.IOException {
+        if (!Files.exists(gcLog)) return "no GC log\n";
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        long before = 0, after = 0, collections = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            java.util.regex.Matcher m = p.matcher(line);
+            // only pauses that collect (Remark and Cleanup report the heap as it is)
+            if (!(line.contains("Pause Young") || line.contains("Pause Full")) || !m.find()) continue;
+            collections++;
+            before = Math.max(before, Long.parseLong(m.group(1)));
+            after = Math.max(after, Long.parseLong(m.group(2)));
+        }
+        return String.format("gc_collections=%d%ngc_peak_heap_before_collection_mb=%d%ngc_peak_heap_after_collection_mb=%d%n",
+                collections, before, after);
     }
 }

@@ -56,6 +56,7 @@ public final class MemoryScenario {
         up.join();
         Platform.setImplicitExit(false);
         Workspace ws = SnapshotOpener.open(snapshot);
+        System.out.printf("opened heap_mb=%d rss_mb=%d%n", usedHeapMb(), procStatusKb("VmRSS:") >> 10);
         Shell shell = onFx(() -> {
             Theme.applyUserAgent();
             Shell s = Shell.create();
@@ -79,18 +80,20 @@ public final class MemoryScenario {
                 onFx(() -> shell.controller().openIp(ClientIp.parse(top).orElseThrow()));
                 idle(shell, id);
             }
-            System.out.printf("view=%s heap_mb=%d%n", id.cliName(), usedHeapMb());
+            System.out.printf("view=%s heap_mb=%d rss_mb=%d%n", id.cliName(), usedHeapMb(), procStatusKb("VmRSS:") >> 10);
         }
         TimeWindow w = shell.model().window();
         // the largest run the Clusters view allows
         ClusterResult run = ws.clusters().run(w, 14, com.ja4.workstation.analysis.cluster.ClusteringParameters.MAX_SAMPLES,
                 (stage, fraction) -> { }, () -> false);
-        System.out.printf("clusters=%d pairs=%d heap_mb=%d%n", run.run().clusters().size(), run.run().assignments().size(), usedHeapMb());
+        System.out.printf("clusters=%d pairs=%d heap_mb=%d rss_mb=%d%n", run.run().clusters().size(), run.run().assignments().size(),
+                usedHeapMb(), procStatusKb("VmRSS:") >> 10);
         long detections = CsvExporter.export(ws.detections(), w, DetectionFilter.NONE, SortOrder.descending(ws.detections().spec().defaultSortKey()),
                 out.resolve("detections.csv"), n -> { }, QueryContext.create());
+        System.out.printf("csv_detections_rows=%d heap_mb=%d rss_mb=%d%n", detections, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
         long traffic = CsvExporter.export(ws.traffic(), w, TrafficFilter.NONE, SortOrder.descending(ws.traffic().spec().defaultSortKey()),
                 out.resolve("traffic.csv"), n -> { }, QueryContext.create());
-        System.out.printf("csv_detections_rows=%d csv_traffic_rows=%d heap_mb=%d%n", detections, traffic, usedHeapMb());
+        System.out.printf("csv_traffic_rows=%d heap_mb=%d rss_mb=%d%n", traffic, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
 
         long poolPeaks = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -100,7 +103,7 @@ public final class MemoryScenario {
         System.out.printf("max_heap_mb=%d%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("peak_heap_sampled_mb=%d%n", Math.max(peak.get(), usedHeap()) >> 20);
         System.out.printf("peak_heap_pools_mb=%d%n", poolPeaks >> 20);
-        System.out.printf("peak_rss_mb=%d%n", vmHwmKb() >> 10);
+        System.out.printf("peak_rss_mb=%d%n", procStatusKb("VmHWM:") >> 10);
         ws.close();
         Platform.exit();
         System.exit(0);
@@ -146,11 +149,11 @@ public final class MemoryScenario {
         return usedHeap() >> 20;
     }
 
-    /** Peak resident set size (Linux), kB; -1 elsewhere. */
-    private static long vmHwmKb() {
+    /** A figure of /proc/self/status in kB (VmRSS: resident set now, VmHWM: its peak); -1 elsewhere than Linux. */
+    private static long procStatusKb(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+                if (line.startsWith(key)) return Long.parseLong(line.replaceAll("\\D", ""));
             }
         } catch (Exception e) {
             return -1;
