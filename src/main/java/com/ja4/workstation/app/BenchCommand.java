@@ -2,28 +2,28 @@ package com.ja4.workstation.app;
 
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.domain.TimeWindow;
-import com.ja4.workstation.domain.WindowPreset;
-import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.query.QueryScope;
-import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.warehouse.ConnectionSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.WindowPreset;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
+import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.source.SnapshotOpener;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
             double genS = (System.nanoTime() - g0) / 1e9;
             SnapshotOpener.open(file).close(); // verifies the file as the app would
             for (int latency : latencies) try (Workspace ws = open(file, latency)) {
-                TimeWindow w = new TimeWindow(ws.latestAsOf(), WindowPreset.H24.length());
+                TimeWindow w = new TimeWindow(ws.session().latestAsOf(), WindowPreset.H24.length());
                 for (int i = 0; i < 2; i++) { // warm-up: JIT, DuckDB caches
                     ws.overview().loadAll(w, QueryScope.parallel());
                     ws.overview().loadAll(w, QueryScope.sequential());
@@ -65,8 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
                 double seq = median(() -> ws.overview().loadAll(w, QueryScope.sequential()));
                 double page = median(() -> {
                     QueryScope s = QueryScope.sequential();
-                    ws.detections().count(w, DetectionFilter.NONE, s.context());
-                    ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
+                    ws.detections().count(w, TableFilter.NONE, s.context());
+                    ws.detections().page(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, s.context());
                 });
                 System.out.printf(Locale.ROOT, "%5d | %10d | %14d | %20.1f | %22.1f | %7.2fx | %29.1f   (demo generated in %.1f s)%n",
                         scale, latency, summary.rows("http_logs"), par, seq, seq / par, page, genS);

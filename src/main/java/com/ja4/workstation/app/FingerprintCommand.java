@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.ja4.workstation.io.InputFiles;
 import com.ja4.workstation.analysis.fingerprint.EvaluationReport;
 import com.ja4.workstation.analysis.fingerprint.EvaluationSet;
 import com.ja4.workstation.analysis.fingerprint.FingerprintCsv;
@@ -130,7 +131,7 @@ public final class FingerprintCommand implements Callable<Integer> {
             int bad = new FingerprintCsv(fingerprinter).annotate(reader, out, problems);
             return bad == 0 ? 0 : BAD_INPUT;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            return fail(err, input + ": " + reason(e));
+            return fail(err, where(input, e));
         }
     }
 
@@ -140,7 +141,7 @@ public final class FingerprintCommand implements Callable<Integer> {
         try (Reader reader = open(input)) {
             set = EvaluationSet.read(reader);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            return fail(err, input + ": " + reason(e));
+            return fail(err, where(input, e));
         }
         if (!set.problems().isEmpty()) {
             // Figures over a file with unreadable rows would describe a set nobody chose.
@@ -161,8 +162,13 @@ public final class FingerprintCommand implements Callable<Integer> {
             return new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         }
-        if (Files.isDirectory(input)) throw new IOException("is a folder, not a CSV file");
+        InputFiles.requireReadableFile(input);
         return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+    }
+
+    /** "FILE: reason", or the file check's own sentence (it names the file). */
+    private static String where(Path input, Exception e) {
+        return e instanceof InputFiles.Unusable ? e.getMessage() : input + ": " + reason(e);
     }
 
     /** One line an analyst can act on, whatever the exception. */
@@ -176,7 +182,7 @@ public final class FingerprintCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, String message) {
-        err.println(message);
+        err.println("fingerprint: " + message);
         return BAD_INPUT;
     }
 

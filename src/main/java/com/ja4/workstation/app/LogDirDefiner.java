@@ -1,6 +1,7 @@
 package com.ja4.workstation.app;
 
 import ch.qos.logback.core.PropertyDefinerBase;
+import com.ja4.workstation.service.AppPaths;
 import java.nio.file.Path;
 
 /**

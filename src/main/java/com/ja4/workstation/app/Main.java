@@ -1,5 +1,7 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.source.EarlySource;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.diagnostics.StartupProbe;
@@ -35,11 +37,30 @@ public final class Main {
             logStart(args);
         }
         if (startsGui(args)) {
-            GuiLauncher.launch(args);
+            com.ja4.workstation.ui.WorkstationApp.launch(args);
             return;
         }
-        int code = new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = commandLine();
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            // a background thread's failure (the render's FX thread): one line, never a stack trace
+            System.err.println("ja4-workstation: " + CommandFailures.describe(t, null));
+            org.slf4j.LoggerFactory.getLogger(Main.class).info("Uncaught in {}", thread.getName(), t);
+        });
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Throwable t) { // an Error (out of memory) escapes picocli's handler
+            code = CommandFailures.report(t, cli, null);
+        }
         System.exit(code);
+    }
+
+    /**
+     * The headless commands with the global guard: any failure of any command is one line on
+     * standard error and exit code 1 ({@link CommandFailures}).
+     */
+    public static CommandLine commandLine() {
+        return CommandFailures.guard(new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     /** --version / --help print and exit: no log file for them. */

@@ -1,12 +1,18 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowLength;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.render.ViewRenderer;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.io.AtomicOutput;
+import com.ja4.workstation.io.InputFiles;
+import com.ja4.workstation.io.PartialFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -76,26 +82,52 @@ public final class RenderCommand implements Callable<Integer> {
             System.err.println(ja4.isBlank() ? "--ja4 needs a value" : "--ja4 applies to --view fingerprints only");
             return 2;
         }
-        final com.ja4.workstation.domain.ClientIp open = client;
-        final String lookUp = ja4;
-        try (Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
+        String memory = memoryProblem(width, height, Runtime.getRuntime());
+        if (memory != null) {
+            System.err.println("render: " + memory);
+            return 2;
+        }
+        if (source != null) InputFiles.requireReadableFile(source);
+        OutputPaths.check("--out", out, source != null ? List.of(source) : List.of(AppPaths.demoSnapshot()));
+        ViewRenderer.Preset preset = new ViewRenderer.Preset(client, ja4);
+        // the PNG is drawn into a hidden file beside the target, moved into place once whole
+        Path tmp = AtomicOutput.temporaryBeside(out, ".png");
+        try (PartialFiles.Registration ignored = PartialFiles.register(tmp);
+             Workspace ws = source == null ? SourceOpening.openDemo() : SourceOpening.openSnapshot(source)) {
             long t0 = System.nanoTime();
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), length.length().orElseThrow()), width, height, out,
-                    v -> {
-                        if (open != null && v.controller() instanceof com.ja4.workstation.ui.ip.IpController c) c.open(open);
-                        if (lookUp != null && v.controller() instanceof com.ja4.workstation.ui.analytics.FingerprintsController c) {
-                            c.lookUp(lookUp);
-                        }
-                    });
-            System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), r.file(),
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), length.length().orElseThrow()), width, height, tmp,
+                    preset);
+            PartialFiles.throwIfStopping();
+            AtomicOutput.moveIntoPlace(tmp, out.toAbsolutePath());
+            System.out.printf("Rendered %s (%dx%d) to %s in %d ms%n", id.cliName(), r.width(), r.height(), out.toAbsolutePath(),
                     (System.nanoTime() - t0) / 1_000_000);
             return 0;
         } catch (com.ja4.workstation.data.warehouse.WarehouseException e) {
-            System.err.println("Cannot render: " + e.getMessage());
+            System.err.println("render: " + e.getMessage());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            System.err.println("render: not enough memory to draw " + width + "x" + height + " pixels (this Java may use "
+                    + Runtime.getRuntime().maxMemory() / MB + " MB); render smaller or give Java more with -Xmx");
             return 1;
         } finally {
-            javafx.application.Platform.exit();
+            ViewRenderer.shutdown();
         }
+    }
+
+    private static final long MB = 1024 * 1024;
+
+    /**
+     * Why a picture of this size cannot be drawn in this Java, or null. The view is drawn into an
+     * image (4 bytes a pixel), copied for the PNG encoder and the software renderer holds its own
+     * buffer: about four copies. Refused before anything is opened, rather than dying half-way.
+     */
+    static String memoryProblem(int width, int height, Runtime rt) {
+        long need = (long) width * height * 4 * 4;
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need <= free) return null;
+        return String.format(java.util.Locale.ROOT, "a %dx%d picture needs about %,d MB of memory and this Java has about %,d MB free"
+                + " (-Xmx %,d MB); render smaller, or give Java more, e.g. java -Xmx%dg -jar ja4-workstation.jar render …",
+                width, height, need / MB, Math.max(0, free) / MB, rt.maxMemory() / MB, Math.max(2, (need * 2) / (1024 * MB) + 1));
     }
 
     static final class ViewNames implements Iterable<String> {

@@ -3,7 +3,7 @@ package com.ja4.workstation.app;
 import picocli.CommandLine.Command;
 
 /** The headless commands; each lives in its own class, registered here. */
-@Command(name = "ja4-workstation", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
+@Command(name = "ja4-workstation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "JA4 Analyst Workstation. Without a command it starts the GUI.",
         subcommands = {
                 RenderCommand.class,
@@ -16,6 +16,6 @@ import picocli.CommandLine.Command;
 public final class RootCommand implements Runnable {
     @Override
     public void run() {
-        GuiLauncher.launch(new String[0]);
+        com.ja4.workstation.ui.WorkstationApp.launch(new String[0]);
     }
 }

@@ -1,5 +1,6 @@
 package com.ja4.workstation.app;
 
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
@@ -56,6 +57,8 @@ public final class SnapshotExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         try {
+            OutputPaths.check("--out", out, java.util.List.of(com.ja4.workstation.service.AppPaths.outboxFile(),
+                    com.ja4.workstation.service.AppPaths.demoSnapshot()));
             Optional<ConnectionProfile> p = ProfileStore.inDataDir().get(profile);
             if (p.isEmpty()) {
                 err.println("snapshot export: no profile named '" + profile + "' in " + ProfileStore.inDataDir().file());
@@ -78,7 +81,9 @@ public final class SnapshotExportCommand implements Callable<Integer> {
                             outw.printf("%s: %,d / %,d rows%n", t, done, expected); // large tables report per slice
                             outw.flush();
                         }, QueryContext.create());
-                outw.println("Wrote " + out + " (checksum " + m.checksum() + ")");
+                outw.println("Wrote " + out + " (checksum " + m.checksum() + ", signed by "
+                        + m.signature().map(sg -> sg.signerName() + " " + com.ja4.workstation.service.snapshot.SignerKey.fingerprintOf(sg.publicKey()))
+                        .orElse("nobody") + ")");
             }
             return 0;
         } catch (Exception e) {

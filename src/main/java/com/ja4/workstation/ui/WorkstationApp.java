@@ -2,6 +2,7 @@ package com.ja4.workstation.ui;
 
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.EarlySource;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.diagnostics.FxWatchdog;
 import com.ja4.workstation.ui.diagnostics.StartupProbe;
 import com.ja4.workstation.ui.shell.LoadedView;
@@ -22,6 +23,11 @@ import javafx.stage.Stage;
 public class WorkstationApp extends Application {
 
     private Shell shell;
+
+    /** Starts the desktop application (headless commands never call this, so they never load the toolkit). */
+    public static void launch(String[] args) {
+        Application.launch(WorkstationApp.class, args);
+    }
 
     @Override
     public void start(Stage stage) {

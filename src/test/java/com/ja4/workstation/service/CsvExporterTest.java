@@ -2,11 +2,11 @@ package com.ja4.workstation.service;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -28,13 +28,13 @@ class CsvExporterTest {
     @Test
     void exportsTheWholeFilteredResultNotJustAPage() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-            DetectionFilter f = DetectionFilter.NONE.withThreatLevel("HIGH");
+            TimeWindow w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
+            TableFilter f = TableFilter.of(TableFilter.THREAT, "HIGH");
             long expected = ws.detections().count(w, f, QueryContext.create());
             assertTrue(expected > 100, "more rows than one page");
             Path out = tmp.resolve("high.csv");
             long[] lastProgress = {0};
-            long n = CsvExporter.export(ws.detections(), w, f, SortOrder.descending("anomaly_score"), out, p -> lastProgress[0] = p, QueryContext.create());
+            long n = CsvExporter.export(ws.detections().table(), w, f, SortOrder.descending("anomaly_score"), out, p -> lastProgress[0] = p, QueryContext.create());
             assertEquals(expected, n);
             assertEquals(expected, lastProgress[0]);
             try (Reader r = Files.newBufferedReader(out)) {
@@ -49,10 +49,10 @@ class CsvExporterTest {
     @Test
     void aCancelledExportLeavesNoFile() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            TimeWindow w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
             Path out = tmp.resolve("cancelled.csv");
             QueryContext ctx = QueryContext.create();
-            assertThrows(QueryCancelledException.class, () -> CsvExporter.export(ws.detections(), w, DetectionFilter.NONE,
+            assertThrows(QueryCancelledException.class, () -> CsvExporter.export(ws.detections().table(), w, TableFilter.NONE,
                     SortOrder.descending("detected_at"), out, p -> { if (p >= 1000) ctx.cancel(); }, ctx));
             assertFalse(Files.exists(out));
             try (var files = Files.list(tmp)) {
@@ -65,10 +65,10 @@ class CsvExporterTest {
     @Test
     void theCsvHasTheOsColumnOfTheTable() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            TimeWindow w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
             SortOrder sort = SortOrder.descending("anomaly_score");
             Path out = tmp.resolve("all.csv");
-            long n = CsvExporter.export(ws.detections(), w, DetectionFilter.NONE, sort, out, p -> { }, QueryContext.create());
+            long n = CsvExporter.export(ws.detections().table(), w, TableFilter.NONE, sort, out, p -> { }, QueryContext.create());
             assertTrue(n > 1000, "more rows than one lookup batch: " + n);
             List<CSVRecord> rows;
             try (Reader r = Files.newBufferedReader(out)) {
@@ -76,7 +76,7 @@ class CsvExporterTest {
             }
             assertEquals("os", rows.get(0).getParser().getHeaderNames().get(rows.get(0).getParser().getHeaderNames().size() - 1));
             // rows 1000-1099 of the CSV (second batch) against the same rows as the table pages them
-            var page = ws.detections().page(w, DetectionFilter.NONE, sort, 1000, 100, QueryContext.create());
+            var page = ws.detections().page(w, TableFilter.NONE, sort, 1000, 100, QueryContext.create());
             for (int i = 0; i < page.size(); i++) {
                 CSVRecord rec = rows.get(1000 + i);
                 assertEquals(page.get(i).ip(), rec.get("src_ip"));

@@ -18,7 +18,7 @@ class QueryScopeTest {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
             QueryScope scope = QueryScope.parallel();
             // far longer than any test may wait: only a real cancel ends it in time
-            CompletableFuture<Long> slow = scope.submit(ctx -> ws.warehouse().count(
+            CompletableFuture<Long> slow = scope.submit(ctx -> ws.session().warehouse().count(
                     Sql.of("SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3"), ctx));
             Thread.sleep(300);
             long t0 = System.nanoTime();
@@ -33,7 +33,7 @@ class QueryScopeTest {
     @Test
     void aFailingQueryGivesItsReasonWithoutStackTrace() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            var f = QueryScope.parallel().submit(ctx -> ws.warehouse().count(Sql.of("SELECT count(*) FROM no_such_table"), ctx));
+            var f = QueryScope.parallel().submit(ctx -> ws.session().warehouse().count(Sql.of("SELECT count(*) FROM no_such_table"), ctx));
             Throwable err = assertThrows(Exception.class, () -> f.get(20, TimeUnit.SECONDS));
             String reason = QueryScope.reason(err);
             assertTrue(reason.contains("no_such_table"), reason);

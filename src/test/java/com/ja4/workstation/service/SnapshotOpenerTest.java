@@ -59,8 +59,8 @@ class SnapshotOpenerTest {
     @Test
     void theDemoSnapshotOpensReadOnly() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            assertTrue(ws.isSnapshot());
-            try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement()) {
+            assertTrue(ws.session().isSnapshot());
+            try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement()) {
                 assertThrows(Exception.class, () -> s.execute("DELETE FROM http_logs"));
             }
         }

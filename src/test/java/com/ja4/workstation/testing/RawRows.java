@@ -22,7 +22,7 @@ public final class RawRows {
 
     public static List<Map<String, Object>> all(Workspace ws, String table) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement();
+        try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {

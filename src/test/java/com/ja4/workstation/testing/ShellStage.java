@@ -1,6 +1,6 @@
 package com.ja4.workstation.testing;
 
-import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.diagnostics.FxWatchdog;
 import com.ja4.workstation.ui.shell.Shell;
 import javafx.scene.Scene;

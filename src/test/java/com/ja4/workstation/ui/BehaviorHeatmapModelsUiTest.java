@@ -2,9 +2,9 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.ModelCatalog;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -13,7 +13,6 @@ import com.ja4.workstation.ui.analytics.BehaviorController;
 import com.ja4.workstation.ui.analytics.HeatmapController;
 import com.ja4.workstation.ui.analytics.ModelsController;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.detections.DetectionsController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
 import java.nio.file.Files;
@@ -167,7 +166,7 @@ class BehaviorHeatmapModelsUiTest {
 
     @Test
     void aWindowBeforeTheDataShowsTheEmptyStateNotAnError(FxRobot robot) throws Exception {
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24))));
         BehaviorController b = open(robot, ViewId.BEHAVIOR, BehaviorController.class);
         waitUntil(() -> b.scatterPane().state() == LoadPane.State.EMPTY
                 && b.histogramPanes().values().stream().allMatch(p -> p.state() == LoadPane.State.EMPTY));

@@ -7,16 +7,19 @@ import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.CountingSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import com.ja4.workstation.testing.CountingSource;
+import com.ja4.workstation.ui.table.FilteredTableController;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +60,7 @@ class CustomWindowUiTest {
     @BeforeAll
     static void openDemo() throws Exception {
         opened = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        try (Connection c = opened.warehouse().source().open(); Statement s = c.createStatement();
+        try (Connection c = opened.session().warehouse().source().open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT detected_at FROM ml_detected_anomalies")) {
             while (rs.next()) detectedAt.add(rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC));
         }
@@ -75,8 +78,8 @@ class CustomWindowUiTest {
     @Start
     void start(Stage stage) {
         shell = ShellStage.show(stage, 1400, 900);
-        counting = new CountingSource(opened.warehouse().source());
-        shell.use(workspace(opened.manifest()));
+        counting = new CountingSource(opened.session().warehouse().source());
+        shell.use(workspace(opened.session().manifest()));
     }
 
     private Workspace workspace(Optional<SnapshotManifest> manifest) {
@@ -109,20 +112,20 @@ class CustomWindowUiTest {
         assertEquals("12 h", box().getEditor().getText(), "the selector shows the length as it reads");
         assertEquals(Duration.ofHours(12), box().getValue());
         assertFalse(box().getStyleClass().contains("invalid"));
-        assertFalse(shell.controller().windowMessage().isVisible());
+        assertFalse(windowMessage().isVisible());
 
         // another view opened afterwards uses the same window
         robot.interact(() -> shell.controller().show(ViewId.DETECTIONS));
-        var det = (com.ja4.workstation.ui.detections.DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(expected, det.tablePane().total(), "Detections lists the detections of the 12 h window");
+        var det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        assertEquals(expected, det.total(), "Detections lists the detections of the 12 h window");
 
         // minutes, with a space and upper case
         type(robot, "90 M");
         waitUntil(() -> shell.model().window().length().equals(Duration.ofMinutes(90)));
         assertEquals("90 min", box().getEditor().getText());
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT
-                && det.tablePane().total() == detectionsIn(before.asOf(), Duration.ofMinutes(90)));
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT
+                && det.total() == detectionsIn(before.asOf(), Duration.ofMinutes(90)));
         shot(robot, "custom-window-90min.png");
     }
 
@@ -147,8 +150,8 @@ class CustomWindowUiTest {
             Thread.sleep(200);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(box().getStyleClass().contains("invalid"), "red border for " + c[0]);
-            assertTrue(shell.controller().windowMessage().isVisible(), c[0]);
-            String message = shell.controller().windowMessage().getText();
+            assertTrue(windowMessage().isVisible(), c[0]);
+            String message = windowMessage().getText();
             assertTrue(message.contains(c[1]), message);
             assertTrue(message.contains("The window stays 24 h"), message);
             assertEquals(message, box().getTooltip().getText());
@@ -166,7 +169,7 @@ class CustomWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("24 h", box().getEditor().getText());
         assertFalse(box().getStyleClass().contains("invalid"));
-        assertFalse(shell.controller().windowMessage().isVisible());
+        assertFalse(windowMessage().isVisible());
         assertEquals(queries, counting.opened.get());
 
         // correcting the entry applies it
@@ -220,7 +223,7 @@ class CustomWindowUiTest {
     @Test
     void aSnapshotCapturedWithACustomWindowOpensOnIt(FxRobot robot) throws Exception {
         overviewLoaded();
-        SnapshotManifest m = opened.manifest().orElseThrow();
+        SnapshotManifest m = opened.session().manifest().orElseThrow();
         SnapshotManifest custom = new SnapshotManifest(m.source(), m.asOf(), Duration.ofHours(36), m.filters(),
                 m.rowCounts(), m.appVersion(), m.checksum());
         robot.interact(() -> shell.use(workspace(Optional.of(custom))));
@@ -230,13 +233,20 @@ class CustomWindowUiTest {
         assertEquals("36 h", box().getEditor().getText(), "the selector shows the snapshot's own length");
         assertEquals(Duration.ofHours(36), box().getValue());
         assertTrue(overview.windowLabelText().endsWith("(36 h)"), overview.windowLabelText());
-        assertTrue(shell.controller().sourceLabel().getTooltip().getText().contains("window 36 h"),
-                shell.controller().sourceLabel().getTooltip().getText());
+        assertTrue(shell.controller().model().sourceDetailsProperty().get().contains("window 36 h"),
+                shell.controller().model().sourceDetailsProperty().get());
+        assertEquals(shell.controller().model().sourceDetailsProperty().get(),
+                robot.lookup(".source-indicator").queryAs(javafx.scene.control.Label.class).getTooltip().getText());
     }
 
     @SuppressWarnings("unchecked")
     private ComboBox<Duration> box() {
-        return shell.controller().windowBox();
+        return (ComboBox<Duration>) shell.root().lookup("#windowBox");
+    }
+
+    /** The message hung below the window selector when a typed length is refused. */
+    private javafx.scene.control.Label windowMessage() {
+        return (javafx.scene.control.Label) shell.root().lookup("#windowMessage");
     }
 
     /** Click into the selector, replace its text and press Enter, as an analyst would. */

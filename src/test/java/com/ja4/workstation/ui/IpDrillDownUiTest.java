@@ -2,29 +2,34 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.CountingSource;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.feedback.FeedbackController;
 import com.ja4.workstation.ui.ip.IpController;
-import com.ja4.workstation.ui.ip.IpTab;
+import com.ja4.workstation.ui.ip.IpTabModel;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import com.ja4.workstation.testing.CountingSource;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -61,10 +66,10 @@ class IpDrillDownUiTest {
     @Start
     void start(Stage stage) throws Exception {
         shell = com.ja4.workstation.testing.ShellStage.show(stage, 1400, 900);
-        counting = new CountingSource(opened.warehouse().source());
+        counting = new CountingSource(opened.session().warehouse().source());
         outboxFile = Files.createTempDirectory("ja4-outbox-").resolve("outbox.duckdb");
         demo = new Workspace(new Warehouse(counting, DuckDbDialect.INSTANCE, DatabaseNames.DEFAULT, Duration.ofMinutes(1)),
-                opened.manifest(), Outbox.at(outboxFile));
+                opened.session().manifest(), Outbox.at(outboxFile));
         shell.use(demo);
     }
 
@@ -79,23 +84,25 @@ class IpDrillDownUiTest {
         robot.clickOn("#globalSearch").write("::ffff:" + any.ip()).type(KeyCode.ENTER);
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
         IpController ip = ipView();
-        IpTab tab = ip.selected().orElseThrow();
-        assertEquals(any.ip(), tab.getText(), "shown without ::ffff:");
-        waitUntil(() -> tab.detectionPane().state() == LoadPane.State.CONTENT);
-        assertFalse(tab.detectionTable().getItems().isEmpty());
-        assertTrue(tab.detectionTable().getItems().stream().allMatch(d -> d.ip().equals(any.ip())));
-        waitUntil(() -> tab.radarPane().state() == LoadPane.State.CONTENT);
-        assertEquals(tab.windowBox().getItems().get(0), tab.windowBox().getValue(), "latest window selected");
+        IpTabModel tab = ip.selected().orElseThrow();
+        assertEquals(any.ip(), tab.ip().display(), "shown without ::ffff:");
+        assertEquals(any.ip(), robot.lookup(".ip-tab .tab-label").queryAs(javafx.scene.control.Label.class).getText());
+        waitUntil(() -> tab.detections().state() == Loadable.State.CONTENT);
+        assertFalse(tab.detections().value().isEmpty());
+        assertTrue(tab.detections().value().stream().allMatch(d -> d.ip().equals(any.ip())));
+        waitUntil(() -> tab.radar().state() == Loadable.State.CONTENT);
+        assertEquals(tab.radarWindows().get(0), tab.selectedWindowProperty().get(), "latest window selected");
+        assertEquals(com.ja4.workstation.service.ip.IpDrillDownService.RADAR_FEATURES.size(), tab.axesProperty().get().size());
 
         // a second IP gets a second tab; the first stays open
-        Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
+        Detection other = demo.detections().page(shell.model().window(), com.ja4.workstation.domain.table.TableFilter.NONE,
+                com.ja4.workstation.domain.table.SortOrder.descending("anomaly_score"), 0, 200, com.ja4.workstation.data.warehouse.QueryContext.create())
                 .stream().filter(d -> !d.ip().equals(any.ip())).findFirst().orElseThrow();
         robot.interact(() -> shell.controller().search(other.ip()));
         waitUntil(() -> ip.openTabs().size() == 2);
         robot.interact(() -> shell.controller().search(any.ip()));
         assertEquals(2, ip.openTabs().size(), "an open IP is brought forward, not duplicated");
-        assertEquals(any.ip(), ip.selected().orElseThrow().getText());
+        assertEquals(any.ip(), ip.selected().orElseThrow().ip().display());
     }
 
     @Test
@@ -108,15 +115,16 @@ class IpDrillDownUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shell.controller().globalSearch().getStyleClass().contains("invalid"), "red border");
-        assertTrue(shell.controller().searchMessage().isVisible());
-        var msg = shell.controller().searchMessage();
+        assertTrue(shell.controller().model().searchProblemProperty().get().contains("1.2.3.999"));
+        assertTrue(globalSearch().getStyleClass().contains("invalid"), "red border");
+        assertTrue(searchMessage().isVisible());
+        var msg = searchMessage();
         assertTrue(msg.getWidth() > 50 && msg.getHeight() > 10, "the message has a size on screen: " + msg.getWidth() + "x" + msg.getHeight());
-        javafx.geometry.Bounds box = shell.controller().globalSearch().localToScene(shell.controller().globalSearch().getLayoutBounds());
+        javafx.geometry.Bounds box = globalSearch().localToScene(globalSearch().getLayoutBounds());
         javafx.geometry.Bounds under = msg.localToScene(msg.getLayoutBounds()); // without the drop shadow
         assertTrue(under.getMinY() >= box.getMaxY(), "shown below the search box: " + box + " / " + under);
-        assertTrue(shell.controller().searchMessage().getText().contains("1.2.3.999"), shell.controller().searchMessage().getText());
-        assertTrue(shell.controller().globalSearch().getTooltip().getText().contains("not a valid"));
+        assertTrue(searchMessage().getText().contains("1.2.3.999"), searchMessage().getText());
+        assertTrue(globalSearch().getTooltip().getText().contains("not a valid"));
         assertEquals(before, counting.opened.get(), "no query ran");
         assertEquals(ViewId.OVERVIEW, shell.controller().currentView());
         assertNull(shell.controller().view(ViewId.IP), "the drill-down was not even loaded");
@@ -132,7 +140,7 @@ class IpDrillDownUiTest {
         });
         // typing again clears the message
         robot.type(KeyCode.BACK_SPACE);
-        assertFalse(shell.controller().globalSearch().getStyleClass().contains("invalid"));
+        assertFalse(globalSearch().getStyleClass().contains("invalid"));
     }
 
     @Test
@@ -140,30 +148,30 @@ class IpDrillDownUiTest {
         Detection any = firstDetection();
         robot.interact(() -> shell.controller().search(any.ja4()));
         waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS);
-        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(any.ja4(), det.filter().ja4());
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(any.ja4())));
+        FilteredTableModel<Detection> det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        assertEquals(any.ja4(), det.filter().get(TableFilter.JA4));
+        assertTrue(det.rows().stream().allMatch(d -> d.ja4().equals(any.ja4())));
         robot.interact(() -> shell.controller().search(any.asnOrg()));
-        waitUntil(() -> det.filter().asnOrg().equals(any.asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> det.filter().get(TableFilter.ASN_ORG).equals(any.asnOrg()) && det.loading().state() == Loadable.State.CONTENT);
         robot.interact(() -> shell.controller().search("maison-lumiere"));
-        waitUntil(() -> det.filter().search().equals("maison-lumiere") && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertTrue(det.filter().asnOrg().isEmpty(), "not an ASN: searched on host");
+        waitUntil(() -> det.filter().get(TableFilter.SEARCH).equals("maison-lumiere") && det.loading().state() == Loadable.State.CONTENT);
+        assertTrue(det.filter().get(TableFilter.ASN_ORG).isEmpty(), "not an ASN: searched on host");
     }
 
     @Test
     void openIpFromTheDetectionsContextMenu(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        Detection first = det.tablePane().table().getItems().get(0);
+        FilteredTableModel<Detection> det = ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        Detection first = det.rows().get(0);
         assertFalse(first.os().isEmpty(), "the page carries the OS verdict");
-        robot.clickOn(robot.from(det.tablePane().table()).lookup(".table-cell").nth(1).queryAs(javafx.scene.Node.class));
-        var openIp = det.tablePane().table().getContextMenu().getItems().stream()
+        robot.clickOn(robot.from(pagedTable(robot)).lookup(".table-cell").nth(1).queryAs(javafx.scene.Node.class));
+        var openIp = pagedTable(robot).getContextMenu().getItems().stream()
                 .filter(i -> "Open IP".equals(i.getText())).findFirst().orElseThrow();
         robot.interact(openIp::fire);
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        assertEquals(first.ip(), ipView().selected().orElseThrow().getText());
+        assertEquals(first.ip(), ipView().selected().orElseThrow().ip().display());
     }
 
     @Test
@@ -171,27 +179,36 @@ class IpDrillDownUiTest {
         ClientIp ip = ClientIp.parse(firstDetection().ip()).orElseThrow();
         robot.interact(() -> shell.model().openIp(ip));
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        IpTab tab = ipView().selected().orElseThrow();
-        waitUntil(() -> tab.historyPane().state() == LoadPane.State.CONTENT);
-        int before = tab.historyTable().getItems().size();
+        IpTabModel tab = ipView().selected().orElseThrow();
+        waitUntil(() -> tab.history().state() == Loadable.State.CONTENT);
+        int before = tab.historyRows().size();
 
         // too long: refused, nothing lost
         String tooLong = "x".repeat(501);
-        robot.interact(() -> tab.fillForm("bot", tooLong));
+        robot.interact(() -> {
+            tab.classificationProperty().set("bot");
+            tab.commentProperty().set(tooLong);
+        });
+        assertTrue(tab.counterOverProperty().get(), "the counter says the comment is too long");
         robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(tab.formStatusText().contains("500"), tab.formStatusText());
-        assertEquals(tooLong, tab.commentText());
-        assertEquals(before, tab.historyTable().getItems().size());
+        assertTrue(tab.formStatusProperty().get().contains("500"), tab.formStatusProperty().get());
+        assertTrue(tab.formErrorProperty().get());
+        assertEquals(tooLong, tab.commentProperty().get());
+        assertEquals(before, tab.historyRows().size());
 
-        robot.interact(() -> tab.fillForm("suspicious", "HTTP/1.1 with a Chrome JA4"));
+        robot.interact(() -> {
+            tab.classificationProperty().set("suspicious");
+            tab.commentProperty().set("HTTP/1.1 with a Chrome JA4");
+        });
         robot.clickOn(robot.lookup(".button").match(n -> "Save classification".equals(((Button) n).getText())).queryAs(Button.class));
-        waitUntil(() -> tab.historyTable().getItems().size() == before + 1);
-        FeedbackEntry top = tab.historyTable().getItems().get(0);
+        waitUntil(() -> tab.historyRows().size() == before + 1);
+        FeedbackEntry top = tab.historyRows().get(0);
         assertEquals("suspicious", top.classification());
         assertEquals("HTTP/1.1 with a Chrome JA4", top.comment());
         assertTrue(top.pending(), "a snapshot's classification waits in the outbox");
-        assertEquals("", tab.commentText(), "form cleared after saving");
+        assertEquals("", tab.commentProperty().get(), "form cleared after saving");
+        assertEquals("", tab.classificationProperty().get());
         assertEquals(1, Outbox.at(outboxFile).pending().size());
 
         // the Feedback view lists it as pending and opens its IP
@@ -209,13 +226,27 @@ class IpDrillDownUiTest {
 
     private Detection firstDetection() throws Exception {
         waitUntil(() -> shell.model().window() != null);
-        return demo.detections().page(shell.model().window(), com.ja4.workstation.data.detections.DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("threat_level"), 0, 1,
+        return demo.detections().page(shell.model().window(), com.ja4.workstation.domain.table.TableFilter.NONE,
+                com.ja4.workstation.domain.table.SortOrder.descending("threat_level"), 0, 1,
                 com.ja4.workstation.data.warehouse.QueryContext.create()).get(0);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The analyst table in front (Detections, Scores or Traffic). */
+    @SuppressWarnings("unchecked")
+    private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
+        return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
+    }
+
+    private TextField globalSearch() {
+        return (TextField) shell.root().lookup("#globalSearch");
+    }
+
+    private Label searchMessage() {
+        return (Label) shell.root().lookup("#searchMessage");
     }
 }

@@ -2,18 +2,17 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.scores.ScoreFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.FingerprintsService.Ja4Row;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -22,13 +21,17 @@ import com.ja4.workstation.ui.analytics.FingerprintsController;
 import com.ja4.workstation.ui.analytics.Ja4ProfilePane;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.table.ColumnDef;
-import com.ja4.workstation.ui.common.table.PagedTablePane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.ip.IpController;
-import com.ja4.workstation.ui.ip.IpTab;
+import com.ja4.workstation.ui.ip.IpTabModel;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.ColumnDef;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
+import com.ja4.workstation.ui.table.PagedTablePane;
+import com.ja4.workstation.ui.table.TableDefinition;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,27 +80,27 @@ class Ja4LookUpUiTest {
     @Test
     void rightClickADetectionLookUpJa4ShowsItsProfileThenItsDetections(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
         // a row whose JA4 has scored windows besides its detections, so that the two figures differ
         TimeWindow w = shell.model().window();
         QueryContext ctx = QueryContext.create();
         int index = -1;
         for (int i = 0; i < 20 && index < 0; i++) {
-            String j = det.tablePane().table().getItems().get(i).ja4();
-            if (demo.detections().count(w, DetectionFilter.NONE.withJa4(j), ctx) != demo.scores().count(w, ScoreFilter.NONE.withJa4(j), ctx)) {
+            String j = det.rows().get(i).ja4();
+            if (demo.detections().count(w, TableFilter.of(TableFilter.JA4, j), ctx) != demo.scores().count(w, TableFilter.of(TableFilter.JA4, j), ctx)) {
                 index = i;
             }
         }
         assertTrue(index >= 0, "a browser JA4 among the latest detections");
         int at = index;
-        String ja4 = det.tablePane().table().getItems().get(at).ja4();
+        String ja4 = det.rows().get(at).ja4();
         assertFalse(ja4.isEmpty());
 
         // right-click the row's JA4 cell, then the menu item, as the analyst does
-        rightClick(robot, cell(robot, det.tablePane().table(), "JA4", at));
-        assertTrue(det.tablePane().table().getContextMenu().isShowing());
-        MenuItem item = menuItem(det.tablePane().table().getContextMenu(), "Look up JA4");
+        rightClick(robot, cell(robot, pagedTable(robot), "JA4", at));
+        assertTrue(pagedTable(robot).getContextMenu().isShowing());
+        MenuItem item = menuItem(pagedTable(robot).getContextMenu(), "Look up JA4");
         assertTrue(item.isVisible());
         assertFalse(item.isDisable(), "enabled on a row with a JA4");
         robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Label l && "Look up JA4".equals(l.getText())
@@ -117,28 +120,28 @@ class Ja4LookUpUiTest {
         assertTrue(decoded.contains("Cipher hash: " + parts.cipherHash()), decoded);
         assertTrue(decoded.contains("Extension hash: " + parts.extensionHash()), decoded);
         // its detection count, counted independently through the Detections table's own query
-        long expected = demo.detections().count(w, DetectionFilter.NONE.withJa4(ja4), ctx);
+        long expected = demo.detections().count(w, TableFilter.of(TableFilter.JA4, ja4), ctx);
         assertTrue(expected > 0);
         assertEquals(Fx.count(expected), pane.kpiText("Detections"));
-        assertEquals(Fx.count(demo.scores().count(w, ScoreFilter.NONE.withJa4(ja4), ctx)), pane.kpiText("Scored windows"));
+        assertEquals(Fx.count(demo.scores().count(w, TableFilter.of(TableFilter.JA4, ja4), ctx)), pane.kpiText("Scored windows"));
         assertFalse(pane.threatTable().getItems().isEmpty());
 
         // "Show detections with this JA4": Detections filtered to it
         robot.clickOn(pane.showDetectionsButton());
-        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS && ja4.equals(det.filter().ja4())
-                && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals(expected, det.tablePane().total());
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
-        assertEquals(DetectionFilter.NONE.withJa4(ja4), det.filter(), "only the JA4 filter");
+        waitUntil(() -> shell.controller().currentView() == ViewId.DETECTIONS && ja4.equals(det.filter().get(TableFilter.JA4))
+                && det.loading().state() == Loadable.State.CONTENT);
+        assertEquals(expected, det.total());
+        assertTrue(det.rows().stream().allMatch(d -> d.ja4().equals(ja4)));
+        assertEquals(TableFilter.of(TableFilter.JA4, ja4), det.filter(), "only the JA4 filter");
 
         // back in Detections, another JA4: Fingerprints (already loaded) shows the new profile
-        robot.interact(() -> det.showFilter(DetectionFilter.NONE));
-        waitUntil(() -> det.filter().ja4().isEmpty() && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        Detection other = det.tablePane().table().getItems().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
-        robot.interact(() -> det.tablePane().lookUpJa4(other));
+        robot.interact(() -> det.showFilter(TableFilter.NONE));
+        waitUntil(() -> det.filter().get(TableFilter.JA4).isEmpty() && det.loading().state() == Loadable.State.CONTENT);
+        Detection other = det.rows().stream().filter(d -> !d.ja4().equals(ja4)).findFirst().orElseThrow();
+        robot.interact(() -> shell.model().lookUpJa4(other.ja4()));
         waitUntil(() -> shell.controller().currentView() == ViewId.FINGERPRINTS && other.ja4().equals(pane.ja4Text())
                 && pane.figuresPane().state() == LoadPane.State.CONTENT);
-        assertEquals(Fx.count(demo.detections().count(w, DetectionFilter.NONE.withJa4(other.ja4()), ctx)), pane.kpiText("Detections"));
+        assertEquals(Fx.count(demo.detections().count(w, TableFilter.of(TableFilter.JA4, other.ja4()), ctx)), pane.kpiText("Detections"));
     }
 
     @Test
@@ -149,18 +152,19 @@ class Ja4LookUpUiTest {
         assertFalse(fp.profilePane().isOpen(), "no JA4 chosen yet: the pane only says how to choose one");
         Ja4Row pick = fp.statsTable().getItems().get(3);
         String ja4 = pick.stat().ja4();
-        robot.interact(() -> fp.statsTable().getSelectionModel().select(3));
-        waitUntil(() -> ja4.equals(fp.profilePane().ja4()) && fp.profilePane().figuresPane().state() == LoadPane.State.CONTENT);
         // its sessions are the sum over the ASN labels of the statistics table (all its rows are in the top 100)
         long sessions = fp.statsTable().getItems().stream().filter(r -> r.stat().ja4().equals(ja4)).mapToLong(r -> r.stat().sessions()).sum();
-        assertEquals(Fx.count(sessions), fp.profilePane().kpiText("Sessions (1 h)"));
+        robot.interact(() -> fp.statsTable().getSelectionModel().select(3));
+        waitUntil(() -> ja4.equals(fp.profilePane().ja4()) && fp.profilePane().figuresPane().state() == LoadPane.State.CONTENT
+                && Fx.count(sessions).equals(fp.profilePane().kpiText("Sessions (1 h)")));
 
         // a bot JA4 from the named-bots table names its bot
         String botJa4 = fp.botsTable().getItems().get(0).bot().ja4();
         String bot = fp.botsTable().getItems().get(0).bot().botName();
         robot.interact(() -> fp.botsTable().getSelectionModel().select(0));
-        waitUntil(() -> botJa4.equals(fp.profilePane().ja4()) && fp.profilePane().figuresPane().state() == LoadPane.State.CONTENT);
-        assertTrue(fp.profilePane().namedTable().getItems().stream().anyMatch(n -> n.kind().equals("bot") && n.seen().name().equals(bot)));
+        // (the pane takes the new JA4 a moment before it shows loading: wait for what the analyst reads)
+        waitUntil(() -> botJa4.equals(fp.profilePane().ja4()) && fp.profilePane().figuresPane().state() == LoadPane.State.CONTENT
+                && fp.profilePane().namedTable().getItems().stream().anyMatch(n -> n.kind().equals("bot") && n.seen().name().equals(bot)));
 
         // closing the profile leaves the hint
         robot.clickOn(robot.lookup(n -> n instanceof Button b && "✕".equals(b.getText())).queryAs(Button.class));
@@ -169,13 +173,15 @@ class Ja4LookUpUiTest {
 
     @Test
     void lookUpJa4FromAnIpsDetectionTable(FxRobot robot) throws Exception {
-        Detection any = demo.detections().page(shell.model().window(), DetectionFilter.NONE, SortOrder.descending("anomaly_score"),
+        Detection any = demo.detections().page(shell.model().window(), TableFilter.NONE, SortOrder.descending("anomaly_score"),
                 0, 1, QueryContext.create()).get(0);
         robot.interact(() -> shell.model().openIp(ClientIp.parse(any.ip()).orElseThrow()));
         waitUntil(() -> shell.controller().currentView() == ViewId.IP);
-        IpTab tab = ((IpController) shell.controller().view(ViewId.IP).controller()).selected().orElseThrow();
-        waitUntil(() -> tab.detectionPane().state() == LoadPane.State.CONTENT);
-        TableView<Detection> table = tab.detectionTable();
+        IpTabModel tab = ((IpController) shell.controller().view(ViewId.IP).controller()).selected().orElseThrow();
+        waitUntil(() -> tab.detections().state() == Loadable.State.CONTENT);
+        @SuppressWarnings("unchecked")
+        TableView<Detection> table = robot.lookup(n -> n instanceof TableView<?> t && !t.getColumns().isEmpty()
+                && "Detected at (UTC)".equals(t.getColumns().get(0).getText())).queryAs(TableView.class);
         String ja4 = table.getItems().get(0).ja4();
         robot.interact(() -> {
             table.getSelectionModel().select(0);
@@ -203,7 +209,7 @@ class Ja4LookUpUiTest {
         String real = "t13d1516h2_8daaf6152771_d8a2da3f94cd";
         robot.interact(() -> shell.model().lookUpJa4(real));
         waitUntil(() -> pane.figuresPane().state() == LoadPane.State.CONTENT);
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(20)), Duration.ofHours(6))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(20)), Duration.ofHours(6))));
         waitUntil(() -> pane.figuresPane().state() == LoadPane.State.EMPTY);
         assertEquals(real, pane.ja4Text(), "the profile follows the window");
         assertFalse(pane.decodedText().contains("Malformed"), pane.decodedText());
@@ -219,7 +225,7 @@ class Ja4LookUpUiTest {
                 Duration.ofSeconds(30)), Optional.empty());
         robot.interact(() -> {
             shell.use(ws);
-            shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf(), Duration.ofHours(24)));
+            shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf(), Duration.ofHours(24)));
             shell.model().lookUpJa4("t13d1516h2_8daaf6152771_d8a2da3f94cd");
         });
         Ja4ProfilePane pane = fingerprints().profilePane();
@@ -230,32 +236,34 @@ class Ja4LookUpUiTest {
         assertTrue(pane.decodedText().contains("Protocol: TCP"), "the decode needs no query");
     }
 
-    /** The Look up JA4 item is there only where enabled, and greyed on a row without a JA4. */
+    /** Look up JA4 in a table's context menu is greyed on a row without a JA4, and looks the row's JA4 up. */
     @Test
     void lookUpJa4IsDisabledOnARowWithoutAJa4(FxRobot robot) throws Exception {
         record R(String ip, String ja4) {
         }
         List<String> looked = new ArrayList<>();
-        PagedTablePane<R, String> pane = new PagedTablePane<>("rows", List.of(ColumnDef.text("IP", null, R::ip, 150, null),
-                ColumnDef.text("JA4", null, R::ja4, 300, null)), SortOrder.descending("ip"));
+        TableDefinition<R> def = new TableDefinition<>("Rows", null, "rows", SortOrder.descending("ip"), List.of(),
+                List.of(ColumnDef.text("IP", null, R::ip, 150, null), ColumnDef.text("JA4", null, R::ja4, 300, null)),
+                ws -> null, R::ip, R::ja4);
+        FilteredTableModel<R> model = new FilteredTableModel<>(def, () -> null, () -> null, () -> null, new Tasks());
         Stage[] stage = new Stage[1];
+        PagedTablePane<?>[] pane = new PagedTablePane<?>[1];
         robot.interact(() -> {
-            pane.table().getItems().setAll(new R("10.0.0.1", ""), new R("10.0.0.2", "t13d1516h2_8daaf6152771_d8a2da3f94cd"));
+            pane[0] = new PagedTablePane<>(model, ip -> { }, looked::add);
+            model.rows().setAll(new R("10.0.0.1", ""), new R("10.0.0.2", "t13d1516h2_8daaf6152771_d8a2da3f94cd"));
             stage[0] = new Stage();
-            stage[0].setScene(new Scene(pane, 600, 300));
+            stage[0].setScene(new Scene(pane[0], 600, 300));
             stage[0].show();
         });
-        ContextMenu menu = pane.table().getContextMenu();
+        @SuppressWarnings("unchecked")
+        TableView<R> table = (TableView<R>) pane[0].lookup(".table-view");
+        ContextMenu menu = table.getContextMenu();
         MenuItem item = menuItem(menu, "Look up JA4");
-        robot.interact(() -> menu.getOnShowing().handle(null));
-        assertFalse(item.isVisible(), "not offered where the table has no JA4 look-up");
-
-        robot.interact(() -> pane.enableLookUpJa4(R::ja4, looked::add));
-        showMenuOn(robot, pane.table(), 0);
+        showMenuOn(robot, table, 0);
         assertTrue(item.isVisible());
         assertTrue(item.isDisable(), "a row without a JA4");
         robot.interact(menu::hide);
-        showMenuOn(robot, pane.table(), 1);
+        showMenuOn(robot, table, 1);
         assertFalse(item.isDisable());
         robot.interact(item::fire);
         assertEquals(List.of("t13d1516h2_8daaf6152771_d8a2da3f94cd"), looked);
@@ -303,8 +311,8 @@ class Ja4LookUpUiTest {
                 && column.equals(c.getTableColumn().getText()) && c.getIndex() == row && c.isVisible()).query();
     }
 
-    private DetectionsController detections() {
-        return (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+    private FilteredTableModel<Detection> detections() {
+        return ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
     }
 
     private FingerprintsController fingerprints() {
@@ -314,5 +322,11 @@ class Ja4LookUpUiTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The analyst table in front (Detections, Scores or Traffic). */
+    @SuppressWarnings("unchecked")
+    private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
+        return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
     }
 }

@@ -12,9 +12,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every view renders headless to a PNG with real content (not a blank or single-colour image). */
 class RenderTest {
@@ -27,7 +27,7 @@ class RenderTest {
     void viewRendersToPng(ViewId id) throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
             Path out = tmp.resolve(id.cliName() + ".png");
-            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 1400, 900, out);
+            var r = ViewRenderer.render(id, ws, new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), 1400, 900, out);
             BufferedImage img = ImageIO.read(out.toFile());
             assertEquals(1400, img.getWidth());
             assertTrue(img.getHeight() >= 900);

@@ -1,8 +1,8 @@
 package com.ja4.workstation.ui;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.query.QueryScope;
@@ -33,7 +33,7 @@ class ScatterFluidityBenchmark {
     @Test
     void redrawTimePerSampleSize() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            TimeWindow w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+            TimeWindow w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
             for (int n : BehaviorService.SAMPLE_SIZES) {
                 long q0 = System.nanoTime();
                 List<SessionPoint> pts = ws.behavior().scatter(w, n, true, QueryScope.parallel()).join();

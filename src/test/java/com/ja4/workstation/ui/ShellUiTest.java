@@ -2,24 +2,24 @@ package com.ja4.workstation.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.table.PagedTablePane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
-import java.nio.file.Files;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,44 +72,44 @@ class ShellUiTest {
         OverviewController overview = (OverviewController) shell.controller().view(ViewId.OVERVIEW).controller();
         waitUntil(() -> overview.kpiPane().state() == LoadPane.State.CONTENT);
         robot.clickOn(".kpi-critical");
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertEquals("CRITICAL", det.filter().threatLevel());
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.threatLevel().equals("CRITICAL")));
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
+        assertEquals("CRITICAL", det.filter().get(TableFilter.THREAT));
+        assertTrue(det.rows().stream().allMatch(d -> d.threatLevel().equals("CRITICAL")));
     }
 
     @Test
     void clickingAColumnHeaderResortsInTheDatabase(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT);
         double max = all().stream().mapToDouble(Detection::anomalyScore).max().orElseThrow();
         double min = all().stream().mapToDouble(Detection::anomalyScore).min().orElseThrow();
 
         clickHeader(robot, "Score");
-        waitUntil(() -> det.tablePane().sort().key().equals("anomaly_score") && loaded(det));
-        double first = det.tablePane().table().getItems().get(0).anomalyScore();
+        waitUntil(() -> det.sort().key().equals("anomaly_score") && loaded(det));
+        double first = det.rows().get(0).anomalyScore();
         assertTrue(first == max || first == min, "first row holds an extreme score after sorting");
-        boolean ascending = det.tablePane().sort().ascending();
+        boolean ascending = det.sort().ascending();
         clickHeader(robot, "Score");
-        waitUntil(() -> det.tablePane().sort().ascending() != ascending && loaded(det));
-        double after = det.tablePane().table().getItems().get(0).anomalyScore();
-        assertEquals(det.tablePane().sort().ascending() ? min : max, after, 1e-12);
+        waitUntil(() -> det.sort().ascending() != ascending && loaded(det));
+        double after = det.rows().get(0).anomalyScore();
+        assertEquals(det.sort().ascending() ? min : max, after, 1e-12);
     }
 
     @Test
     void choosingAThreatLevelFilters(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = detections();
+        FilteredTableModel<Detection> det = detections();
         waitUntil(() -> loaded(det));
-        long total = det.tablePane().total();
+        long total = det.total();
         @SuppressWarnings("unchecked")
         ComboBox<String> threat = robot.lookup("#threatBox").queryAs(ComboBox.class);
         robot.interact(() -> threat.setValue("HIGH"));
-        waitUntil(() -> det.filter().threatLevel().equals("HIGH") && loaded(det));
-        assertTrue(det.tablePane().total() < total);
-        assertEquals(all().stream().filter(d -> d.threatLevel().equals("HIGH")).count(), det.tablePane().total());
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.threatLevel().equals("HIGH")));
+        waitUntil(() -> det.filter().get(TableFilter.THREAT).equals("HIGH") && loaded(det));
+        assertTrue(det.total() < total);
+        assertEquals(all().stream().filter(d -> d.threatLevel().equals("HIGH")).count(), det.total());
+        assertTrue(det.rows().stream().allMatch(d -> d.threatLevel().equals("HIGH")));
     }
 
     @Test
@@ -122,28 +122,28 @@ class ShellUiTest {
                 DatabaseNames.DEFAULT, Duration.ofSeconds(30)), Optional.empty());
         robot.interact(() -> {
             shell.use(ws);
-            shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf(), Duration.ofHours(24)));
+            shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf(), Duration.ofHours(24)));
         });
         robot.clickOn(robot.lookup(".rail-button").match(n -> ((ToggleButton) n).getText().contains("Detections")).queryAs(ToggleButton.class));
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.ERROR);
-        assertTrue(det.tablePane().loadPane().message().contains("ml_detected_anomalies"), det.tablePane().loadPane().message());
-        assertFalse(det.tablePane().table().isVisible(), "the error replaces the table");
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.ERROR);
+        assertTrue(det.loading().message().contains("ml_detected_anomalies"), det.loading().message());
+        assertFalse(pagedTable(robot).isVisible(), "the error replaces the table");
         assertTrue(robot.lookup(".retry-button").queryAllAs(Button.class).stream().anyMatch(Button::isVisible));
     }
 
-    private boolean loaded(DetectionsController det) {
-        return det.tablePane().loadPane().state() == LoadPane.State.CONTENT;
+    private boolean loaded(FilteredTableModel<Detection> det) {
+        return det.loading().state() == Loadable.State.CONTENT;
     }
 
-    private DetectionsController detections() {
-        return (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+    private FilteredTableModel<Detection> detections() {
+        return ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
     }
 
     private List<Detection> all() throws Exception {
         List<Detection> rows = new java.util.ArrayList<>();
-        demo.detections().forEach(shell.model().window(), DetectionFilter.NONE,
-                com.ja4.workstation.data.table.SortOrder.descending("detected_at"), rows::add, QueryContext.create());
+        demo.detections().forEach(shell.model().window(), TableFilter.NONE,
+                com.ja4.workstation.domain.table.SortOrder.descending("detected_at"), rows::add, QueryContext.create());
         return rows;
     }
 
@@ -156,5 +156,11 @@ class ShellUiTest {
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The analyst table in front (Detections, Scores or Traffic). */
+    @SuppressWarnings("unchecked")
+    private static <R> javafx.scene.control.TableView<R> pagedTable(FxRobot robot) {
+        return robot.lookup(".paged-table .table-view").queryAs(javafx.scene.control.TableView.class);
     }
 }

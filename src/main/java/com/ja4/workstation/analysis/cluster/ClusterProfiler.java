@@ -1,8 +1,10 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import com.ja4.workstation.domain.ThreatLevel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Builds each cluster's profile from its member rows, its centroid and its PCA position. */
+/**
+ * Builds each cluster's profile from its member rows (every pair assigned to it), its centroid and
+ * its PCA position. Works on row indexes and the run's raw feature values, so that profiling
+ * 100,000 assigned pairs costs a few tens of milliseconds.
+ */
 final class ClusterProfiler {
 
     /** Share of detected pairs that must reach a level for it to be the cluster's dominant threat. */
@@ -19,50 +26,101 @@ final class ClusterProfiler {
     private static final int TOP = 5;
     private static final int SAMPLE_IPS = 8;
 
-    private final StackVerdictSource verdicts;
+    private final List<FeatureRow> rows;
+    private final double[][] raw;
+    private final StackVerdict[] verdictOfRow;
+    private final boolean ipOrdered;
 
-    ClusterProfiler(StackVerdictSource verdicts) {
-        this.verdicts = verdicts;
+    /** A SYN as the stack fingerprinter sees it: rows with the same four values share one verdict. */
+    private record Syn(double ttl, double window, double scale, double mss) {
+    }
+
+    ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, double[][] raw) {
+        this.rows = rows;
+        this.raw = raw;
+        this.verdictOfRow = new StackVerdict[rows.size()];
+        this.ipOrdered = ClusteringPipeline.inIpOrder(rows);
+        Map<Syn, StackVerdict> cache = new HashMap<>();
+        for (int i = 0; i < verdictOfRow.length; i++) {
+            FeatureRow r = rows.get(i);
+            verdictOfRow[i] = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
+                    s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
+        }
     }
 
     /**
-     * @param members rows of the cluster (not empty)
-     * @param xy      the cluster's position in [0, 1]
+     * @param members     indexes of the rows assigned to the cluster (not empty)
+     * @param fittedPairs how many of them the centroids were fitted on
+     * @param xy          the cluster's position in [0, 1]
      */
-    ClusterProfile profile(String id, int index, List<FeatureRow> members, double[] centroid, double[] xy) {
-        Map<String, Double> means = rawMeans(members);
-        StackVerdict stack = StackVotes.of(members, verdicts);
+    ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy) {
+        StackVerdict stack = StackVotes.of(members, i -> verdictOfRow[i]);
         double risk = RiskScore.of(centroid, stack);
-        Set<String> ips = new HashSet<>();
         long hits = 0;
-        for (FeatureRow r : members) {
-            ips.add(r.ip());
-            hits += r.hits();
-        }
-        List<FeatureRow> busiest = new ArrayList<>(members);
-        busiest.sort(Comparator.comparingLong(FeatureRow::hits).reversed()
-                .thenComparing(FeatureRow::ip).thenComparing(FeatureRow::ja4));
+        for (int i : members) hits += rows.get(i).hits();
+        List<FeatureRow> busiest = busiest(members);
         List<String> sampleIps = busiest.stream().map(FeatureRow::ip).distinct().limit(SAMPLE_IPS).toList();
         List<Double> centroidList = new ArrayList<>(centroid.length);
         for (double v : centroid) centroidList.add(v);
         return new ClusterProfile(id, index, ClusterNamer.name(centroid, stack), stack, risk, RiskGroup.of(risk),
-                RiskScore.colour(risk), ips.size(), members.size(), hits, List.copyOf(centroidList),
-                java.util.Collections.unmodifiableMap(means), dominantThreat(members),
+                RiskScore.colour(risk), distinctIps(members), members.length, fittedPairs, hits, List.copyOf(centroidList),
+                Collections.unmodifiableMap(rawMeans(members)), dominantThreat(members),
                 top(members, FeatureRow::country), top(members, FeatureRow::asnOrg), sampleIps,
                 busiest.get(0).userAgent(), xy[0], xy[1]);
     }
 
-    /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
-    static Map<String, Double> rawMeans(List<FeatureRow> members) {
-        Map<String, Double> means = new LinkedHashMap<>();
-        for (Feature f : Feature.all()) {
-            double sum = 0;
-            for (FeatureRow r : members) {
-                double v = f.raw(r);
-                if (Double.isFinite(v)) sum += v;
+    /** Distinct IPs of the members: counted as runs when the rows are in IP order, else with a set. */
+    int distinctIps(int[] members) {
+        if (ipOrdered) {
+            int n = 0;
+            String previous = null;
+            for (int i : members) {
+                String ip = rows.get(i).ip();
+                if (!ip.equals(previous)) n++;
+                previous = ip;
             }
-            means.put(f.sourceColumn(), sum / members.size());
+            return n;
         }
+        Set<String> ips = new HashSet<>();
+        for (int i : members) ips.add(rows.get(i).ip());
+        return ips.size();
+    }
+
+    /** Busiest first (hits, then IP and JA4), enough rows to fill {@value #SAMPLE_IPS} distinct IPs. */
+    List<FeatureRow> busiest(int[] members) {
+        Comparator<Integer> order = (a, b) -> {
+            FeatureRow x = rows.get(a);
+            FeatureRow y = rows.get(b);
+            int c = Long.compare(y.hits(), x.hits());
+            if (c == 0) c = x.ip().compareTo(y.ip());
+            return c != 0 ? c : x.ja4().compareTo(y.ja4());
+        };
+        long[] hits = new long[members.length];
+        for (int m = 0; m < hits.length; m++) hits[m] = rows.get(members[m]).hits();
+        Arrays.sort(hits);
+        // an IP has few JA4s: a few dozen rows hold 8 IPs; widen until they do or every row is taken
+        for (int want = SAMPLE_IPS * 4; ; want *= 4) {
+            // every row at least as busy as the want-th busiest (ties included), then the exact order
+            long floor = hits[Math.max(0, hits.length - want)];
+            List<Integer> top = new ArrayList<>();
+            for (int i : members) if (rows.get(i).hits() >= floor) top.add(i);
+            top.sort(order);
+            List<FeatureRow> out = top.stream().map(rows::get).toList();
+            if (want >= members.length || out.stream().map(FeatureRow::ip).distinct().count() >= SAMPLE_IPS) {
+                return out;
+            }
+        }
+    }
+
+    /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
+    Map<String, Double> rawMeans(int[] members) {
+        double[] sum = new double[Feature.COUNT];
+        for (int i : members) {
+            double[] x = raw[i];
+            for (int j = 0; j < sum.length; j++) if (Double.isFinite(x[j])) sum[j] += x[j];
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Feature f : Feature.all()) means.put(f.sourceColumn(), sum[f.ordinal()] / members.length);
         return means;
     }
 
@@ -70,12 +128,13 @@ final class ClusterProfiler {
      * The most severe level that at least {@link #DOMINANT_THREAT_SHARE} of the detected pairs
      * reach: one CRITICAL pair does not turn a cluster of 500 browsers critical, but a quarter does.
      */
-    static ThreatLevel dominantThreat(List<FeatureRow> members) {
+    ThreatLevel dominantThreat(int[] members) {
         int[] bySeverity = new int[ThreatLevel.CRITICAL.severity() + 1];
         int detected = 0;
-        for (FeatureRow r : members) {
-            if (r.threat() == null) continue;
-            bySeverity[r.threat().severity()]++;
+        for (int i : members) {
+            ThreatLevel t = rows.get(i).threat();
+            if (t == null) continue;
+            bySeverity[t.severity()]++;
             detected++;
         }
         if (detected == 0) return null;
@@ -87,15 +146,16 @@ final class ClusterProfiler {
         return ThreatLevel.LEGITIMATE_BROWSER;
     }
 
-    /** Most frequent non-blank values, ties by name so that reruns list them in the same order. */
-    static List<String> top(List<FeatureRow> members, java.util.function.Function<FeatureRow, String> field) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (FeatureRow r : members) {
-            String v = field.apply(r);
-            if (v != null && !v.isBlank()) counts.merge(v, 1, Integer::sum);
+    /** Most frequent non-empty values, ties by name so that reruns list them in the same order. */
+    List<String> top(int[] members, Function<FeatureRow, String> field) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (int i : members) {
+            String v = field.apply(rows.get(i));
+            if (v != null && !v.isEmpty()) counts.computeIfAbsent(v, x -> new int[1])[0]++;
         }
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
                 .limit(TOP).map(Map.Entry::getKey).toList();
     }
 }

@@ -5,8 +5,8 @@ package com.ja4.workstation.analysis.cluster;
  * that names the accepted range, so the command line and the UI report the same thing.
  *
  * @param k             number of clusters, {@value #MIN_K}-{@value #MAX_K}
- * @param sampleSize    (IP, JA4) pairs clustered, {@value #MIN_SAMPLES}-{@value #MAX_SAMPLES}
- * @param seed          seed of the k-means++ draw: the same input and seed give the same clusters
+ * @param sampleSize    (IP, JA4) pairs the centroids are fitted on, {@value #MIN_SAMPLES}-{@value #MAX_SAMPLES}; every pair is then assigned
+ * @param seed          seed of the k-means++ draws: the same input and seed give the same clusters
  * @param maxIterations Lloyd iterations at most
  */
 public record ClusteringParameters(int k, int sampleSize, long seed, int maxIterations) {

@@ -1,12 +1,13 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -14,10 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * The compute part of a run, from sampled rows to a {@link ClusteringRun}: vectors, k-means++,
- * PCA placement, profiles and edges. No I/O, so the benchmark times exactly what the UI waits for.
+ * The compute part of a run, from sampled rows to a {@link ClusteringRun}: vectors, k-means++ fitted
+ * on the sample, every row assigned to its nearest centroid, PCA placement, profiles (over every
+ * assigned row) and edges. No I/O, so the benchmark times exactly what the UI waits for.
  */
 public final class ClusteringPipeline {
 
@@ -32,44 +35,71 @@ public final class ClusteringPipeline {
 
     /** Normalised vectors, one per row, in {@link Feature} order. */
     public static double[][] vectors(List<FeatureRow> rows) {
-        double[][] data = new double[rows.size()][Feature.COUNT];
-        List<Feature> features = Feature.all();
-        for (int i = 0; i < data.length; i++) {
-            FeatureRow r = rows.get(i);
-            for (int j = 0; j < Feature.COUNT; j++) data[i][j] = features.get(j).normalise(r);
-        }
-        return data;
+        return FeatureMatrix.of(rows).vectors();
+    }
+
+    /** A run where the sample is every row (tests, benchmark). */
+    public ClusteringRun run(List<FeatureRow> rows, ClusteringParameters p, Instant startedAt, ProgressListener progress,
+                             CancellationCheck cancel) {
+        return run(rows, IntStream.range(0, rows.size()).toArray(), p, startedAt, new EnumMap<>(ClusteringStage.class),
+                progress, cancel);
     }
 
     /**
-     * @param sampled   the rows to cluster
-     * @param inputRows how many rows the source offered before sampling (for the statistics)
-     * @param timings   per-stage milliseconds already spent (loading, sampling); completed here
+     * Fits the centroids on the sampled rows, then assigns every row to its nearest centroid.
+     *
+     * @param all     every row of the source; each gets a cluster
+     * @param sample  indexes into {@code all} of the rows to fit on (see {@link StratifiedSampler#sampleIndices})
+     * @param timings per-stage milliseconds already spent (loading, sampling); completed here
      */
-    public ClusteringRun run(List<FeatureRow> sampled, int inputRows, ClusteringParameters p, Instant startedAt,
-                             Map<ClusteringStage, Long> timings, ProgressListener progress, CancellationCheck cancel) {
-        Map<ClusteringStage, Long> stageMillis = new EnumMap<>(timings);
+    public ClusteringRun run(List<FeatureRow> all, int[] sample, ClusteringParameters p, Instant startedAt,
+                             Map<ClusteringStage, Double> timings, ProgressListener progress, CancellationCheck cancel) {
+        Map<ClusteringStage, Double> stageMillis = new EnumMap<>(timings);
         long t0 = System.nanoTime();
 
         progress.progress(ClusteringStage.VECTORS, 0.25);
         long t = System.nanoTime();
-        double[][] data = vectors(sampled);
+        FeatureMatrix matrix = FeatureMatrix.of(all);
+        double[][] data = matrix.vectorsOf(sample);
         stageMillis.put(ClusteringStage.VECTORS, millisSince(t));
         cancel.throwIfCancelled();
 
         progress.progress(ClusteringStage.KMEANS, 0.3);
         t = System.nanoTime();
-        KMeansClusterer.Result km = KMeansClusterer.cluster(data, p.k(), p.seed(), p.maxIterations(), cancel);
+        KMeansClusterer.Result km = KMeansClusterer.cluster(data, sampleWeights(all, sample), p.k(), p.seed(),
+                p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));
+        cancel.throwIfCancelled();
+
+        progress.progress(ClusteringStage.ASSIGN, 0.55);
+        t = System.nanoTime();
+        double[][] centroids = km.centroids();
+        int n = all.size();
+        int[] labels = new int[n];
+        double[] squared = new double[n];
+        boolean[] fitted = new boolean[n];
+        int[] fittedPerCluster = new int[p.k()];
+        for (int s = 0; s < sample.length; s++) {
+            int i = sample[s];
+            fitted[i] = true;
+            labels[i] = km.labels()[s];
+            squared[i] = Distances.squared(data[s], centroids[labels[i]]);
+            fittedPerCluster[labels[i]]++;
+        }
+        int[] rest = IntStream.range(0, n).filter(i -> !fitted[i]).toArray();
+        NearestCentroid.Assignment assigned = NearestCentroid.assign(matrix.vectorsOf(rest), centroids, cancel);
+        for (int r = 0; r < rest.length; r++) {
+            labels[rest[r]] = assigned.labels()[r];
+            squared[rest[r]] = assigned.squaredDistances()[r];
+        }
+        stageMillis.put(ClusteringStage.ASSIGN, millisSince(t));
         cancel.throwIfCancelled();
 
         progress.progress(ClusteringStage.PCA, 0.7);
         t = System.nanoTime();
-        double[][] centroids = km.centroids();
-        int[] labels = km.labels();
-        List<List<FeatureRow>> members = membersByCluster(sampled, labels, p.k());
+        int[][] members = membersByCluster(labels, p.k());
         List<Integer> present = new ArrayList<>();
-        for (int c = 0; c < p.k(); c++) if (!members.get(c).isEmpty()) present.add(c);
+        for (int c = 0; c < p.k(); c++) if (members[c].length > 0) present.add(c);
         double[][] presentCentroids = present.stream().map(c -> centroids[c]).toArray(double[][]::new);
         double[][] xy = Pca2d.scaledProjection(presentCentroids, Pca2d.mean(data), Pca2d.topTwo(Pca2d.covariance(data)));
         stageMillis.put(ClusteringStage.PCA, millisSince(t));
@@ -77,20 +107,20 @@ public final class ClusteringPipeline {
 
         progress.progress(ClusteringStage.PROFILES, 0.8);
         t = System.nanoTime();
-        String runId = runId(data, sampled, p, startedAt);
-        ClusterProfiler profiler = new ClusterProfiler(verdicts);
-        List<ClusterProfile> clusters = new ArrayList<>();
-        for (int i = 0; i < present.size(); i++) {
+        String runId = runId(data, all, sample, p, startedAt);
+        ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix.raw());
+        // clusters are profiled in parallel: the profiler only reads, and the list keeps cluster order
+        List<ClusterProfile> clusters = IntStream.range(0, present.size()).parallel().mapToObj(i -> {
             int c = present.get(i);
-            clusters.add(profiler.profile(clusterId(runId, c), c, members.get(c), centroids[c], xy[i]));
-        }
+            return profiler.profile(clusterId(runId, c), c, members[c], fittedPerCluster[c], centroids[c], xy[i]);
+        }).toList();
         clusters = uniqueLabels(clusters);
         String[] ids = new String[p.k()];
         for (int c = 0; c < ids.length; c++) ids[c] = clusterId(runId, c);
-        List<MemberAssignment> assignments = new ArrayList<>(sampled.size());
-        for (int i = 0; i < sampled.size(); i++) {
-            FeatureRow r = sampled.get(i);
-            assignments.add(new MemberAssignment(r.ip(), r.ja4(), ids[labels[i]]));
+        List<MemberAssignment> assignments = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FeatureRow r = all.get(i);
+            assignments.add(new MemberAssignment(r.ip(), r.ja4(), ids[labels[i]], Math.sqrt(squared[i]), fitted[i]));
         }
         stageMillis.put(ClusteringStage.PROFILES, millisSince(t));
         cancel.throwIfCancelled();
@@ -100,11 +130,32 @@ public final class ClusteringPipeline {
         List<ClusterEdge> edges = edges(clusters);
         stageMillis.put(ClusteringStage.EDGES, millisSince(t));
 
-        long computeMillis = millisSince(t0);
-        long before = timings.values().stream().mapToLong(Long::longValue).sum();
-        RunStatistics stats = statistics(sampled, inputRows, clusters, km, stageMillis, before + computeMillis);
+        double computeMillis = millisSince(t0);
+        double before = timings.values().stream().mapToDouble(Double::doubleValue).sum();
+        RunStatistics stats = statistics(sample.length, all, clusters, km, stageMillis, before + computeMillis);
         progress.progress(ClusteringStage.EDGES, 1.0);
-        return new ClusteringRun(runId, p, startedAt, clusters, edges, assignments, stats);
+        return new ClusteringRun(runId, p, startedAt, clusters, edges, assignments, all, stats);
+    }
+
+    /**
+     * Weights that make the sample stand for every row: the stratified sample over-represents
+     * detections (so that a rare scanner is never left out), and fitting it as is would spend the
+     * centroids on them and lump the undetected bulk together. Each sampled row weighs the number of
+     * rows of its class (detected or not) over the sampled rows of that class; when every row is in
+     * the sample, every weight is 1.
+     */
+    static double[] sampleWeights(List<FeatureRow> all, int[] sample) {
+        if (sample.length == all.size()) return null;
+        int detected = 0;
+        for (FeatureRow r : all) if (r.isAnomalous()) detected++;
+        int sampledDetected = 0;
+        for (int i : sample) if (all.get(i).isAnomalous()) sampledDetected++;
+        double detectedWeight = sampledDetected == 0 ? 1 : (double) detected / sampledDetected;
+        int sampledOther = sample.length - sampledDetected;
+        double otherWeight = sampledOther == 0 ? 1 : (double) (all.size() - detected) / sampledOther;
+        double[] w = new double[sample.length];
+        for (int s = 0; s < w.length; s++) w[s] = all.get(sample[s]).isAnomalous() ? detectedWeight : otherWeight;
+        return w;
     }
 
     public static String clusterId(String runId, int index) {
@@ -138,10 +189,14 @@ public final class ClusteringPipeline {
         return Math.sqrt(s);
     }
 
-    private static List<List<FeatureRow>> membersByCluster(List<FeatureRow> rows, int[] labels, int k) {
-        List<List<FeatureRow>> members = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) members.add(new ArrayList<>());
-        for (int i = 0; i < rows.size(); i++) members.get(labels[i]).add(rows.get(i));
+    /** Row indexes of each cluster, in row order. */
+    private static int[][] membersByCluster(int[] labels, int k) {
+        int[] size = new int[k];
+        for (int label : labels) size[label]++;
+        int[][] members = new int[k][];
+        for (int c = 0; c < k; c++) members[c] = new int[size[c]];
+        int[] filled = new int[k];
+        for (int i = 0; i < labels.length; i++) members[labels[i]][filled[labels[i]]++] = i;
         return members;
     }
 
@@ -156,25 +211,34 @@ public final class ClusteringPipeline {
             labelOf.put(c.index(), n == 1 ? c.label() : c.label() + " (" + n + ")");
         }
         return clusters.stream().map(c -> c.label().equals(labelOf.get(c.index())) ? c
-                : new ClusterProfile(c.id(), c.index(), labelOf.get(c.index()), c.stack(), c.risk(), c.group(),
-                c.colour(), c.ipCount(), c.pairCount(), c.hitCount(), c.centroid(), c.rawMeans(), c.dominantThreat(),
-                c.topCountries(), c.topAsnOrgs(), c.sampleIps(), c.sampleUserAgent(), c.x(), c.y())).toList();
+                : c.withLabel(labelOf.get(c.index()))).toList();
     }
 
-    private static RunStatistics statistics(List<FeatureRow> sampled, int inputRows, List<ClusterProfile> clusters,
-                                            KMeansClusterer.Result km, Map<ClusteringStage, Long> stageMillis,
-                                            long totalMillis) {
-        Set<String> ips = new HashSet<>();
+    /** True when the rows come in IP order (as the warehouse and the service give them). */
+    static boolean inIpOrder(List<FeatureRow> rows) {
+        for (int i = 1; i < rows.size(); i++) if (rows.get(i - 1).ip().compareTo(rows.get(i).ip()) > 0) return false;
+        return true;
+    }
+
+    private static RunStatistics statistics(int fitted, List<FeatureRow> all, List<ClusterProfile> clusters,
+                                            KMeansClusterer.Result km, Map<ClusteringStage, Double> stageMillis,
+                                            double totalMillis) {
         long hits = 0;
-        for (FeatureRow r : sampled) {
-            ips.add(r.ip());
-            hits += r.hits();
+        for (FeatureRow r : all) hits += r.hits();
+        int distinct;
+        if (inIpOrder(all)) {
+            distinct = 0;
+            for (int i = 0; i < all.size(); i++) if (i == 0 || !all.get(i).ip().equals(all.get(i - 1).ip())) distinct++;
+        } else {
+            Set<String> ips = new HashSet<>();
+            for (FeatureRow r : all) ips.add(r.ip());
+            distinct = ips.size();
         }
         int bots = clusters.stream().filter(c -> c.group() == RiskGroup.BOTS).mapToInt(ClusterProfile::ipCount).sum();
         int suspects = clusters.stream().filter(c -> c.group() == RiskGroup.SUSPECTS).mapToInt(ClusterProfile::ipCount).sum();
-        return new RunStatistics(inputRows, sampled.size(), clusters.size(), km.iterations(), km.model().distortion,
-                ips.size(), hits, bots, suspects, java.util.Collections.unmodifiableMap(new EnumMap<>(stageMillis)),
-                totalMillis);
+        return new RunStatistics(all.size(), fitted, all.size(), clusters.size(), km.iterations(), km.restarts(),
+                km.distortion(), distinct, hits, bots, suspects,
+                Collections.unmodifiableMap(new EnumMap<>(stageMillis)), Math.round(totalMillis));
     }
 
     /**
@@ -183,13 +247,13 @@ public final class ClusteringPipeline {
      * whole input with SHA-256 cost more than the k-means it names, and an id needs no collision
      * resistance against an adversary (the time of run is in it anyway).
      */
-    static String runId(double[][] data, List<FeatureRow> rows, ClusteringParameters p, Instant startedAt) {
+    static String runId(double[][] data, List<FeatureRow> all, int[] sample, ClusteringParameters p, Instant startedAt) {
         long h = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < rows.size(); i++) {
-            FeatureRow r = rows.get(i);
+        for (int i = 0; i < sample.length; i++) {
+            FeatureRow r = all.get(sample[i]);
             h = mix(h, r.ip().hashCode() * 31L + r.ja4().hashCode());
             h = mix(h, r.hits());
-            for (double v : data[i]) h = mix(h, Double.doubleToLongBits(v));
+            h = mix(h, java.util.Arrays.hashCode(data[i]));
         }
         MessageDigest md;
         try {
@@ -197,7 +261,7 @@ public final class ClusteringPipeline {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        md.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(h).putInt(rows.size()).array());
+        md.update(ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES).putLong(h).putInt(sample.length).putInt(all.size()).array());
         md.update(("k=" + p.k() + ";seed=" + p.seed() + ";at=" + startedAt).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest()).substring(0, 12);
     }
@@ -210,7 +274,7 @@ public final class ClusteringPipeline {
         return z ^ (z >>> 31);
     }
 
-    private static long millisSince(long nanoStart) {
-        return (System.nanoTime() - nanoStart) / 1_000_000;
+    private static double millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1e6;
     }
 }

@@ -6,6 +6,7 @@ public enum ClusteringStage {
     SAMPLE("Sampling"),
     VECTORS("Normalising vectors"),
     KMEANS("k-means++"),
+    ASSIGN("Assigning every pair"),
     PCA("Placing clusters (PCA)"),
     PROFILES("Naming clusters"),
     EDGES("Linking nearest clusters");

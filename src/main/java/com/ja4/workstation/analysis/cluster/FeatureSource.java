@@ -1,6 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.util.List;
 
 /** Where a run's (IP, JA4) feature rows come from: the warehouse, a CSV file, or a test. */
@@ -8,7 +8,8 @@ import java.util.List;
 public interface FeatureSource {
 
     /**
-     * Candidate rows for a sample of {@code sampleSize}; may return more (the run samples them).
+     * Every (IP, JA4) pair of the source: the run fits its centroids on a sample of
+     * {@code sampleSize} of them and assigns all of them to a cluster.
      *
      * @throws FeatureSourceException when the rows cannot be read, with a reason for the analyst
      */

@@ -28,20 +28,21 @@ public final class Pca2d {
         int n = data.length;
         int d = data[0].length;
         double[] mean = mean(data);
-        double[][] cov = new double[d][d];
+        // upper triangle in one flat array, no branch in the inner loop: the JIT keeps it tight
+        double[] acc = new double[d * d];
         double[] centred = new double[d];
         for (double[] x : data) {
             for (int j = 0; j < d; j++) centred[j] = x[j] - mean[j];
             for (int a = 0; a < d; a++) {
                 double ca = centred[a];
-                if (ca == 0.0) continue;
-                double[] row = cov[a];
-                for (int b = a; b < d; b++) row[b] += ca * centred[b];
+                int row = a * d;
+                for (int b = a; b < d; b++) acc[row + b] += ca * centred[b];
             }
         }
+        double[][] cov = new double[d][d];
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                cov[a][b] /= n;
+                cov[a][b] = acc[a * d + b] / n;
                 cov[b][a] = cov[a][b];
             }
         }

@@ -1,11 +1,13 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The stack verdict of a cluster: each member's own SYN is classified and the most common family
@@ -18,21 +20,33 @@ final class StackVotes {
     }
 
     static StackVerdict of(List<FeatureRow> members, StackVerdictSource verdicts) {
-        if (members.isEmpty()) return StackVerdict.UNKNOWN;
         Map<List<Double>, StackVerdict> cache = new HashMap<>();
+        int[] all = java.util.stream.IntStream.range(0, members.size()).toArray();
+        return of(all, i -> {
+            FeatureRow r = members.get(i);
+            return cache.computeIfAbsent(List.of(r.ttl(), r.window(), r.scale(), r.mss()),
+                    k -> verdicts.verdict(k.get(0), k.get(1), k.get(2), k.get(3)));
+        });
+    }
+
+    /** @param verdictOf the verdict of the member at an index */
+    static StackVerdict of(int[] members, IntFunction<StackVerdict> verdictOf) {
+        if (members.length == 0) return StackVerdict.UNKNOWN;
+        // count per verdict object first (a handful of shared instances), then fold into the ordered
+        // maps, which also merge equal verdicts that are distinct objects
+        Map<StackVerdict, int[]> counts = new java.util.IdentityHashMap<>();
+        for (int i : members) counts.computeIfAbsent(verdictOf.apply(i), v -> new int[1])[0]++;
         Map<String, Integer> families = new TreeMap<>();
         Map<String, Map<StackVerdict, Integer>> byFamily = new HashMap<>();
-        for (FeatureRow r : members) {
-            StackVerdict v = cache.computeIfAbsent(List.of(r.ttl(), r.window(), r.scale(), r.mss()),
-                    k -> verdicts.verdict(k.get(0), k.get(1), k.get(2), k.get(3)));
-            families.merge(v.family(), 1, Integer::sum);
+        counts.forEach((v, n) -> {
+            families.merge(v.family(), n[0], Integer::sum);
             byFamily.computeIfAbsent(v.family(), f -> new TreeMap<>(
-                    java.util.Comparator.comparing(StackVerdict::label).thenComparing(StackVerdict::scanner)))
-                    .merge(v, 1, Integer::sum);
-        }
+                    Comparator.comparing(StackVerdict::label).thenComparing(StackVerdict::scanner)))
+                    .merge(v, n[0], Integer::sum);
+        });
         String family = best(families);
         StackVerdict top = best(byFamily.get(family));
-        int share = (int) Math.round(100.0 * families.get(family) / members.size());
+        int share = (int) Math.round(100.0 * families.get(family) / members.length);
         if (share >= 100) return top;
         return new StackVerdict(top.family(), String.format(Locale.ROOT, "%s, %d%% of pairs", top.label(), share),
                 top.scanner());

@@ -8,7 +8,9 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
-import java.time.Instant;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,17 +103,6 @@ public final class BehaviorQueries {
         return s == null ? "" : s;
     }
 
-    /** One session (IP, JA4, host, hour) with its twelve feature values. */
-    public record SessionPoint(Instant windowStart, String ip, String ja4, String host, long hits, String asnLabel,
-                               String botName, double[] values) {
-        public double value(BehaviorFeature f) {
-            return values[f.ordinal()];
-        }
-
-        public boolean isNamedBot() {
-            return !botName.isBlank();
-        }
-    }
 
     /** Sessions in the window and [min, max] of each histogram feature (absent when there are none). */
     public record FeatureRanges(long rows, Map<BehaviorFeature, double[]> ranges) {

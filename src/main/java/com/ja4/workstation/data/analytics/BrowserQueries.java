@@ -10,6 +10,8 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
 import java.util.List;
 
 /** The Browsers view's query family (predecessor's /browsers) over view_ai_features_1h. */
@@ -54,9 +56,5 @@ public final class BrowserQueries {
                 (int) whole(rs, "rn")), ctx);
     }
 
-    public record FamilyRow(String family, long sessions, long uniqueIps, long hits) {
-    }
 
-    public record FamilyJa4(String family, String ja4, long sessions, int rank) {
-    }
 }

@@ -12,6 +12,7 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,4 @@ public final class FeatureQueries {
         }
     }
 
-    public record ViewTotals(String view, long windows, Map<String, Double> averages) {
-    }
 }

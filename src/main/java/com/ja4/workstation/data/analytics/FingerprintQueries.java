@@ -11,6 +11,8 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BotJa4;
+import com.ja4.workstation.domain.analytics.Ja4Stat;
 import java.util.List;
 
 /** The Fingerprints view's query family (predecessor's /fingerprints) over view_ai_features_1h. */
@@ -43,10 +45,5 @@ public final class FingerprintQueries {
                 whole(rs, "ips")), ctx);
     }
 
-    public record Ja4Stat(String ja4, String asnLabel, long sessions, long uniqueIps, long hits, double avgVelocity,
-                          double avgFuzzing, double avgBrowserScore) {
-    }
 
-    public record BotJa4(String ja4, String botName, long sessions, long uniqueIps) {
-    }
 }

@@ -11,6 +11,8 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
 import java.util.List;
 
 /** The Geo view's query family (predecessor's /geo) over view_ai_features_1h. */
@@ -43,10 +45,5 @@ public final class GeoQueries {
                 whole(rs, "sessions"), whole(rs, "ips"), whole(rs, "hits"), real(rs, "velocity"), real(rs, "fuzzing")), ctx);
     }
 
-    public record CountryLabel(String countryCode, String asnLabel, long sessions, long hits) {
-    }
 
-    public record AsnRow(String asnOrg, String asnLabel, String countryCode, long sessions, long uniqueIps, long hits,
-                         double avgVelocity, double avgFuzzing) {
-    }
 }

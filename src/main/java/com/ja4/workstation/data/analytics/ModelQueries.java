@@ -8,7 +8,7 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.TimeWindow;
-import java.time.Instant;
+import com.ja4.workstation.domain.analytics.ModelScoring;
 import java.util.List;
 
 /** The Models view's query: how much each model scored in the window, and when. */
@@ -31,6 +31,4 @@ public final class ModelQueries {
                 d.readTime(rs, "first_seen"), d.readTime(rs, "last_seen")), ctx);
     }
 
-    public record ModelScoring(String modelName, long scored, Instant firstSeen, Instant lastSeen) {
-    }
 }

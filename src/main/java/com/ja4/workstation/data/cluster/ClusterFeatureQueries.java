@@ -7,13 +7,15 @@ import com.ja4.workstation.data.warehouse.SeveritySql;
 import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
-import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.cluster.ClusterMemberRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The clustering query family, written once for ClickHouse and DuckDB.
@@ -23,15 +25,12 @@ import java.util.List;
  * of detections. The worst threat is chosen by severity ({@link SeveritySql}), the window is the
  * explicit {@link TimeWindow} (never {@code now()}), and every value is a bound parameter.
  *
- * <p>Sampling happens in Java ({@code StratifiedSampler}) so that the warehouse and CSV paths share
- * it; the query only bounds the transfer over a slow link: rows come ordered anomalous first (by
- * score, then hits) then by hits, so the {@link #candidateLimit(int) candidate cap} can only drop
- * low-traffic normal pairs, never a detection ahead of them.
+ * <p>Every pair of the window is read: the centroids are fitted on a sample (drawn in Java by
+ * {@code StratifiedSampler}, so that the warehouse and CSV paths share it) and then every pair is
+ * assigned to its nearest centroid. Repeated strings (JA4s, User-Agents, countries, ASNs) are
+ * shared between rows, which keeps 100,000 pairs to a few tens of megabytes.
  */
 public final class ClusterFeatureQueries {
-
-    /** Members asked for in one page at most (each IP is one bound parameter). */
-    public static final int MAX_MEMBER_PAGE = 500;
 
     private final Warehouse warehouse;
 
@@ -39,13 +38,8 @@ public final class ClusterFeatureQueries {
         this.warehouse = warehouse;
     }
 
-    /** Candidate rows fetched for a sample of the given size: enough room for the strata of the sampler. */
-    public static int candidateLimit(int sampleSize) {
-        return Math.max(sampleSize, sampleSize * 4);
-    }
-
-    /** Feature rows of the window, at most {@code limit}, anomalous first (see the class comment). */
-    public List<FeatureRow> features(TimeWindow window, int limit, QueryContext ctx) throws WarehouseException {
+    /** Every (IP, JA4) pair of the window with its features, ordered by IP then JA4 (a total order). */
+    public List<FeatureRow> allPairs(TimeWindow window, QueryContext ctx) throws WarehouseException {
         Dialect d = warehouse.dialect();
         Sql.Builder b = Sql.builder().sql("SELECT ").sql(d.ipDisplay("t.src_ip")).sql(" AS ip, t.ja4 AS ja4,"
                 + " t.ttl, t.win, t.scale, t.mss, t.ua, t.hit_sum AS hits,"
@@ -63,38 +57,12 @@ public final class ClusterFeatureQueries {
                 + " CASE WHEN coalesce(m.detections, 0) > 0 THEN m.worst_severity ELSE -1 END AS worst_severity,"
                 + " coalesce(m.country, '') AS country, coalesce(m.asn_org, '') AS asn_org"
                 + " FROM (");
-        trafficSubquery(b, window, List.of());
+        trafficSubquery(b, window);
         b.sql(") t LEFT JOIN (");
         detectionSubquery(b, window);
-        b.sql(") m ON t.src_ip = m.src_ip AND t.ja4 = m.ja4"
-                + " ORDER BY CASE WHEN coalesce(m.detections, 0) > 0 AND m.worst_severity >= ? THEN 1 ELSE 0 END DESC,"
-                + " avg_score DESC, t.hit_sum DESC, ip, ja4 LIMIT ?", ThreatLevel.LOW.severity(), limit);
-        return warehouse.query(b.build(), ClusterFeatureQueries::featureRow, ctx);
-    }
-
-    /**
-     * The member rows of the given IPs over the window, most hits first. The IPs are bound one
-     * parameter each (never spliced into the text), so a page is capped at {@link #MAX_MEMBER_PAGE}.
-     */
-    public List<ClusterMemberRow> members(TimeWindow window, Collection<ClientIp> ips, QueryContext ctx)
-            throws WarehouseException {
-        if (ips.isEmpty()) return List.of();
-        if (ips.size() > MAX_MEMBER_PAGE) {
-            throw new IllegalArgumentException("a member page holds at most " + MAX_MEMBER_PAGE + " IPs, got " + ips.size());
-        }
-        Dialect d = warehouse.dialect();
-        Sql.Builder b = Sql.builder().sql("SELECT ").sql(d.ipDisplay("t.src_ip")).sql(" AS ip, t.ja4 AS ja4,"
-                + " t.ttl, t.win, t.scale, t.mss, t.hit_sum AS hits, t.ua,"
-                + " coalesce(m.avg_score, 0) AS avg_score,"
-                + " CASE WHEN coalesce(m.detections, 0) > 0 THEN m.worst_severity ELSE -1 END AS worst_severity,"
-                + " coalesce(m.country, '') AS country, coalesce(m.asn_org, '') AS asn_org,"
-                + " coalesce(m.avg_fuzzing, 0) AS avg_fuzzing, coalesce(m.avg_velocity, 0) AS avg_velocity"
-                + " FROM (");
-        trafficSubquery(b, window, ips);
-        b.sql(") t LEFT JOIN (");
-        detectionSubquery(b, window);
-        b.sql(") m ON t.src_ip = m.src_ip AND t.ja4 = m.ja4 ORDER BY t.hit_sum DESC, ip, ja4");
-        return warehouse.query(b.build(), ClusterFeatureQueries::memberRow, ctx);
+        b.sql(") m ON t.src_ip = m.src_ip AND t.ja4 = m.ja4 ORDER BY ip, ja4");
+        Map<String, String> shared = new HashMap<>();
+        return warehouse.query(b.build(), rs -> featureRow(rs, shared), ctx);
     }
 
     /*
@@ -103,27 +71,17 @@ public final class ClusterFeatureQueries {
      */
 
     /**
-     * Traffic per (src_ip, ja4), optionally only for the given IPs. The stack values take max():
-     * deterministic (unlike any()) and, for the TTL, the reading with the fewest hops.
+     * Traffic per (src_ip, ja4). The stack values take max(): deterministic (unlike any()) and, for
+     * the TTL, the reading with the fewest hops.
      */
-    private void trafficSubquery(Sql.Builder b, TimeWindow window, Collection<ClientIp> onlyIps) {
+    private void trafficSubquery(Sql.Builder b, TimeWindow window) {
         Dialect d = warehouse.dialect();
         b.sql("SELECT src_ip, ja4, max(tcp_ttl_raw) AS ttl, max(tcp_win_raw) AS win, max(tcp_scale_raw) AS scale,"
                 + " max(tcp_mss_raw) AS mss, min(first_ua) AS ua, sum(hits) AS hit_sum FROM ")
                 .sql(warehouse.table(WarehouseSchema.AGG_HOST_IP_JA4_TABLE))
                 .sql(" WHERE window_start >= ").time(d, window.from())
                 .sql(" AND window_start < ").time(d, window.asOf())
-                .sql(" AND tcp_ttl_raw > 0");
-        if (!onlyIps.isEmpty()) {
-            b.sql(" AND (");
-            String sep = "";
-            for (ClientIp ip : onlyIps) {
-                b.sql(sep).sql(d.ipv6Equals("src_ip"), ip.v6Text());
-                sep = " OR ";
-            }
-            b.sql(")");
-        }
-        b.sql(" GROUP BY src_ip, ja4");
+                .sql(" AND tcp_ttl_raw > 0 GROUP BY src_ip, ja4");
     }
 
     private void detectionSubquery(Sql.Builder b, TimeWindow window) {
@@ -145,23 +103,21 @@ public final class ClusterFeatureQueries {
                 .sql(" GROUP BY src_ip, ja4");
     }
 
-    private static FeatureRow featureRow(ResultSet rs) throws SQLException {
-        return new FeatureRow(rs.getString("ip"), rs.getString("ja4"), rs.getDouble("ttl"), rs.getDouble("win"),
-                rs.getDouble("scale"), rs.getDouble("mss"), rs.getString("ua"), rs.getLong("hits"),
+    private static FeatureRow featureRow(ResultSet rs, Map<String, String> shared) throws SQLException {
+        return new FeatureRow(rs.getString("ip"), share(rs.getString("ja4"), shared), rs.getDouble("ttl"),
+                rs.getDouble("win"), rs.getDouble("scale"), rs.getDouble("mss"), share(rs.getString("ua"), shared),
+                rs.getLong("hits"),
                 rs.getDouble("avg_score"), rs.getDouble("avg_velocity"), rs.getDouble("avg_fuzzing"),
                 rs.getDouble("pct_headless"), rs.getDouble("avg_post"), rs.getDouble("ip_id_zero"),
                 rs.getDouble("entropy"), rs.getDouble("browser_score"), rs.getDouble("alpn_mismatch"),
                 rs.getDouble("alpn_missing"), rs.getDouble("h2_eff"), rs.getDouble("hdr_conf"),
                 rs.getDouble("ua_ch_mismatch"), rs.getDouble("asset_ratio"), rs.getDouble("direct_ratio"),
                 rs.getDouble("ja4_count"), rs.getDouble("ua_rotating"), threat(rs.getInt("worst_severity")),
-                rs.getString("country"), rs.getString("asn_org"));
+                share(rs.getString("country"), shared), share(rs.getString("asn_org"), shared));
     }
 
-    private static ClusterMemberRow memberRow(ResultSet rs) throws SQLException {
-        return new ClusterMemberRow(rs.getString("ip"), rs.getString("ja4"), rs.getInt("ttl"), rs.getLong("win"),
-                rs.getInt("scale"), rs.getInt("mss"), rs.getLong("hits"), rs.getString("ua"),
-                rs.getDouble("avg_score"), threat(rs.getInt("worst_severity")), rs.getString("country"),
-                rs.getString("asn_org"), rs.getDouble("avg_fuzzing"), rs.getDouble("avg_velocity"));
+    private static String share(String s, Map<String, String> shared) {
+        return s == null ? null : shared.computeIfAbsent(s, x -> x);
     }
 
     private static ThreatLevel threat(int severity) {

@@ -248,13 +248,21 @@ final class ClientFactory {
     }
 
     private ClientIp ipv4(Asn asn) {
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
             String prefix = pick(asn.v4Prefixes());
             boolean slash24 = prefix.chars().filter(ch -> ch == '.').count() == 2;
+            // at a large scale the announced /24s fill up (254 addresses each): then the ASN's /16 around them
+            if (slash24 && attempt >= FULL_AFTER) {
+                prefix = prefix.substring(0, prefix.lastIndexOf('.'));
+                slash24 = false;
+            }
             String text = prefix + (slash24 ? "" : "." + rng.nextInt(0, 256)) + "." + rng.nextInt(1, 255);
             if (usedIps.add(text)) return ClientIp.parse(text).orElseThrow();
         }
     }
+
+    /** Draws that found only used addresses before a /24 counts as full. */
+    private static final int FULL_AFTER = 2_000;
 
     /** A privacy (temporary) address inside the ISP's prefix, in RFC 5952 text. */
     private ClientIp ipv6(Asn asn) {

@@ -1,15 +1,16 @@
 package com.ja4.workstation.data.demo;
 
-import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.schema.ColumnType;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotFormat;
 import com.ja4.workstation.data.snapshot.SnapshotManifest;
+import com.ja4.workstation.io.AtomicOutput;
+import com.ja4.workstation.io.PartialFiles;
+import com.ja4.workstation.domain.AppVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,12 +40,21 @@ public final class DemoGenerator {
     public static final int IPS_PER_SCALE = 2000;
     public static final Duration WINDOW = Duration.ofHours(24);
 
-    private static final List<ColumnType> POPULATION_COLUMNS = List.of(ColumnType.IPV6, ColumnType.STRING);
-
     private final DemoOptions options;
 
     public DemoGenerator(DemoOptions options) {
         this.options = options;
+    }
+
+    /** Progress of a run: clients written so far out of all, and the phase after them. */
+    @FunctionalInterface
+    public interface Progress {
+        void clients(int done, int total);
+
+        default void phase(String what) {
+        }
+
+        Progress NONE = (d, t) -> { };
     }
 
     /**
@@ -52,14 +62,22 @@ public final class DemoGenerator {
      * temporary name in the same folder and moved into place only once complete.
      */
     public DemoSummary generate(Path out) throws IOException {
+        return generate(out, Progress.NONE);
+    }
+
+    /**
+     * As {@link #generate(Path)}, reporting progress. The temporary files are deleted if the run
+     * fails, and if the JVM is stopped (Ctrl-C) meanwhile ({@link PartialFiles}).
+     */
+    public DemoSummary generate(Path out, Progress progress) throws IOException {
         long started = System.nanoTime();
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".partial");
+        Path tmp = AtomicOutput.temporaryBeside(target, ".partial");
         Files.delete(tmp); // DuckDB must create the file itself
         Path wal = tmp.resolveSibling(tmp.getFileName() + ".wal");
-        try {
+        try (PartialFiles.Registration ignored = PartialFiles.register(tmp, wal)) {
             int ips;
             Map<String, Long> rows;
             String checksum;
@@ -67,26 +85,27 @@ public final class DemoGenerator {
                 DuckDBConnection conn = c.unwrap(DuckDBConnection.class);
                 SnapshotFormat.createTables(conn);
                 try (Statement s = conn.createStatement()) {
-                    s.execute("CREATE TABLE " + DemoPopulation.TABLE + " (src_ip VARCHAR, population VARCHAR)");
+                    s.execute(SnapshotFormat.POPULATION.duckDbDdl());
                 }
-                ips = new Day(conn).write();
-                rows = SnapshotFormat.rowCounts(conn);
-                checksum = SnapshotFormat.checksum(conn);
-                SnapshotFormat.writeManifest(conn, new SnapshotManifest(options.source(), options.asOf(), WINDOW, "",
-                        rows, AppVersion.current(), checksum));
+                ips = new Day(conn, progress).write();
+                progress.phase("computing the checksum");
+                List<Table> tables = new ArrayList<>(WarehouseSchema.TABLES);
+                tables.add(SnapshotFormat.POPULATION);
+                rows = SnapshotFormat.rowCounts(conn, "", tables);
+                SnapshotManifest manifest = new SnapshotManifest(options.source(), options.asOf(), WINDOW, "", rows,
+                        AppVersion.current(), "");
+                checksum = SnapshotFormat.checksum(conn, manifest);
+                SnapshotFormat.writeManifest(conn, manifest.withChecksum(checksum));
+                progress.phase("writing the file");
                 try (Statement s = conn.createStatement()) {
                     s.execute("CHECKPOINT");
                 }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Map<String, Long> all = new LinkedHashMap<>(rows);
-            all.put(DemoPopulation.TABLE, (long) ips);
-            return new DemoSummary(target, ips, all, checksum, Duration.ofNanos(System.nanoTime() - started));
+            PartialFiles.throwIfStopping();
+            AtomicOutput.moveIntoPlace(tmp, target);
+            return new DemoSummary(target, ips, rows, checksum, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException | RuntimeException e) {
             throw new IOException("Cannot write the demo snapshot " + target.getFileName() + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(wal);
         }
     }
 
@@ -106,18 +125,28 @@ public final class DemoGenerator {
         private final long[] hours = hourStarts(options.asOf());
         private final Map<String, RowSink> sinks = new LinkedHashMap<>();
         private final long asOf = options.asOf().getEpochSecond();
+        private final Progress progress;
 
-        Day(DuckDBConnection conn) {
+        Day(DuckDBConnection conn, Progress progress) {
             this.conn = conn;
+            this.progress = progress;
         }
 
         int write() throws SQLException {
             try {
                 for (Table t : WarehouseSchema.TABLES) sinks.put(t.name(), new RowSink(conn, t));
-                sinks.put(DemoPopulation.TABLE, new RowSink(conn, DemoPopulation.TABLE, POPULATION_COLUMNS));
+                sinks.put(DemoPopulation.TABLE, new RowSink(conn, SnapshotFormat.POPULATION));
+                progress.phase("choosing " + String.format(java.util.Locale.ROOT, "%,d", (long) IPS_PER_SCALE * options.scale()) + " clients");
                 List<DemoClient> clients = clients();
                 long[] lastSeen = new long[clients.size()];
-                for (int i = 0; i < clients.size(); i++) lastSeen[i] = writeClient(clients.get(i));
+                for (int i = 0; i < clients.size(); i++) {
+                    if (i % 100 == 0) {
+                        if (PartialFiles.stopping()) throw new IllegalStateException("stopped before completion (interrupted)");
+                        progress.clients(i, clients.size());
+                    }
+                    lastSeen[i] = writeClient(clients.get(i));
+                }
+                progress.clients(clients.size(), clients.size());
                 new Feedback(rng, asOf).write(clients, lastSeen, sinks.get(WarehouseSchema.SOC_FEEDBACK));
                 return clients.size();
             } finally {
@@ -134,7 +163,10 @@ public final class DemoGenerator {
             List<DemoClient> clients = new ArrayList<>();
             for (DemoPopulation p : DemoPopulation.values()) {
                 long n = Math.round(p.share() * IPS_PER_SCALE * options.scale());
-                for (int i = 0; i < n; i++) clients.add(factory.create(p));
+                for (int i = 0; i < n; i++) {
+                    if (i % 1_000 == 0 && PartialFiles.stopping()) throw new IllegalStateException("stopped before completion (interrupted)");
+                    clients.add(factory.create(p));
+                }
             }
             return clients;
         }
@@ -149,7 +181,7 @@ public final class DemoGenerator {
                 last = Math.max(last, w.traffic().times()[w.traffic().hits() - 1]);
                 hosts.add(w.host());
             }
-            Recurrence rec = Recurrence.of(client, windows.size(), first, last, hosts.size(), asOf, rng);
+            ClientHistory rec = ClientHistory.of(client, windows.size(), first, last, hosts.size(), asOf, rng);
             for (Window w : windows) writeWindow(client, w, rec);
             sinks.get(WarehouseSchema.IP_RECURRENCE).begin().text(client.ip().v6Text()).integer(rec.recurrence())
                     .time(rec.firstSeen()).time(rec.lastSeen()).integer(rec.daysActive()).integer(rec.distinctHosts()).end();
@@ -157,7 +189,7 @@ public final class DemoGenerator {
             return last;
         }
 
-        private void writeWindow(DemoClient c, Window w, Recurrence rec) throws SQLException {
+        private void writeWindow(DemoClient c, Window w, ClientHistory rec) throws SQLException {
             Traffic t = w.traffic();
             Agent agent = w.agents().get(0);
             String ip = c.ip().v6Text();

@@ -5,22 +5,16 @@ import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
-import com.ja4.workstation.data.warehouse.Like;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.SeveritySql;
 import com.ja4.workstation.data.warehouse.Sql;
-import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.OsLookup;
-import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.Warehouse;
-import com.ja4.workstation.data.warehouse.WarehouseException;
-import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Query family of the Detections table (ml_detected_anomalies). */
-public final class DetectionTable implements TableSpec<Detection, DetectionFilter> {
+public final class DetectionTable implements TableSpec<Detection> {
 
     public static final DetectionTable INSTANCE = new DetectionTable();
 
@@ -74,24 +68,10 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
         return m;
     }
 
+    /** IP (a whole address exactly), or host containing the text. */
     @Override
-    public void appendFilter(Sql.Builder b, Dialect d, DetectionFilter f) {
-        if (f == null) return;
-        Predicates.equalsIfSet(b, "threat_level", f.threatLevel());
-        if (!f.search().isEmpty()) {
-            var ip = com.ja4.workstation.domain.ClientIp.parse(f.search());
-            if (ip.isPresent()) {
-                // a whole address means that client, not every address containing its digits
-                b.sql(" AND (" + d.ipv6Equals("src_ip") + " OR " + d.like("host") + ")", ip.get().v6Text(), Like.contains(f.search()));
-            } else {
-                Predicates.ipOrHostContains(b, d, f.search());
-            }
-        }
-        Predicates.equalsIfSet(b, "asn_org", f.asnOrg());
-        Predicates.equalsIfSet(b, "country_code", f.countryCode());
-        Predicates.equalsIfSet(b, "ja4", f.ja4());
-        Predicates.equalsIfSet(b, "bot_name", f.botName());
-        Predicates.equalsIfSet(b, "browser_family", f.browserFamily());
+    public void appendSearch(Sql.Builder b, Dialect d, String text) {
+        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV6, List.of("host"));
     }
 
     @Override
@@ -104,13 +84,6 @@ public final class DetectionTable implements TableSpec<Detection, DetectionFilte
                 rs.getString("browser_family"), "");
     }
 
-    /** Adds the TCP/OS verdict of the page's IPs: one lookup for the whole page, classified in Java. */
-    @Override
-    public List<Detection> enrichPage(Warehouse wh, TimeWindow w, List<Detection> rows, QueryContext ctx) throws WarehouseException {
-        if (rows.isEmpty()) return rows;
-        Map<String, TcpVerdict> os = OsLookup.verdicts(wh, w, rows.stream().map(Detection::ip).distinct().toList(), ctx);
-        return rows.stream().map(r -> r.withOs(OsLookup.label(os.get(r.ip())))).toList();
-    }
 
     @Override
     public List<String> exportHeader() {

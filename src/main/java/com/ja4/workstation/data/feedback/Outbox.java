@@ -1,11 +1,14 @@
 package com.ja4.workstation.data.feedback;
 
+import com.ja4.workstation.data.warehouse.DuckDbSource;
+import com.ja4.workstation.data.warehouse.UntrustedCatalog;
+import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +39,10 @@ public final class Outbox {
             + "src_ip VARCHAR NOT NULL, ip_display VARCHAR NOT NULL, classification VARCHAR NOT NULL, comment VARCHAR NOT NULL, "
             + "analyst VARCHAR NOT NULL, source VARCHAR NOT NULL, sent_at TIMESTAMP)";
     private static final String COLUMNS = "id, created_at, src_ip, ip_display, classification, comment, analyst, source, sent_at";
+    private static final UntrustedCatalog.TableLayout LAYOUT = new UntrustedCatalog.TableLayout("outbox", java.util.stream.Stream.of(
+            "id VARCHAR", "created_at TIMESTAMP", "src_ip VARCHAR", "ip_display VARCHAR", "classification VARCHAR", "comment VARCHAR",
+            "analyst VARCHAR", "source VARCHAR", "sent_at TIMESTAMP")
+            .map(c -> new UntrustedCatalog.ColumnLayout(c.split(" ")[0], c.split(" ")[1])).toList(), false);
 
     private final Path file;
     private final Object lock;
@@ -64,7 +71,7 @@ public final class Outbox {
     /** Stores an entry unless its id is already there (idempotent). */
     public void add(OutboxEntry e) throws OutboxException {
         synchronized (lock) {
-            try (Connection c = open(true); PreparedStatement ps = c.prepareStatement(
+            try (Session session = open(true); PreparedStatement ps = session.connection().prepareStatement(
                     "INSERT INTO outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
                 ps.setString(1, e.id().toString());
                 ps.setObject(2, LocalDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC));
@@ -101,7 +108,7 @@ public final class Outbox {
     public void markSent(UUID id) throws OutboxException {
         synchronized (lock) {
             if (!Files.exists(file)) return;
-            try (Connection c = open(true); PreparedStatement ps = c.prepareStatement(
+            try (Session session = open(true); PreparedStatement ps = session.connection().prepareStatement(
                     "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL")) {
                 ps.setObject(1, LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
                 ps.setString(2, id.toString());
@@ -115,10 +122,12 @@ public final class Outbox {
     private List<OutboxEntry> select(String where, String... params) throws OutboxException {
         synchronized (lock) {
             if (!Files.exists(file)) return List.of();
-            try (Connection c = open(false); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox" + where)) {
-                for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            try (Session session = open(false)) {
+                if (!session.hasTable()) return List.of();
                 List<OutboxEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = session.connection().prepareStatement("SELECT " + COLUMNS + " FROM outbox" + where)) {
+                    for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+                    ResultSet rs = ps.executeQuery();
                     while (rs.next()) {
                         out.add(new OutboxEntry(UUID.fromString(rs.getString(1)), instant(rs.getObject(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
@@ -128,26 +137,56 @@ public final class Outbox {
                 return out;
             } catch (SQLException ex) {
                 throw new OutboxException("Cannot read the outbox " + file + ": " + firstLine(ex), ex);
+            } catch (RuntimeException ex) {
+                throw new OutboxException("The outbox " + file + " is damaged (" + ex.getMessage() + "); move it aside to start a new one.", ex);
             }
         }
     }
 
-    private Connection open(boolean create) throws SQLException {
-        if (create) {
+    /** An open outbox file: the locked DuckDB it is attached to and a connection using it. */
+    private record Session(DuckDbSource source, Connection connection, boolean hasTable) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.close();
+            } finally {
+                source.close();
+            }
+        }
+    }
+
+    /**
+     * Attaches the file to a locked DuckDB ({@link DuckDbSource#openLocked}: the outbox is a file
+     * on disk like any other, so nothing it might carry may run) and checks that it holds the outbox
+     * table and nothing else; {@code write} creates the file and the table when missing.
+     */
+    private Session open(boolean write) throws SQLException, OutboxException {
+        if (write) {
             try {
                 if (file.getParent() != null) Files.createDirectories(file.getParent());
             } catch (IOException e) {
                 throw new SQLException("cannot create folder " + file.getParent() + ": " + e.getMessage(), e);
             }
         }
-        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
-        try (Statement s = c.createStatement()) {
-            s.execute(DDL);
-        } catch (SQLException e) {
-            c.close();
+        DuckDbSource source = DuckDbSource.openLocked(file, write ? DuckDbSource.Access.READ_WRITE : DuckDbSource.Access.READ_ONLY);
+        try {
+            boolean hasTable;
+            try (Connection c = source.inspect(); Statement s = c.createStatement()) {
+                hasTable = !UntrustedCatalog.check(c, "The outbox " + file, List.of(LAYOUT)).isEmpty();
+                if (!hasTable && write) {
+                    s.execute(DDL.replace("CREATE TABLE IF NOT EXISTS outbox", "CREATE TABLE " + DuckDbSource.ALIAS + ".main.outbox"));
+                    hasTable = true;
+                }
+            }
+            source.allowQueries();
+            return new Session(source, source.open(), hasTable);
+        } catch (WarehouseException e) {
+            source.close();
+            throw new OutboxException(e.getMessage() + " Move it aside to start a new outbox.", e);
+        } catch (SQLException | RuntimeException e) {
+            source.close();
             throw e;
         }
-        return c;
     }
 
     private static Instant instant(Object o) {

@@ -1,5 +1,6 @@
 package com.ja4.workstation.data.feedback;
 
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,11 +1,8 @@
 package com.ja4.workstation.data.ip;
 
-import com.ja4.workstation.data.detections.Detection;
 import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.Score;
 import com.ja4.workstation.data.scores.ScoreTable;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.Dialect;
 import com.ja4.workstation.data.warehouse.QueryContext;
@@ -14,10 +11,21 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.Recurrence;
+import com.ja4.workstation.domain.ip.TcpTuple;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +40,9 @@ public final class IpQueries {
             "direct_access_ratio", "temporal_entropy", "path_diversity_ratio", "modern_browser_score");
 
     public static final int ROW_LIMIT = 500;
+
+    /** SYN tuples: a detection at time t belongs to the hourly window starting up to one hour before t. */
+    public static final Duration TCP_LOOKBACK = Duration.ofHours(1);
 
     private final Warehouse wh;
     private final Dialect d;
@@ -96,7 +107,28 @@ public final class IpQueries {
 
     /** The client's distinct TCP SYN shapes in the window, most hits first. */
     public List<TcpTuple> tcpTuples(ClientIp ip, TimeWindow w, QueryContext ctx) throws WarehouseException {
-        return OsLookup.tuples(wh, w, List.of(ip), ctx);
+        return tcpTuples(List.of(ip), w, ctx);
+    }
+
+    /**
+     * Every distinct SYN shape of these clients in the window (one query, every address bound),
+     * most hits first per client; the OS column of a page and the drill-down classify them.
+     */
+    public List<TcpTuple> tcpTuples(Collection<ClientIp> ips, TimeWindow w, QueryContext ctx) throws WarehouseException {
+        Set<String> v6 = new LinkedHashSet<>();
+        for (ClientIp ip : ips) v6.add(ip.v6Text());
+        if (v6.isEmpty()) return List.of();
+        Sql.Builder b = Sql.builder().sql("SELECT " + d.ipDisplay("src_ip") + " AS ip, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, "
+                        + "tcp_mss_raw, sum(hits) AS h, " + d.distinctCount("window_start") + " AS windows, min(first_ua) AS ua FROM "
+                        + wh.table(WarehouseSchema.AGG_HOST_IP_JA4_TABLE))
+                .sql(" WHERE window_start >= ").time(d, w.from().minus(TCP_LOOKBACK))
+                .sql(" AND window_start < ").time(d, w.asOf())
+                .sql(" AND " + d.ipv6In("src_ip", v6.size()), v6.toArray())
+                .sql(" GROUP BY src_ip, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, tcp_mss_raw"
+                        + " ORDER BY ip, h DESC, tcp_ttl_raw, tcp_win_raw, tcp_scale_raw, tcp_mss_raw");
+        return wh.query(b.build(), rs -> new TcpTuple(rs.getString("ip"), rs.getInt("tcp_ttl_raw"), rs.getInt("tcp_win_raw"),
+                rs.getInt("tcp_scale_raw"), rs.getInt("tcp_mss_raw"), rs.getLong("h"), rs.getLong("windows"),
+                rs.getString("ua") == null ? "" : rs.getString("ua")), ctx);
     }
 
     /** Average radar features of human and datacenter/hosting windows in the time window. */

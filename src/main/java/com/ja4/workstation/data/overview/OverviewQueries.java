@@ -12,7 +12,10 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
-import java.time.Instant;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
 import java.util.List;
 
 /**
@@ -93,18 +96,7 @@ public final class OverviewQueries {
                 .sql(" AND " + timeColumn + " < ").time(d, w.asOf());
     }
 
-    public record ThreatCount(String threatLevel, long count) {
-        public java.util.Optional<ThreatLevel> level() {
-            return ThreatLevel.parse(threatLevel);
-        }
-    }
 
-    public record TopIp(String ip, long detections, double worstScore, ThreatLevel worstThreat, String asnOrg, String countryCode) {
-    }
 
-    public record HourCount(Instant hour, long count) {
-    }
 
-    public record NamedCount(String name, long count) {
-    }
 }

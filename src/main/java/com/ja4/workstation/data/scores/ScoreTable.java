@@ -1,25 +1,20 @@
 package com.ja4.workstation.data.scores;
 
-import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.OsLookup;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.SeveritySql;
 import com.ja4.workstation.data.warehouse.Sql;
-import com.ja4.workstation.data.warehouse.Warehouse;
-import com.ja4.workstation.data.warehouse.WarehouseException;
-import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Score;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Query family of the Scores table (ml_all_scores: every scored window, anomalous or not). */
-public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
+public final class ScoreTable implements TableSpec<Score> {
 
     public static final ScoreTable INSTANCE = new ScoreTable();
 
@@ -73,15 +68,10 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
         return m;
     }
 
+    /** IP (a whole address exactly), or host containing the text. */
     @Override
-    public void appendFilter(Sql.Builder b, Dialect d, ScoreFilter f) {
-        if (f == null) return;
-        Predicates.equalsIfSet(b, "threat_level", f.threatLevel());
-        if (!f.search().isEmpty()) Predicates.ipOrHostContains(b, d, f.search());
-        Predicates.equalsIfSet(b, "asn_org", f.asnOrg());
-        Predicates.equalsIfSet(b, "country_code", f.countryCode());
-        Predicates.equalsIfSet(b, "ja4", f.ja4());
-        Predicates.equalsIfSet(b, "browser_family", f.browserFamily());
+    public void appendSearch(Sql.Builder b, Dialect d, String text) {
+        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV6, List.of("host"));
     }
 
     @Override
@@ -94,12 +84,6 @@ public final class ScoreTable implements TableSpec<Score, ScoreFilter> {
                 rs.getInt("is_known_browser"), rs.getInt("browser_consistency_score"), "");
     }
 
-    @Override
-    public List<Score> enrichPage(Warehouse wh, TimeWindow w, List<Score> rows, QueryContext ctx) throws WarehouseException {
-        if (rows.isEmpty()) return rows;
-        Map<String, TcpVerdict> os = OsLookup.verdicts(wh, w, rows.stream().map(Score::ip).distinct().toList(), ctx);
-        return rows.stream().map(r -> r.withOs(OsLookup.label(os.get(r.ip())))).toList();
-    }
 
     @Override
     public List<String> exportHeader() {

@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * What a paged analyst table (Detections, Scores, Traffic) needs from its query family: explicit
- * columns, the sort whitelist, how its filter becomes bound predicates, and how rows map.
+ * columns, the sort whitelist, the facet columns (which are also its exact-match filters), what its
+ * free-text search matches, and how rows map.
  *
  * @param <R> the row record
- * @param <F> the filter record
  */
-public interface TableSpec<R, F> {
+public interface TableSpec<R> {
 
     Table table();
 
@@ -29,23 +29,16 @@ public interface TableSpec<R, F> {
 
     String defaultSortKey();
 
-    /** Columns whose distinct values feed the filter choices, key -> SQL expression. */
+    /**
+     * Columns whose distinct values feed the filter choices, key -> SQL expression; a
+     * {@code TableFilter} on one of these keys matches it exactly. The whitelist of filter keys.
+     */
     Map<String, String> facetColumns(Dialect d);
 
-    /** Appends " AND ..." predicates for the filter, every value bound. */
-    void appendFilter(Sql.Builder sql, Dialect d, F filter);
+    /** Appends " AND (...)" for the free-text search ({@code TableFilter.SEARCH}), every value bound. */
+    void appendSearch(Sql.Builder sql, Dialect d, String text);
 
     RowMapper<R> mapper(Dialect d);
-
-    /**
-     * Values looked up once per page and added to its rows (e.g. the TCP/OS verdict of the page's
-     * IPs); the default adds nothing.
-     */
-    default List<R> enrichPage(com.ja4.workstation.data.warehouse.Warehouse wh, com.ja4.workstation.domain.TimeWindow w,
-                               List<R> rows, com.ja4.workstation.data.warehouse.QueryContext ctx)
-            throws com.ja4.workstation.data.warehouse.WarehouseException {
-        return rows;
-    }
 
     /**
      * Expressions that, after the time column, make the order total (a unique row key). Without

@@ -5,9 +5,9 @@ import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.table.Predicates;
 import com.ja4.workstation.data.table.TableSpec;
 import com.ja4.workstation.data.warehouse.Dialect;
-import com.ja4.workstation.data.warehouse.Like;
 import com.ja4.workstation.data.warehouse.RowMapper;
 import com.ja4.workstation.data.warehouse.Sql;
+import com.ja4.workstation.domain.table.HttpLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
  * Query family of the Traffic table (http_logs, the logs database). The HTTP version filter
  * compares http_version (the predecessor's "status" filter compared it by mistake under that name).
  */
-public final class TrafficTable implements TableSpec<HttpLog, TrafficFilter> {
+public final class TrafficTable implements TableSpec<HttpLog> {
 
     public static final TrafficTable INSTANCE = new TrafficTable();
 
@@ -68,17 +68,10 @@ public final class TrafficTable implements TableSpec<HttpLog, TrafficFilter> {
         return m;
     }
 
+    /** IP (a whole address exactly), or path or user agent containing the text. */
     @Override
-    public void appendFilter(Sql.Builder b, Dialect d, TrafficFilter f) {
-        if (f == null) return;
-        Predicates.equalsIfSet(b, "method", f.method());
-        Predicates.equalsIfSet(b, "host", f.host());
-        Predicates.equalsIfSet(b, "http_version", f.httpVersion());
-        if (!f.search().isEmpty()) {
-            String p = Like.contains(f.search());
-            b.sql(" AND (" + d.like(d.ipDisplay("src_ip")) + " OR " + d.like("path") + " OR " + d.like("header_user_agent") + ")",
-                    p, p, p);
-        }
+    public void appendSearch(Sql.Builder b, Dialect d, String text) {
+        Predicates.search(b, d, text, "src_ip", Predicates.IpColumn.IPV4, List.of("path", "header_user_agent"));
     }
 
     @Override

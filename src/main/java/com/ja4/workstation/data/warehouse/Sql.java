@@ -55,6 +55,15 @@ public record Sql(String text, List<Object> params) {
         }
     }
 
+    /**
+     * A SQL string literal, for the few statements that take no bound value (ATTACH, SET of a path):
+     * only our own file paths, never analyst or file content.
+     */
+    public static String literal(String value) {
+        if (value.indexOf('\0') >= 0) throw new IllegalArgumentException("NUL in a SQL literal");
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** Returns a copy with extra text and values appended (e.g. LIMIT/OFFSET). */
     public Sql append(String fragment, Object... values) {
         Builder b = new Builder();

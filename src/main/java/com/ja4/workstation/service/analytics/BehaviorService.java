@@ -1,13 +1,13 @@
 package com.ja4.workstation.service.analytics;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
 import com.ja4.workstation.data.analytics.BehaviorQueries;
 import com.ja4.workstation.data.analytics.BehaviorQueries.BinCount;
 import com.ja4.workstation.data.analytics.BehaviorQueries.FeatureRanges;
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
-import com.ja4.workstation.data.analytics.Bins;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.ArrayList;
 import java.util.EnumMap;

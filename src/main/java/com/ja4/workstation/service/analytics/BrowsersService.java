@@ -1,10 +1,10 @@
 package com.ja4.workstation.service.analytics;
 
 import com.ja4.workstation.data.analytics.BrowserQueries;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

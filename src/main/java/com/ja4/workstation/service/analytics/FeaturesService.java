@@ -4,10 +4,10 @@ import com.ja4.workstation.data.analytics.FeatureQueries;
 import com.ja4.workstation.data.analytics.FeatureQueries.Group;
 import com.ja4.workstation.data.analytics.FeatureQueries.GroupMoments;
 import com.ja4.workstation.data.analytics.FeatureQueries.Moments;
-import com.ja4.workstation.data.analytics.FeatureQueries.ViewTotals;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * with sample variances s². It is unit-free, so a ratio in [0, 1] and a velocity in hits/s compare.
  */
 public final class FeaturesService {
+
+    /** The features of the human vs bot profile, in chart order. */
+    public static final java.util.List<String> PROFILE_FEATURES = FeatureQueries.PROFILE_FEATURES;
 
     private final FeatureQueries queries;
 

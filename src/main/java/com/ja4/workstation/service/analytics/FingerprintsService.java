@@ -1,11 +1,11 @@
 package com.ja4.workstation.service.analytics;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.analytics.FingerprintQueries;
-import com.ja4.workstation.data.analytics.FingerprintQueries.BotJa4;
-import com.ja4.workstation.data.analytics.FingerprintQueries.Ja4Stat;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BotJa4;
+import com.ja4.workstation.domain.analytics.Ja4Stat;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package com.ja4.workstation.service.analytics;
 
 import com.ja4.workstation.data.analytics.GeoQueries;
-import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
-import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
 import com.ja4.workstation.service.query.QueryScope;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,16 +1,16 @@
 package com.ja4.workstation.service.analytics;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
 import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Activity;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.HostRow;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.HttpActivity;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.SeenWith;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Source;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.ThreatCount;
 import com.ja4.workstation.data.warehouse.Warehouse;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.Activity;
+import com.ja4.workstation.domain.analytics.HostRow;
+import com.ja4.workstation.domain.analytics.HttpActivity;
+import com.ja4.workstation.domain.analytics.Ja4Source;
+import com.ja4.workstation.domain.analytics.SeenWith;
+import com.ja4.workstation.domain.analytics.ThreatLevelRow;
 import com.ja4.workstation.service.profile.SchemaReport;
 import com.ja4.workstation.service.query.QueryScope;
 import java.time.Instant;
@@ -34,34 +34,34 @@ public final class Ja4ProfileService {
     public static final int TOP_HOSTS = 10;
 
     private final Ja4ProfileQueries queries;
-    private final Map<Source, String> unavailable;
+    private final Map<Ja4Source, String> unavailable;
 
     public Ja4ProfileService(Warehouse warehouse) {
         this(warehouse, Map.of());
     }
 
     /** {@code unavailable}: source -> why it cannot be read on this server (see {@link #unavailableSources}). */
-    public Ja4ProfileService(Warehouse warehouse, Map<Source, String> unavailable) {
+    public Ja4ProfileService(Warehouse warehouse, Map<Ja4Source, String> unavailable) {
         this.queries = new Ja4ProfileQueries(warehouse);
         this.unavailable = Map.copyOf(unavailable);
     }
 
     /** The sources a live server cannot serve: table missing, or a column the profile reads missing (e.g. http_logs.ja4). */
-    public static Map<Source, String> unavailableSources(SchemaReport report) {
-        Map<Source, String> out = new EnumMap<>(Source.class);
-        for (Source s : Source.values()) {
-            String t = s.table().name();
+    public static Map<Ja4Source, String> unavailableSources(SchemaReport report) {
+        Map<Ja4Source, String> out = new EnumMap<>(Ja4Source.class);
+        for (Ja4Source s : Ja4Source.values()) {
+            String t = Ja4ProfileQueries.table(s).name();
             if (report.missingTables().contains(t)) {
                 out.put(s, "table " + t + " is missing");
                 continue;
             }
-            List<String> lacking = report.missingColumns().getOrDefault(t, List.of()).stream().filter(s.columns()::contains).toList();
+            List<String> lacking = report.missingColumns().getOrDefault(t, List.of()).stream().filter(Ja4ProfileQueries.columns(s)::contains).toList();
             if (!lacking.isEmpty()) out.put(s, "table " + t + " lacks column(s) " + String.join(", ", lacking));
         }
         return out;
     }
 
-    public Map<Source, String> unavailable() {
+    public Map<Ja4Source, String> unavailable() {
         return unavailable;
     }
 
@@ -70,15 +70,15 @@ public final class Ja4ProfileService {
         String j = ja4 == null ? "" : ja4.strip();
         Ja4 decoded = Ja4.parse(j);
         if (j.isEmpty()) return CompletableFuture.completedFuture(Ja4Profile.empty(j, decoded, w, unavailable));
-        Set<Source> use = EnumSet.allOf(Source.class);
+        Set<Ja4Source> use = EnumSet.allOf(Ja4Source.class);
         use.removeAll(unavailable.keySet());
-        CompletableFuture<Activity> det = activity(Source.DETECTIONS, use, w, j, scope);
-        CompletableFuture<Activity> sc = activity(Source.SCORES, use, w, j, scope);
-        CompletableFuture<Activity> ses = activity(Source.SESSIONS, use, w, j, scope);
-        CompletableFuture<Optional<HttpActivity>> http = use.contains(Source.HTTP)
+        CompletableFuture<Activity> det = activity(Ja4Source.DETECTIONS, use, w, j, scope);
+        CompletableFuture<Activity> sc = activity(Ja4Source.SCORES, use, w, j, scope);
+        CompletableFuture<Activity> ses = activity(Ja4Source.SESSIONS, use, w, j, scope);
+        CompletableFuture<Optional<HttpActivity>> http = use.contains(Ja4Source.HTTP)
                 ? scope.submit(ctx -> Optional.of(queries.http(w, j, ctx))) : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<Long> ips = scope.submit(ctx -> queries.distinctIps(use, w, j, ctx));
-        CompletableFuture<List<ThreatCount>> threats = scope.submit(ctx -> queries.threats(use, w, j, ctx));
+        CompletableFuture<List<ThreatLevelRow>> threats = scope.submit(ctx -> queries.threats(use, w, j, ctx));
         CompletableFuture<List<SeenWith>> bots = scope.submit(ctx -> queries.bots(use, w, j, ctx));
         CompletableFuture<List<SeenWith>> browsers = scope.submit(ctx -> queries.browserFamilies(use, w, j, ctx));
         CompletableFuture<List<HostRow>> hosts = scope.submit(ctx -> queries.hosts(use, w, j, TOP_HOSTS, ctx));
@@ -87,7 +87,7 @@ public final class Ja4ProfileService {
                 unavailable));
     }
 
-    private CompletableFuture<Activity> activity(Source s, Set<Source> use, TimeWindow w, String ja4, QueryScope scope) {
+    private CompletableFuture<Activity> activity(Ja4Source s, Set<Ja4Source> use, TimeWindow w, String ja4, QueryScope scope) {
         return use.contains(s) ? scope.submit(ctx -> queries.activity(s, w, ja4, ctx)) : CompletableFuture.completedFuture(Activity.NONE);
     }
 
@@ -96,12 +96,12 @@ public final class Ja4ProfileService {
      * ({@code unavailable} says why); figures of an unavailable source are zero.
      */
     public record Ja4Profile(String ja4, Ja4 decoded, TimeWindow window, Activity detections, Activity scores, Activity sessions,
-                             Optional<HttpActivity> http, long distinctIps, List<ThreatCount> threats, List<SeenWith> bots,
-                             List<SeenWith> browsers, List<HostRow> hosts, Map<Source, String> unavailable) {
+                             Optional<HttpActivity> http, long distinctIps, List<ThreatLevelRow> threats, List<SeenWith> bots,
+                             List<SeenWith> browsers, List<HostRow> hosts, Map<Ja4Source, String> unavailable) {
 
-        static Ja4Profile empty(String ja4, Ja4 decoded, TimeWindow w, Map<Source, String> unavailable) {
+        static Ja4Profile empty(String ja4, Ja4 decoded, TimeWindow w, Map<Ja4Source, String> unavailable) {
             return new Ja4Profile(ja4, decoded, w, Activity.NONE, Activity.NONE, Activity.NONE,
-                    unavailable.containsKey(Source.HTTP) ? Optional.empty() : Optional.of(HttpActivity.NONE), 0, List.of(), List.of(),
+                    unavailable.containsKey(Ja4Source.HTTP) ? Optional.empty() : Optional.of(HttpActivity.NONE), 0, List.of(), List.of(),
                     List.of(), List.of(), unavailable);
         }
 
@@ -131,7 +131,7 @@ public final class Ja4ProfileService {
 
         /** The most severe threat level among its detections and scored windows (by severity), if any. */
         public Optional<ThreatLevel> worstThreat() {
-            return threats.stream().map(ThreatCount::level).flatMap(Optional::stream)
+            return threats.stream().map(ThreatLevelRow::level).flatMap(Optional::stream)
                     .max(java.util.Comparator.comparingInt(ThreatLevel::severity));
         }
     }

@@ -2,7 +2,7 @@ package com.ja4.workstation.service.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.service.AppPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package com.ja4.workstation.service.analytics;
 
 import com.ja4.workstation.data.analytics.ModelQueries;
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.ModelScoring;
 import com.ja4.workstation.service.query.QueryScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;

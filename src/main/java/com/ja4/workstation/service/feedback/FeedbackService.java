@@ -1,7 +1,5 @@
 package com.ja4.workstation.service.feedback;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.feedback.OutboxEntry;
@@ -9,11 +7,15 @@ import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.service.query.QueryScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +41,6 @@ public final class FeedbackService {
     /** True when classifications go to the outbox rather than to the source. */
     public boolean writesToOutbox() {
         return snapshot;
-    }
-
-    public Outbox outbox() {
-        return outbox.get();
     }
 
     /** The analyst name recorded with a classification by default: the OS user. */
@@ -107,6 +105,22 @@ public final class FeedbackService {
         }
         out.sort(NEWEST_FIRST);
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** Saves a classification on the scope's pool (see {@link #classify(ClientIp, String, String, String, QueryContext)}). */
+    public CompletableFuture<FeedbackEntry> classify(ClientIp ip, String classification, String comment, String analyst,
+                                                     QueryScope scope) {
+        return scope.submit(ctx -> classify(ip, classification, comment, analyst, ctx));
+    }
+
+    /** This client's classifications on the scope's pool, newest first. */
+    public CompletableFuture<List<FeedbackEntry>> history(ClientIp ip, QueryScope scope) {
+        return scope.submit(ctx -> history(ip, ctx));
+    }
+
+    /** Recent classifications on the scope's pool, newest first. */
+    public CompletableFuture<List<FeedbackEntry>> recent(String classification, String ipText, int limit, QueryScope scope) {
+        return scope.submit(ctx -> recent(classification, ipText, limit, ctx));
     }
 
     private void ensureTable(QueryContext ctx) throws WarehouseException {

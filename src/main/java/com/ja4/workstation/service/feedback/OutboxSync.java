@@ -1,12 +1,12 @@
 package com.ja4.workstation.service.feedback;
 
-import com.ja4.workstation.data.feedback.Classification;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.warehouse.ClickHouseDialect;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
 import java.io.IOException;
 import java.util.Optional;
 

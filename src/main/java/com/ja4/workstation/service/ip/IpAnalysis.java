@@ -1,11 +1,11 @@
 package com.ja4.workstation.service.ip;
 
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
-import com.ja4.workstation.data.ip.FeatureWindow;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.ip.OsLookup;
-import com.ja4.workstation.data.ip.RadarBaselines;
-import com.ja4.workstation.data.ip.TcpTuple;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.TcpTuple;
+import com.ja4.workstation.service.os.OsLookup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class IpAnalysis {
 
     public static List<TcpFinding> tcp(List<TcpTuple> tuples) {
         List<TcpFinding> out = new ArrayList<>();
-        for (TcpTuple t : tuples) out.add(new TcpFinding(t, t.observation().map(OsLookup.FINGERPRINTER::classify).orElse(null)));
+        for (TcpTuple t : tuples) out.add(new TcpFinding(t, OsLookup.classify(t)));
         return out;
     }
 

@@ -1,13 +1,13 @@
 package com.ja4.workstation.service.overview;
 
 import com.ja4.workstation.data.overview.OverviewQueries;
-import com.ja4.workstation.data.overview.OverviewQueries.HourCount;
-import com.ja4.workstation.data.overview.OverviewQueries.NamedCount;
-import com.ja4.workstation.data.overview.OverviewQueries.ThreatCount;
-import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
 import com.ja4.workstation.service.query.QueryScope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

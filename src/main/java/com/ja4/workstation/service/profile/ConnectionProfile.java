@@ -46,6 +46,22 @@ public record ConnectionProfile(String name, String host, int port, boolean http
         if (queryTimeout == null || queryTimeout.isNegative()) queryTimeout = Duration.ofMinutes(2);
     }
 
+    /** A profile from the connection form's fields (the databases by name; validated as identifiers). */
+    public static ConnectionProfile of(String name, String host, int port, boolean https, Optional<Path> caFile, String user,
+                                       String processingDatabase, String logsDatabase, Optional<Path> modelsFolder,
+                                       Duration connectTimeout, Duration queryTimeout, boolean compression) {
+        return new ConnectionProfile(name, host, port, https, caFile, user, new DatabaseNames(processingDatabase, logsDatabase),
+                modelsFolder, connectTimeout, queryTimeout, compression);
+    }
+
+    public String processingDatabase() {
+        return databases.processing();
+    }
+
+    public String logsDatabase() {
+        return databases.logs();
+    }
+
     /** A profile with the usual defaults (HTTP 8123, user default, mabase_prod, 10 s connect, 2 min queries). */
     public static ConnectionProfile of(String name, String host, int port) {
         return new ConnectionProfile(name, host, port, false, Optional.empty(), "default", DatabaseNames.DEFAULT,
@@ -70,8 +86,13 @@ public record ConnectionProfile(String name, String host, int port, boolean http
 
     /** The JDBC URL (no credentials in it). */
     public String jdbcUrl() {
+        return "jdbc:clickhouse:" + httpUrl();
+    }
+
+    /** The server's HTTP(S) interface, {@code http(s)://host:port} (no credentials in it). */
+    public String httpUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:clickhouse:" + (https ? "https" : "http") + "://" + h + ":" + port;
+        return (https ? "https" : "http") + "://" + h + ":" + port;
     }
 
     public String describe() {

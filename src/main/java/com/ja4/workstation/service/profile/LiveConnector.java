@@ -3,6 +3,7 @@ package com.ja4.workstation.service.profile;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.warehouse.ClickHouseDialect;
+import com.ja4.workstation.data.warehouse.ClickHouseVersion;
 import com.ja4.workstation.data.warehouse.ClickHouseSource;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.QueryContext;
@@ -45,8 +46,24 @@ public final class LiveConnector {
         return new Warehouse(source(p, password), ClickHouseDialect.INSTANCE, p.databases(), p.queryTimeout());
     }
 
-    /** Server version and schema, or the reason the server cannot be used. Never throws. */
+    /**
+     * Server version and schema, or the reason the server cannot be used. Never throws. The version
+     * is read first over plain HTTP ({@link ClickHouseVersion}), before the driver: a server older
+     * than {@link ClickHouseVersion#MINIMUM} is refused with both versions named.
+     */
     public static ConnectionCheck test(ConnectionProfile p, String password) {
+        ClickHouseVersion version;
+        try {
+            version = ClickHouseVersion.read(p.httpUrl(), p.user(), password, p.connectTimeout(), p.caFile());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ConnectionCheck(false, "Test interrupted", "", "", Optional.empty());
+        } catch (WarehouseException | java.io.IOException | RuntimeException e) {
+            return new ConnectionCheck(false, explain(e, p), "", "", Optional.empty());
+        }
+        if (version.isOlderThan(ClickHouseVersion.MINIMUM)) {
+            return new ConnectionCheck(false, tooOld(version, p), version.text(), "", Optional.empty());
+        }
         try (Warehouse wh = warehouse(p, password)) {
             QueryContext ctx = QueryContext.create();
             var info = new ServerCatalogQueries(wh).info(ctx);
@@ -83,13 +100,23 @@ public final class LiveConnector {
         return new SchemaReport(List.copyOf(missingTables), Map.copyOf(missingColumns));
     }
 
+    /** A server older than the oldest supported release, with both versions named. */
+    static String tooOld(ClickHouseVersion version, ConnectionProfile p) {
+        return "ClickHouse " + version + " at " + p.host() + ":" + p.port() + " is too old: the workstation needs ClickHouse "
+                + ClickHouseVersion.MINIMUM + " or newer (its queries use window functions, typed query parameters and Parquet"
+                + " output). Ask for the server to be upgraded, or work from a snapshot exported elsewhere.";
+    }
+
     /** The reason in the analyst's words: unknown host, refused port, wrong password, timeout, TLS. */
     public static String explain(Throwable e, ConnectionProfile p) {
         String where = p.host() + ":" + p.port();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) {
+            // the JDK's HTTP client reports an unknown name as a ConnectException caused by UnresolvedAddressException
+            if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
                 return "Unknown host '" + p.host() + "': the name does not resolve. Check the host name, DNS or VPN.";
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "Connection refused by " + where + ": nothing accepts connections on port " + p.port()
                         + " (ClickHouse HTTP is usually 8123, HTTPS 8443), or the server is down.";
@@ -101,7 +128,8 @@ public final class LiveConnector {
                 return "TLS with " + where + " failed: " + firstLine(t.getMessage()) + ". Check HTTPS, the port and the CA file.";
             }
             String m = t.getMessage() == null ? "" : t.getMessage();
-            if (m.contains("Code: 516") || m.contains("AUTHENTICATION_FAILED") || m.contains("Authentication failed")) {
+            if (m.contains("Code: 516") || m.contains("AUTHENTICATION_FAILED") || m.contains("Authentication failed")
+                    || m.contains("Code: 192") || m.contains("Code: 193") || m.startsWith("HTTP 401")) {
                 return "Authentication failed for user '" + p.user() + "' on " + where + ": wrong password or unknown user.";
             }
         }

@@ -2,7 +2,7 @@ package com.ja4.workstation.service.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.ja4.workstation.app.AppPaths;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package com.ja4.workstation.service.query;
 
 import com.ja4.workstation.data.warehouse.QueryCancelledException;
 import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.data.warehouse.WarehouseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -11,8 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The queries of one view (or one task): they run in parallel on a shared pool and are all
- * cancelled together when the view is left or the analyst presses Cancel.
+ * The work of one task (a view's load, an export, a clustering run): its queries run in parallel
+ * on a shared pool and are all cancelled together when the view is left or the analyst presses
+ * Cancel. Services take a scope and return futures; the UI gets its scopes from its task list
+ * ({@code ui.task.Tasks}), so every piece of background work is listed and cancellable.
  */
 public final class QueryScope {
 
@@ -51,11 +52,29 @@ public final class QueryScope {
         context.cancel();
     }
 
+    /**
+     * Runs work that is not a query (opening a source, a clustering run) on the same pool; it
+     * should poll {@link #isCancelled()} where it can stop. Failures reach the future as they are.
+     */
+    public <T> CompletableFuture<T> call(java.util.concurrent.Callable<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
     public <T> CompletableFuture<T> submit(Call<T> call) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return call.run(context);
-            } catch (WarehouseException e) {
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
                 throw new CompletionException(e);
             }
         }, executor);
@@ -124,6 +143,7 @@ public final class QueryScope {
 
     @FunctionalInterface
     public interface Call<T> {
-        T run(QueryContext ctx) throws WarehouseException;
+        /** Runs against the scope's query context; a failure (its message) reaches the future. */
+        T run(QueryContext ctx) throws Exception;
     }
 }

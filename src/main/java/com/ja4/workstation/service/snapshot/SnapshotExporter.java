@@ -1,6 +1,6 @@
 package com.ja4.workstation.service.snapshot;
 
-import com.ja4.workstation.app.AppVersion;
+import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.data.snapshot.SnapshotExtractQueries;
@@ -13,20 +13,21 @@ import com.ja4.workstation.domain.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import org.duckdb.DuckDBConnection;
+import com.ja4.workstation.io.AtomicOutput;
+import com.ja4.workstation.io.PartialFiles;
 
 /**
  * Writes a snapshot (DESIGN section 5) from any warehouse, normally a live ClickHouse: for a time
  * window and optional filters, every table of {@link WarehouseSchema} into a DuckDB file (in bulk
  * through Parquet from ClickHouse, {@link ParquetTableCopy}; row by row otherwise,
- * {@link RowByRowTableCopy}), then the manifest with row counts and checksum.
+ * {@link RowByRowTableCopy}), then the manifest with row counts, checksum and the signature of this
+ * workstation's key ({@link SnapshotKeys}).
  *
  * <p>Rows: tables with a time column, rows in the window (host and threat filters where the
  * table has the column); {@code view_ip_recurrence} and {@code soc_feedback} (up to the as-of),
@@ -64,30 +65,41 @@ public final class SnapshotExporter {
     }
 
     private final TableCopy copy;
+    private final SnapshotKeys keys;
 
-    /** Exports through the fastest path the source offers (Parquet from ClickHouse, rows otherwise). */
+    /**
+     * Exports through the fastest path the source offers (Parquet from ClickHouse, rows otherwise),
+     * signed with this workstation's key (created in the data folder on first export).
+     */
     public SnapshotExporter(Warehouse warehouse) {
-        this(warehouse, true);
+        this(warehouse, true, SnapshotKeys.inDataDir());
     }
 
-    private SnapshotExporter(Warehouse warehouse, boolean bulk) {
+    /** As {@link #SnapshotExporter(Warehouse)}, signing with the key kept in {@code keys}. */
+    public SnapshotExporter(Warehouse warehouse, SnapshotKeys keys) {
+        this(warehouse, true, keys);
+    }
+
+    private SnapshotExporter(Warehouse warehouse, boolean bulk, SnapshotKeys keys) {
         SnapshotExtractQueries extract = new SnapshotExtractQueries(warehouse);
         this.copy = bulk && extract.canExtractParquet() ? new ParquetTableCopy(extract) : new RowByRowTableCopy(extract);
+        this.keys = keys;
     }
 
     /** Reads every value through JDBC and appends it (the path for sources without Parquet; a baseline). */
     public static SnapshotExporter rowByRow(Warehouse warehouse) {
-        return new SnapshotExporter(warehouse, false);
+        return new SnapshotExporter(warehouse, false, SnapshotKeys.inDataDir());
     }
 
     public SnapshotManifest export(TimeWindow window, Filters filters, String sourceLabel, Path target, Listener listener,
                                    QueryContext ctx) throws WarehouseException, IOException {
         Path out = target.toAbsolutePath();
         Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName() + "-", ".partial");
+        SignerKey signer = keys.ownKey(); // before the long part: a damaged key file fails at once
+        Path tmp = AtomicOutput.temporaryBeside(out, ".partial");
         Files.delete(tmp); // DuckDB creates the file itself
         Path wal = tmp.resolveSibling(tmp.getFileName() + ".wal");
-        try {
+        try (PartialFiles.Registration ignored = PartialFiles.register(tmp, wal)) {
             SnapshotManifest manifest;
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp)) {
                 DuckDBConnection conn = c.unwrap(DuckDBConnection.class);
@@ -95,15 +107,14 @@ public final class SnapshotExporter {
                 // one transaction per slice, not per appender chunk of 2,048 rows (a commit each: 30k rows/s)
                 conn.setAutoCommit(false);
                 for (Table t : WarehouseSchema.TABLES) {
-                    ctx.throwIfCancelled();
+                    throwIfStopped(ctx);
                     copy.copy(conn, t, window, filters, tmp, listener, ctx);
                     conn.commit();
                 }
                 conn.setAutoCommit(true);
-                ctx.throwIfCancelled();
-                Map<String, Long> rows = SnapshotFormat.rowCounts(conn);
-                manifest = new SnapshotManifest(sourceLabel, window.asOf(), window.length(), filters.describe(), rows,
-                        AppVersion.current(), SnapshotFormat.checksum(conn));
+                throwIfStopped(ctx);
+                manifest = signed(conn, new SnapshotManifest(sourceLabel, window.asOf(), window.length(), filters.describe(),
+                        SnapshotFormat.rowCounts(conn), AppVersion.current(), ""), signer);
                 SnapshotFormat.writeManifest(conn, manifest);
                 try (Statement s = conn.createStatement()) {
                     s.execute("CHECKPOINT");
@@ -111,12 +122,22 @@ public final class SnapshotExporter {
             } catch (SQLException e) {
                 throw new WarehouseException("Cannot write the snapshot " + out.getFileName() + ": " + e.getMessage(), e);
             }
-            ctx.throwIfCancelled();
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            throwIfStopped(ctx);
+            AtomicOutput.moveIntoPlace(tmp, out);
             return manifest;
-        } finally {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(wal);
         }
+    }
+
+    /** The manifest with the signer, the checksum over content and manifest, and the signature of that checksum. */
+    private SnapshotManifest signed(Connection conn, SnapshotManifest unsigned, SignerKey signer) throws SQLException, IOException {
+        SnapshotManifest withSigner = unsigned.withSignature(new SnapshotManifest.Signature(signer.name(), signer.publicKey(), ""));
+        String checksum = SnapshotFormat.checksum(conn, withSigner);
+        String signature = keys.sign(SnapshotFormat.signedMessage(checksum));
+        return withSigner.withChecksum(checksum).withSignature(withSigner.signature().orElseThrow().withValue(signature));
+    }
+
+    private static void throwIfStopped(QueryContext ctx) throws IOException, WarehouseException {
+        ctx.throwIfCancelled();
+        PartialFiles.throwIfStopping();
     }
 }

@@ -1,13 +1,16 @@
 package com.ja4.workstation.service.source;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.demo.DemoGenerator;
 import com.ja4.workstation.data.demo.DemoModels;
 import com.ja4.workstation.data.demo.DemoOptions;
+import com.ja4.workstation.data.demo.DemoSummary;
+import com.ja4.workstation.data.snapshot.Provenance;
+import com.ja4.workstation.data.snapshot.SnapshotManifest;
 import com.ja4.workstation.data.snapshot.SnapshotException;
-import com.ja4.workstation.service.analytics.ModelCatalog;
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.analytics.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,28 +27,31 @@ public final class SourceOpening {
     /**
      * Opens the demo snapshot in the data folder, generating it when it is missing, damaged, or made
      * by another version of the workstation (whose generator may differ): the demo is ours to remake,
-     * unlike a snapshot the analyst opens.
+     * unlike a snapshot the analyst opens. It goes through the same checks as any snapshot
+     * ({@link SnapshotVerifier}); its provenance says it is the demo. A demo this run generated is
+     * remembered as verified, so later starts check it with one pass over its bytes.
      */
     public static Workspace openDemo() throws Exception {
         Path demo = AppPaths.demoSnapshot();
         writeDemoModelsIfMissing(ModelCatalog.folder());
-        if (Files.isRegularFile(demo)) {
+        if (Files.exists(demo)) {
             try {
-                Workspace ws = SnapshotOpener.open(demo);
-                if (isCurrentDemo(ws)) return ws;
-                ws.close();
+                SnapshotVerifier.Verified v = SnapshotVerifier.open(demo);
+                if (isCurrentDemo(v.manifest())) return SnapshotOpener.workspace(v, v.manifest().withProvenance(Provenance.demo()));
+                v.close();
                 LOG.info("Remaking the demo snapshot {}: made by another version of the workstation", demo);
             } catch (SnapshotException e) {
                 LOG.warn("Remaking the demo snapshot {}: {}", demo, e.getMessage());
             }
         }
-        new DemoGenerator(DemoOptions.defaults()).generate(demo);
-        return SnapshotOpener.open(demo);
+        DemoSummary made = new DemoGenerator(DemoOptions.defaults()).generate(demo);
+        VerifiedFiles.inDataDir().add(VerifiedFiles.hashOf(demo), made.checksum());
+        SnapshotVerifier.Verified v = SnapshotVerifier.open(demo);
+        return SnapshotOpener.workspace(v, v.manifest().withProvenance(Provenance.demo()));
     }
 
-    private static boolean isCurrentDemo(Workspace ws) {
-        return ws.manifest().map(m -> m.appVersion().equals(AppVersion.current()) && m.source().equals(DemoOptions.defaults().source()))
-                .orElse(false);
+    private static boolean isCurrentDemo(SnapshotManifest m) {
+        return m.appVersion().equals(AppVersion.current()) && m.source().equals(DemoOptions.defaults().source());
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceOpening.class);

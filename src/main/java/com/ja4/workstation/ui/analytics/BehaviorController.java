@@ -1,9 +1,9 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.SessionPoint;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.BehaviorService;
 import com.ja4.workstation.service.analytics.BehaviorService.Histogram;
 import com.ja4.workstation.service.query.QueryScope;
@@ -11,7 +11,6 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -137,10 +136,6 @@ public final class BehaviorController extends ViewController {
         }
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.BEHAVIOR;
-    }
 
     @Override
     protected void load(QueryScope scope) {
@@ -243,7 +238,7 @@ public final class BehaviorController extends ViewController {
 
     private void openIp(String ip) {
         com.ja4.workstation.domain.ClientIp.parse(ip).ifPresentOrElse(model()::openIp,
-                () -> model().openDetections(DetectionFilter.NONE.withSearch(ip)));
+                () -> model().openDetections(TableFilter.of(TableFilter.SEARCH, ip)));
     }
 
     /** The count axes follow the Log scale box; the loaded histograms are redrawn, no query runs. */

@@ -1,11 +1,10 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
-import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.scores.ScoreFilter;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.BrowsersService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
@@ -13,7 +12,7 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.KpiCard;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -46,7 +45,7 @@ public final class BrowsersController extends ViewController {
         familyCard = new KpiCard("Browser families", "kpi-neutral", null);
         knownCard = new KpiCard("Sessions with a browser family", "kpi-legit", null);
         unknownCard = new KpiCard("Unknown sessions (no family, no bot name)", "kpi-high", null);
-        kpiPane = Tables.host(kpiHost, new FlowPane(12, 12, familyCard, knownCard, unknownCard));
+        kpiPane = LoadPane.in(kpiHost, new FlowPane(12, 12, familyCard, knownCard, unknownCard));
 
         org.jfree.chart.fx.ChartViewer chart = Charts.viewer(Charts.seriesBars(familyData, "Count", false, true, null));
         chart.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
@@ -59,7 +58,7 @@ public final class BrowsersController extends ViewController {
             public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
             }
         });
-        chartPane = Tables.host(chartHost, chart);
+        chartPane = LoadPane.in(chartHost, chart);
 
         families.getColumns().setAll(List.of(
                 Tables.text("Browser family", FamilyRow::family, 200),
@@ -69,7 +68,7 @@ public final class BrowsersController extends ViewController {
         Tables.rowAction(families, "Open scored windows of this family", r -> openFamily(r.family()),
                 r -> String.join("\t", r.family(), String.valueOf(r.sessions()), String.valueOf(r.uniqueIps()), String.valueOf(r.hits())));
         Tables.fitRows(families, 4, 10);
-        familiesPane = Tables.host(familiesHost, families);
+        familiesPane = LoadPane.in(familiesHost, families);
 
         topJa4.getColumns().setAll(List.of(
                 Tables.text("Browser family", FamilyJa4::family, 150),
@@ -77,16 +76,12 @@ public final class BrowsersController extends ViewController {
                 Tables.text("JA4", FamilyJa4::ja4, 300),
                 Tables.text("Decoded", r -> Ja4.parse(r.ja4()).summary(), 330),
                 Tables.count("Sessions", FamilyJa4::sessions, 100)));
-        Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(DetectionFilter.NONE.withJa4(r.ja4())),
+        Tables.rowAction(topJa4, "Open detections with this JA4", r -> model().openDetections(TableFilter.of(TableFilter.JA4, r.ja4())),
                 r -> String.join("\t", r.family(), String.valueOf(r.rank()), r.ja4(), String.valueOf(r.sessions())));
         Tables.fitRows(topJa4, 4, 20);
-        topJa4Pane = Tables.host(topJa4Host, topJa4);
+        topJa4Pane = LoadPane.in(topJa4Host, topJa4);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.BROWSERS;
-    }
 
     @Override
     protected void load(QueryScope scope) {
@@ -123,7 +118,7 @@ public final class BrowsersController extends ViewController {
 
     /** Opens Scores filtered on a browser family (a bar or a row of the families table). */
     void openFamily(String family) {
-        model().openScores(ScoreFilter.NONE.withBrowserFamily(family));
+        model().openScores(TableFilter.of(TableFilter.BROWSER, family));
     }
 
     public TableView<FamilyRow> familiesTable() {

@@ -1,8 +1,7 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.FeatureQueries;
-import com.ja4.workstation.data.analytics.FeatureQueries.ViewTotals;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.analytics.FeaturesService;
 import com.ja4.workstation.service.analytics.FeaturesService.FeatureComparison;
 import com.ja4.workstation.service.analytics.FeaturesService.Importance;
@@ -13,7 +12,7 @@ import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.overview.KpiCard;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -59,29 +57,25 @@ public final class FeaturesController extends ViewController {
         botCard = new KpiCard("Bot windows (datacenter, hosting)", "kpi-high", null);
         aiCard = new KpiCard("view_ai_features_1h rows", "kpi-neutral", null);
         thesisCard = new KpiCard("view_thesis_features_1h rows", "kpi-neutral", null);
-        kpiPane = Tables.host(kpiHost, new FlowPane(12, 12, humanCard, botCard, aiCard, thesisCard));
+        kpiPane = LoadPane.in(kpiHost, new FlowPane(12, 12, humanCard, botCard, aiCard, thesisCard));
 
         JFreeChart profile = Charts.seriesBars(profileData, "Share of the larger average (1 = larger of human / bot)", false, false,
                 (data, row, col) -> profileTip(String.valueOf(data.getRowKey(row)), String.valueOf(data.getColumnKey(col))));
-        profilePane = Tables.host(profileHost, Charts.viewer(profile));
+        profilePane = LoadPane.in(profileHost, Charts.viewer(profile));
 
         JFreeChart importance = Charts.seriesBars(importanceData, "|Cohen's d| (bot vs human, pooled SD)", false, false,
                 (data, row, col) -> importanceTip(String.valueOf(data.getColumnKey(col))));
         importance.removeLegend();
-        importancePane = Tables.host(importanceHost, Charts.viewer(importance));
+        importancePane = LoadPane.in(importanceHost, Charts.viewer(importance));
 
         totals.getColumns().setAll(List.of(
                 Tables.text("Feature", TotalsRow::feature, 220),
                 numeric(Tables.text("view_ai_features_1h", TotalsRow::ai, 200)),
                 numeric(Tables.text("view_thesis_features_1h", TotalsRow::thesis, 200))));
-        Tables.fixedHeight(totals, FeatureQueries.PROFILE_FEATURES.size() + 2);
-        totalsPane = Tables.host(totalsHost, totals);
+        Tables.fixedHeight(totals, FeaturesService.PROFILE_FEATURES.size() + 2);
+        totalsPane = LoadPane.in(totalsHost, totals);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FEATURES;
-    }
 
     @Override
     protected void load(QueryScope scope) {
@@ -153,7 +147,7 @@ public final class FeaturesController extends ViewController {
     private void showTotals(List<ViewTotals> t) {
         List<TotalsRow> rows = new ArrayList<>();
         rows.add(new TotalsRow("windows (rows)", Fx.count(t.get(0).windows()), Fx.count(t.get(1).windows())));
-        for (String f : FeatureQueries.PROFILE_FEATURES) {
+        for (String f : FeaturesService.PROFILE_FEATURES) {
             rows.add(new TotalsRow("avg " + f, avg(t.get(0), f), avg(t.get(1), f)));
         }
         totals.getItems().setAll(rows);

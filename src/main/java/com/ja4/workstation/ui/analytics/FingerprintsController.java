@@ -1,16 +1,18 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.FingerprintsService;
 import com.ja4.workstation.service.analytics.FingerprintsService.BotJa4Row;
 import com.ja4.workstation.service.analytics.FingerprintsService.Ja4Row;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.shell.ViewRequest;
+import com.ja4.workstation.ui.table.Tables;
+import com.ja4.workstation.ui.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,8 @@ public final class FingerprintsController extends ViewController {
     private final Ja4ProfilePane profile = new Ja4ProfilePane(this::openJa4, this::closeProfile);
     /** The JA4 whose profile is shown; empty for none. */
     private String selectedJa4 = "";
-    /** The profile's own queries: a newer look-up cancels the previous one (arrow keys through the table). */
-    private QueryScope profileScope;
+    /** The profile's own task: a newer look-up cancels the previous one (arrow keys through the table). */
+    private Task profileTask;
     /** Selection in the tables settles before a look-up runs. */
     private final PauseTransition selectionSettles = new PauseTransition(Duration.millis(200));
     private String pendingSelection = "";
@@ -72,7 +74,7 @@ public final class FingerprintsController extends ViewController {
             public void chartMouseMoved(ChartMouseEventFX e) {
             }
         });
-        chartPane = Tables.host(chartHost, chart);
+        chartPane = LoadPane.in(chartHost, chart);
 
         stats.getColumns().add(Tables.text("JA4", r -> r.stat().ja4(), 290));
         stats.getColumns().addAll(Tables.ja4Parts(Ja4Row::decoded));
@@ -89,7 +91,7 @@ public final class FingerprintsController extends ViewController {
                         String.valueOf(r.stat().uniqueIps()), String.valueOf(r.stat().hits()), String.valueOf(r.stat().avgVelocity()),
                         String.valueOf(r.stat().avgFuzzing()), String.valueOf(r.stat().avgBrowserScore())));
         Tables.fixedHeight(stats, 14);
-        statsPane = Tables.host(statsHost, stats);
+        statsPane = LoadPane.in(statsHost, stats);
 
         bots.getColumns().setAll(List.of(
                 Tables.text("Bot name", r -> r.bot().botName(), 180),
@@ -101,7 +103,7 @@ public final class FingerprintsController extends ViewController {
                 r -> String.join("\t", r.bot().botName(), r.bot().ja4(), r.decoded().summary(), String.valueOf(r.bot().sessions()),
                         String.valueOf(r.bot().uniqueIps())));
         Tables.fitRows(bots, 2, 10);
-        botsPane = Tables.host(botsHost, bots);
+        botsPane = LoadPane.in(botsHost, bots);
 
         profileHost.getChildren().add(profile);
         selectionSettles.setOnFinished(e -> lookUp(pendingSelection));
@@ -116,6 +118,18 @@ public final class FingerprintsController extends ViewController {
     private void selected(String ja4) {
         pendingSelection = ja4;
         selectionSettles.playFromStart();
+    }
+
+    /** "Look up JA4" from another view: the profile loads with the view, or alone when the view was shown as it was. */
+    @Override
+    protected boolean prepare(ViewRequest request) {
+        if (request instanceof ViewRequest.Ja4 j) presetJa4(j.ja4());
+        return false;
+    }
+
+    @Override
+    protected void fulfil(ViewRequest request, boolean reloaded) {
+        if (request instanceof ViewRequest.Ja4 && !reloaded && workspace() != null) loadProfile();
     }
 
     /** Sets the JA4 to profile without querying: the next load shows it ("Look up JA4" from another view). */
@@ -136,18 +150,16 @@ public final class FingerprintsController extends ViewController {
 
     /** (Re)loads the profile of the selected JA4 in the current window; clears the pane when there is none. */
     public void loadProfile() {
-        if (profileScope != null) profileScope.cancel();
-        profileScope = null;
+        if (profileTask != null) profileTask.cancel();
+        profileTask = null;
         if (selectedJa4.isEmpty() || workspace() == null || window() == null) {
             profile.clear();
             return;
         }
-        QueryScope s = QueryScope.parallel();
-        profileScope = s;
         String ja4 = selectedJa4;
-        var task = model().tasks().start("Looking up JA4 " + ja4, s::cancel);
-        var f = workspace().analytics().ja4Profile().profile(window(), ja4, s);
-        f.whenComplete((p, e) -> task.done());
+        Task task = model().tasks().start("Looking up JA4 " + ja4);
+        profileTask = task;
+        var f = task.track(workspace().analytics().ja4Profile().profile(window(), ja4, task.scope()));
         track(profile.show(ja4, f, this::loadProfile));
     }
 
@@ -166,17 +178,13 @@ public final class FingerprintsController extends ViewController {
     @Override
     protected void onDeactivate() {
         selectionSettles.stop();
-        if (profileScope != null) profileScope.cancel();
+        if (profileTask != null) profileTask.cancel();
     }
 
     void openJa4(String ja4) {
-        model().openDetections(DetectionFilter.NONE.withJa4(ja4));
+        model().openDetections(TableFilter.of(TableFilter.JA4, ja4));
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FINGERPRINTS;
-    }
 
     @Override
     protected void load(QueryScope scope) {

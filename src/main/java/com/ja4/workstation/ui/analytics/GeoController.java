@@ -1,17 +1,17 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
-import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.analytics.GeoService;
 import com.ja4.workstation.service.analytics.GeoService.CountryBreakdown;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
+import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -43,8 +43,8 @@ public final class GeoController extends ViewController {
 
     @FXML
     private void initialize() {
-        sessionsPane = Tables.host(sessionsHost, countryChart(sessionsData, "Sessions (1 h windows)"));
-        hitsPane = Tables.host(hitsHost, countryChart(hitsData, "Hits"));
+        sessionsPane = LoadPane.in(sessionsHost, countryChart(sessionsData, "Sessions (1 h windows)"));
+        hitsPane = LoadPane.in(hitsHost, countryChart(hitsData, "Hits"));
         asns.getColumns().setAll(List.of(
                 Tables.text("ASN organisation", AsnRow::asnOrg, 300),
                 Tables.text("ASN label", AsnRow::asnLabel, 110),
@@ -54,14 +54,14 @@ public final class GeoController extends ViewController {
                 Tables.count("Hits", AsnRow::hits, 110),
                 Tables.decimal("Avg velocity (hits/s)", AsnRow::avgVelocity, 3, 150),
                 Tables.decimal("Avg fuzzing", AsnRow::avgFuzzing, 3, 110)));
-        Tables.rowAction(asns, "Open detections of this ASN", a -> model().openDetections(DetectionFilter.NONE.withAsnOrg(a.asnOrg())),
+        Tables.rowAction(asns, "Open detections of this ASN", a -> model().openDetections(TableFilter.of(TableFilter.ASN_ORG, a.asnOrg())),
                 a -> String.join("\t", a.asnOrg(), a.asnLabel(), a.countryCode(), String.valueOf(a.sessions()),
                         String.valueOf(a.uniqueIps()), String.valueOf(a.hits()), String.valueOf(a.avgVelocity()), String.valueOf(a.avgFuzzing())));
         asns.setFixedCellSize(26);
         asns.setPrefHeight(26 * 16 + 32);
         asns.setPlaceholder(new Label(""));
         asns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        asnPane = Tables.host(asnHost, asns);
+        asnPane = LoadPane.in(asnHost, asns);
     }
 
     private ChartViewer countryChart(DefaultCategoryDataset data, String valueLabel) {
@@ -81,13 +81,9 @@ public final class GeoController extends ViewController {
 
     /** Opens Detections filtered on a country; the "Others" bucket is not a country. */
     void openCountry(String country) {
-        if (!GeoService.OTHERS.equals(country)) model().openDetections(DetectionFilter.NONE.withCountryCode(country));
+        if (!GeoService.OTHERS.equals(country)) model().openDetections(TableFilter.of(TableFilter.COUNTRY, country));
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.GEO;
-    }
 
     @Override
     protected void load(QueryScope scope) {

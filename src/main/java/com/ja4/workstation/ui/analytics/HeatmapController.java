@@ -6,7 +6,6 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.io.File;
 import java.io.IOException;
 import javafx.embed.swing.SwingFXUtils;
@@ -40,10 +39,6 @@ public final class HeatmapController extends ViewController {
         exportButton.disableProperty().bind(heatmap.visibleProperty().not());
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.HEATMAP;
-    }
 
     @Override
     protected void load(QueryScope scope) {

@@ -1,15 +1,16 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Activity;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.HostRow;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.SeenWith;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Source;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.ThreatCount;
+import com.ja4.workstation.domain.Ja4;
+import com.ja4.workstation.domain.analytics.Activity;
+import com.ja4.workstation.domain.analytics.HostRow;
+import com.ja4.workstation.domain.analytics.Ja4Source;
+import com.ja4.workstation.domain.analytics.SeenWith;
+import com.ja4.workstation.domain.analytics.ThreatLevelRow;
 import com.ja4.workstation.service.analytics.Ja4ProfileService.Ja4Profile;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.common.ThreatCell;
+import com.ja4.workstation.ui.table.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Ja4ProfilePane extends VBox {
     private final Button close = new Button("✕");
     private final FlowPane decodedBox = new FlowPane(6, 6);
     private final FlowPane kpis = new FlowPane(8, 8);
-    private final TableView<ThreatCount> threatTable = new TableView<>();
+    private final TableView<ThreatLevelRow> threatTable = new TableView<>();
     private final TableView<Named> namedTable = new TableView<>();
     private final TableView<HostRow> hostTable = new TableView<>();
     private final Label notes = new Label();
@@ -174,10 +175,10 @@ public final class Ja4ProfilePane extends VBox {
     }
 
     private void render(Ja4Profile p) {
-        Map<Source, String> na = p.unavailable();
-        activity("Detections", p.detections(), na.get(Source.DETECTIONS));
-        activity("Scored windows", p.scores(), na.get(Source.SCORES));
-        if (na.get(Source.SESSIONS) != null) setKpi("Sessions (1 h)", "n/a", "not on this server");
+        Map<Ja4Source, String> na = p.unavailable();
+        activity("Detections", p.detections(), na.get(Ja4Source.DETECTIONS));
+        activity("Scored windows", p.scores(), na.get(Ja4Source.SCORES));
+        if (na.get(Ja4Source.SESSIONS) != null) setKpi("Sessions (1 h)", "n/a", "not on this server");
         else setKpi("Sessions (1 h)", Fx.count(p.sessions().rows()), ips(p.sessions().ips()) + " · " + Fx.count(p.sessions().hits()) + " hits");
         p.http().ifPresentOrElse(h -> setKpi("HTTP requests", Fx.count(h.requests()),
                         Fx.count(h.sessions()) + " sessions · " + ips(h.ips())),
@@ -219,7 +220,7 @@ public final class Ja4ProfilePane extends VBox {
         return t == null ? "–" : Fx.MINUTE.format(t);
     }
 
-    private static String sourceName(Source s) {
+    private static String sourceName(Ja4Source s) {
         return switch (s) {
             case DETECTIONS -> "detections";
             case SCORES -> "scored windows";
@@ -238,10 +239,10 @@ public final class Ja4ProfilePane extends VBox {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void buildTables() {
-        TableColumn<ThreatCount, String> level = Tables.text("Level", ThreatCount::threatLevel, 164);
-        level.setCellFactory(c -> (javafx.scene.control.TableCell) new ThreatCell<ThreatCount, String>());
-        threatTable.getColumns().setAll(List.of(level, Tables.count("Detections", ThreatCount::detections, 92),
-                Tables.count("Scored", ThreatCount::scoredWindows, 66)));
+        TableColumn<ThreatLevelRow, String> level = Tables.text("Level", ThreatLevelRow::threatLevel, 164);
+        level.setCellFactory(c -> (javafx.scene.control.TableCell) new ThreatCell<ThreatLevelRow, String>());
+        threatTable.getColumns().setAll(List.of(level, Tables.count("Detections", ThreatLevelRow::detections, 92),
+                Tables.count("Scored", ThreatLevelRow::scoredWindows, 66)));
         namedTable.getColumns().setAll(List.of(Tables.text("Name", Named::label, 124), Tables.count("Sessions", r -> r.seen().sessions(), 74),
                 Tables.count("Detections", r -> r.seen().detections(), 92), Tables.count("IPs", r -> r.seen().ips(), 52)));
         hostTable.getColumns().setAll(List.of(Tables.text("Host", HostRow::host, 190), Tables.count("Sessions", HostRow::sessions, 74),
@@ -305,7 +306,7 @@ public final class Ja4ProfilePane extends VBox {
         return detections;
     }
 
-    public TableView<ThreatCount> threatTable() {
+    public TableView<ThreatLevelRow> threatTable() {
         return threatTable;
     }
 

@@ -1,6 +1,6 @@
 package com.ja4.workstation.ui.analytics;
 
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
+import com.ja4.workstation.domain.analytics.ModelScoring;
 import com.ja4.workstation.service.analytics.ModelFile;
 import com.ja4.workstation.service.analytics.ModelsService;
 import com.ja4.workstation.service.analytics.ModelsService.ModelRow;
@@ -9,7 +9,6 @@ import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,6 @@ public final class ModelsController extends ViewController {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetails(row));
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.MODELS;
-    }
 
     @Override
     protected void load(QueryScope scope) {

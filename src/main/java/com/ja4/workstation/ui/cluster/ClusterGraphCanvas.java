@@ -2,13 +2,12 @@ package com.ja4.workstation.ui.cluster;
 
 import com.ja4.workstation.analysis.cluster.ClusterEdge;
 import com.ja4.workstation.analysis.cluster.ClusterProfile;
-import com.ja4.workstation.analysis.cluster.RiskGroup;
-import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Box;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Circle;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Layout;
 import com.ja4.workstation.ui.cluster.GraphGeometry.Node;
 import com.ja4.workstation.ui.cluster.GraphGeometry.PlacedLabel;
+import com.ja4.workstation.ui.common.Fx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,12 +44,6 @@ public final class ClusterGraphCanvas extends Region {
     static final int WRAP = 26;
     static final Color EDGE_LOW = Color.web("#cbd5e1");
     static final Color EDGE_HIGH = Color.web("#1e40af");
-
-    /** Risk bands of the legend (same thresholds as RiskScore / RiskGroup). */
-    static final List<String[]> RISK_LEGEND = List.of(
-            new String[] {"#dc2626", "≥ 0.92  scanner / critical"}, new String[] {"#ef4444", "0.70 – 0.92  high"},
-            new String[] {"#f97316", "0.45 – 0.70  bots"}, new String[] {"#eab308", "0.25 – 0.45  suspects"},
-            new String[] {"#22c55e", "< 0.25  legitimate"});
 
     private final Canvas canvas = new Canvas();
     private final ViewTransform view = new ViewTransform();
@@ -286,11 +279,11 @@ public final class ClusterGraphCanvas extends Region {
             labels = List.of();
             return;
         }
-        drawColumnHeaders(g);
+        if (layout == Layout.RISK_COLUMNS) ClusterGraphLegend.drawColumnHeaders(g, view, clusters);
         drawEdges(g);
         drawNodes(g);
         drawLabels(g, w, h);
-        drawLegend(g);
+        ClusterGraphLegend.draw(g, legendBox(), clusters, edges);
         g.setFill(Color.web("#94a3b8"));
         g.setFont(SMALL_FONT);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -391,66 +384,4 @@ public final class ClusterGraphCanvas extends Region {
         }
     }
 
-    private void drawLegend(GraphicsContext g) {
-        Box b = legendBox();
-        g.setFill(Color.web("#f8fafc"));
-        g.fillRect(b.x(), b.y(), b.w(), b.h());
-        g.setStroke(Color.web("#e2e8f0"));
-        g.setLineWidth(1);
-        g.strokeLine(b.x(), b.y() + 0.5, b.x() + b.w(), b.y() + 0.5);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        double y = b.y() + 13;
-        double x = 10;
-        g.setFont(LABEL_FONT);
-        g.setFill(Color.web("#334155"));
-        g.fillText("Risk", x, y);
-        x += 40;
-        g.setFont(SMALL_FONT);
-        for (String[] band : RISK_LEGEND) {
-            g.setFill(Color.web(band[0]));
-            g.fillOval(x, y - 5, 10, 10);
-            g.setFill(Color.web("#334155"));
-            g.fillText(band[1], x + 14, y);
-            x += 14 + textWidth(band[1], SMALL_FONT) + 16;
-        }
-        y = b.y() + 31;
-        x = 10;
-        g.setFont(LABEL_FONT);
-        g.fillText("Edge similarity", x, y);
-        x += textWidth("Edge similarity", LABEL_FONT) + 10;
-        double min = edges.stream().mapToDouble(ClusterEdge::similarity).min().orElse(0);
-        double max = edges.stream().mapToDouble(ClusterEdge::similarity).max().orElse(1);
-        g.setFont(SMALL_FONT);
-        for (int i = 0; i < 3; i++) {
-            double t = i / 2.0;
-            g.setStroke(EDGE_LOW.interpolate(EDGE_HIGH, t));
-            g.setLineWidth(1 + 5 * t);
-            g.strokeLine(x, y, x + 26, y);
-            g.setFill(Color.web("#334155"));
-            g.fillText(Fx.decimal(min + t * (max - min), 2), x + 30, y);
-            x += 66;
-        }
-        int lo = clusters.stream().mapToInt(ClusterProfile::ipCount).min().orElse(0);
-        int hi = clusters.stream().mapToInt(ClusterProfile::ipCount).max().orElse(0);
-        g.fillText("   ·   node area ∝ IPs (" + Fx.count(lo) + " – " + Fx.count(hi) + ")   ·   edges: each cluster to its 2 nearest",
-                x, y);
-    }
-
-    /** Column headers in the risk-column layout, above each column. */
-    private void drawColumnHeaders(GraphicsContext g) {
-        if (layout != Layout.RISK_COLUMNS) return;
-        RiskGroup[] groups = RiskGroup.values();
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#334155"));
-        for (int i = 0; i < groups.length; i++) {
-            double wx = GraphGeometry.WORLD_WIDTH * (2 * i + 1) / (2.0 * groups.length);
-            RiskGroup group = groups[i];
-            long n = clusters.stream().filter(c -> c.group() == group).count();
-            g.fillText(group.label() + " (" + n + ")", view.screenX(wx), 20);
-        }
-        g.setTextAlign(TextAlignment.LEFT);
-    }
 }

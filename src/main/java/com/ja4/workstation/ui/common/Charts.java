@@ -226,30 +226,55 @@ public final class Charts {
     }
 
     /**
+     * How a radar is drawn: the IP drill-down's (large labels, outlined series) or the compact one of
+     * the cluster sidebar (small grey labels, the legend below).
+     */
+    public record RadarStyle(Font labelFont, Paint labelPaint, double interiorGap, Paint axisLine, boolean outlineSeries,
+                             Font legendFont) {
+        public static final RadarStyle FULL = new RadarStyle(LABEL_FONT, null, 0.22, GRID, true, LABEL_FONT);
+        public static final RadarStyle COMPACT = new RadarStyle(new Font("DejaVu Sans", Font.PLAIN, 9), new Color(0x47, 0x55, 0x69),
+                0.14, new Color(0xE2, 0xE8, 0xF0), false, new Font("DejaVu Sans", Font.PLAIN, 10));
+    }
+
+    /**
      * A radar (spider web) of series over the same axes, values already scaled to 0-1;
      * {@code tooltip} gives the hover text of (series, axis).
      */
     public static JFreeChart radar(DefaultCategoryDataset data, java.util.List<Paint> seriesPaints,
                                    java.util.function.BiFunction<Integer, Integer, String> tooltip) {
+        return radar(data, seriesPaints, tooltip, RadarStyle.FULL);
+    }
+
+    /** A radar drawn in {@code style}; {@link #paintRadarSeries} recolours a series later (a new selection). */
+    public static JFreeChart radar(DefaultCategoryDataset data, java.util.List<Paint> seriesPaints,
+                                   java.util.function.BiFunction<Integer, Integer, String> tooltip, RadarStyle style) {
         org.jfree.chart.plot.SpiderWebPlot plot = new org.jfree.chart.plot.SpiderWebPlot(data);
         plot.setMaxValue(1.0);
         plot.setWebFilled(true);
-        plot.setLabelFont(LABEL_FONT);
-        plot.setInteriorGap(0.22);
+        plot.setLabelFont(style.labelFont());
+        if (style.labelPaint() != null) plot.setLabelPaint(style.labelPaint());
+        plot.setInteriorGap(style.interiorGap());
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
-        plot.setAxisLinePaint(GRID);
+        plot.setAxisLinePaint(style.axisLine());
         plot.setAxisLineStroke(new BasicStroke(1f));
         for (int i = 0; i < seriesPaints.size(); i++) {
             plot.setSeriesPaint(i, seriesPaints.get(i));
-            plot.setSeriesOutlinePaint(i, seriesPaints.get(i));
-            plot.setSeriesOutlineStroke(i, new BasicStroke(i == 0 ? 2.5f : 1.5f));
+            if (style.outlineSeries()) {
+                plot.setSeriesOutlinePaint(i, seriesPaints.get(i));
+                plot.setSeriesOutlineStroke(i, new BasicStroke(i == 0 ? 2.5f : 1.5f));
+            }
         }
         plot.setToolTipGenerator((dataset, series, category) -> tooltip.apply(series, category));
         JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, true);
-        chart.getLegend().setItemFont(LABEL_FONT);
+        chart.getLegend().setItemFont(style.legendFont());
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return finish(chart);
+    }
+
+    /** Gives a radar's series another colour. */
+    public static void paintRadarSeries(JFreeChart radar, int series, Paint paint) {
+        ((org.jfree.chart.plot.SpiderWebPlot) radar.getPlot()).setSeriesPaint(series, paint);
     }
 
     private static JFreeChart finish(JFreeChart chart) {

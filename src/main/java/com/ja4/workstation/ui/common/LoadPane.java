@@ -21,12 +21,22 @@ public class LoadPane extends StackPane {
 
     public enum State { LOADING, CONTENT, EMPTY, ERROR }
 
+    /** The empty state's usual text. */
+    public static final String NO_DATA = "No data in this window";
+
     private final Node content;
     private final VBox overlay = new VBox(8);
     private final javafx.beans.property.ReadOnlyObjectWrapper<State> state = new javafx.beans.property.ReadOnlyObjectWrapper<>(State.LOADING);
     private String message = "";
     /** Bumped by each bind: a result that arrives after a newer bind is dropped (never shows stale data). */
     private long generation;
+
+    /** A pane around {@code content}, placed in {@code host}. */
+    public static LoadPane in(StackPane host, Node content) {
+        LoadPane p = new LoadPane(content);
+        host.getChildren().add(p);
+        return p;
+    }
 
     public LoadPane(Node content) {
         this.content = content;
@@ -108,7 +118,7 @@ public class LoadPane extends StackPane {
      * a newer bind of this pane is dropped.
      */
     public <T> CompletableFuture<T> bind(CompletableFuture<T> future, Consumer<T> render, Predicate<T> isEmpty, Runnable retry) {
-        return bind(future, render, isEmpty, v -> "No data in this window", retry);
+        return bind(future, render, isEmpty, v -> NO_DATA, retry);
     }
 
     /** As {@link #bind(CompletableFuture, Consumer, Predicate, Runnable)}, with the empty state's text made from the result. */
@@ -127,5 +137,30 @@ public class LoadPane extends StackPane {
             if (isEmpty.test(value)) showEmpty(emptyText.apply(value));
             else showContent();
         }));
+    }
+
+    /**
+     * Shows a view model's {@link Loadable}: its state as it changes, {@code render} applied to the
+     * value before content or empty is shown.
+     */
+    public <T> void show(Loadable<T> model, Consumer<T> render) {
+        model.statusProperty().addListener((o, old, now) -> showStatus(now, render));
+        showStatus(model.statusProperty().get(), render);
+    }
+
+    private <T> void showStatus(Loadable.Status<T> s, Consumer<T> render) {
+        overlay.getStyleClass().remove("error-state");
+        switch (s.state()) {
+            case LOADING -> showLoading();
+            case CONTENT -> {
+                render.accept(s.value());
+                showContent();
+            }
+            case EMPTY -> {
+                render.accept(s.value());
+                showEmpty(s.message());
+            }
+            case ERROR -> showError(s.message(), s.retry());
+        }
     }
 }

@@ -1,11 +1,13 @@
 package com.ja4.workstation.ui.connection;
 
-import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.profile.ConnectionProfile;
 import com.ja4.workstation.service.profile.LiveConnector;
 import com.ja4.workstation.service.profile.PasswordSource;
 import com.ja4.workstation.service.profile.ProfileStore;
+import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.ui.task.Task;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class ConnectionDialog {
     private final PasswordSource passwords;
     private final Consumer<Workspace> onConnect;
     private final Connector connector;
+    private final Tasks tasks;
 
     /** Opens a workspace for the profile off the FX thread; the future fails with the analyst-facing reason. */
     @FunctionalInterface
@@ -46,13 +49,9 @@ public final class ConnectionDialog {
         CompletableFuture<Workspace> connect(ConnectionProfile profile, String password);
 
         /** Connects without telling anyone else (the caller of onConnect uses the workspace). */
-        Connector DIRECT = (p, pw) -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return LiveConnector.connect(p, pw);
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        static Connector direct(Tasks tasks) {
+            return (p, pw) -> tasks.start("Connecting to " + p.name()).run(() -> LiveConnector.connect(p, pw));
+        }
     }
 
     final ComboBox<String> profiles = new ComboBox<>();
@@ -75,13 +74,18 @@ public final class ConnectionDialog {
     final Button connect = new Button("Connect");
     private final VBox root;
 
-    public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect) {
-        this(store, passwords, onConnect, Connector.DIRECT);
+    public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect, Tasks tasks) {
+        this(store, passwords, onConnect, Connector.direct(tasks), tasks);
     }
 
-    /** {@code connector} does the connecting (the shell: status-bar progress, replaces the workspace). */
-    public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect, Connector connector) {
+    /**
+     * {@code connector} does the connecting (the shell: status-bar progress, replaces the workspace);
+     * Test connection runs as a task of {@code tasks}.
+     */
+    public ConnectionDialog(ProfileStore store, PasswordSource passwords, Consumer<Workspace> onConnect, Connector connector,
+                            Tasks tasks) {
         this.connector = connector;
+        this.tasks = tasks;
         this.store = store;
         this.passwords = passwords;
         this.onConnect = onConnect;
@@ -143,7 +147,7 @@ public final class ConnectionDialog {
         }
         s.setTitle("ClickHouse connection");
         Scene scene = new Scene(root);
-        com.ja4.workstation.ui.Theme.style(scene);
+        com.ja4.workstation.ui.common.Theme.style(scene);
         s.setScene(scene);
         s.show();
         return s;
@@ -153,9 +157,9 @@ public final class ConnectionDialog {
     Optional<ConnectionProfile> profile() {
         try {
             int p = Integer.parseInt(port.getText().strip());
-            return Optional.of(new ConnectionProfile(name.getText().strip(), host.getText(), p, https.isSelected(),
+            return Optional.of(ConnectionProfile.of(name.getText().strip(), host.getText(), p, https.isSelected(),
                     blank(caFile.getText()) ? Optional.empty() : Optional.of(Path.of(caFile.getText().strip())),
-                    user.getText().strip(), new DatabaseNames(processingDb.getText().strip(), logsDb.getText().strip()),
+                    user.getText().strip(), processingDb.getText().strip(), logsDb.getText().strip(),
                     blank(modelsFolder.getText()) ? Optional.empty() : Optional.of(Path.of(modelsFolder.getText().strip())),
                     Duration.ofSeconds(Long.parseLong(connectTimeout.getText().strip())),
                     Duration.ofSeconds(Long.parseLong(queryTimeout.getText().strip())), compression.isSelected()));
@@ -180,11 +184,12 @@ public final class ConnectionDialog {
         profile().ifPresent(p -> {
             String pw = password(p);
             busy("Testing " + p.host() + ":" + p.port() + "…");
-            CompletableFuture.supplyAsync(() -> LiveConnector.test(p, pw)).thenAccept(check -> Platform.runLater(() -> {
+            Task task = tasks.start("Testing " + p.host() + ":" + p.port());
+            task.then(task.run(() -> LiveConnector.test(p, pw)), check -> {
                 String views = check.schema().map(s -> s.unavailableViews().isEmpty() ? ""
                         : "\nUnavailable views: " + s.unavailableViews()).orElse("");
                 show(check.message() + views, check.ok());
-            }));
+            }, err -> show(QueryScope.reason(err), false));
         });
     }
 
@@ -228,8 +233,8 @@ public final class ConnectionDialog {
                 https.setSelected(p.https());
                 caFile.setText(p.caFile().map(Path::toString).orElse(""));
                 user.setText(p.user());
-                processingDb.setText(p.databases().processing());
-                logsDb.setText(p.databases().logs());
+                processingDb.setText(p.processingDatabase());
+                logsDb.setText(p.logsDatabase());
                 modelsFolder.setText(p.modelsFolder().map(Path::toString).orElse(""));
                 connectTimeout.setText(Long.toString(p.connectTimeout().toSeconds()));
                 queryTimeout.setText(Long.toString(p.queryTimeout().toSeconds()));

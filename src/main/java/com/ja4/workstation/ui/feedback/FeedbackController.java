@@ -1,15 +1,14 @@
 package com.ja4.workstation.ui.feedback;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
@@ -33,7 +32,7 @@ public final class FeedbackController extends ViewController {
     @FXML private ComboBox<String> classBox;
     @FXML private TextField ipField;
 
-    private final TableView<FeedbackEntry> table = SimpleTables.table("");
+    private final TableView<FeedbackEntry> table = Tables.table("");
     private final LoadPane pane = new LoadPane(table);
 
     @FXML
@@ -42,13 +41,13 @@ public final class FeedbackController extends ViewController {
         classBox.getItems().addAll(Classification.names());
         classBox.setValue(ANY);
         classBox.setOnAction(e -> reload());
-        SimpleTables.text(table, "When (UTC)", FeedbackEntry::createdAt, 150);
-        SimpleTables.text(table, "IP", FeedbackEntry::ip, 170);
-        SimpleTables.text(table, "Verdict", FeedbackEntry::classification, 90);
-        SimpleTables.text(table, "Analyst", FeedbackEntry::analyst, 110);
-        SimpleTables.text(table, "State", e -> e.pending() ? "pending (outbox)" : "written", 120);
-        SimpleTables.text(table, "Made on", e -> "snapshot".equals(e.source()) ? "snapshot review" : e.source(), 110);
-        SimpleTables.text(table, "Comment", FeedbackEntry::comment, 560);
+        Tables.text(table, "When (UTC)", FeedbackEntry::createdAt, 150);
+        Tables.text(table, "IP", FeedbackEntry::ip, 170);
+        Tables.text(table, "Verdict", FeedbackEntry::classification, 90);
+        Tables.text(table, "Analyst", FeedbackEntry::analyst, 110);
+        Tables.text(table, "State", e -> e.pending() ? "pending (outbox)" : "written", 120);
+        Tables.text(table, "Made on", e -> "snapshot".equals(e.source()) ? "snapshot review" : e.source(), 110);
+        Tables.text(table, "Comment", FeedbackEntry::comment, 560);
         table.setRowFactory(tv -> {
             TableRow<FeedbackEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -71,10 +70,6 @@ public final class FeedbackController extends ViewController {
         root.setCenter(pane);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.FEEDBACK;
-    }
 
     @Override
     protected void load(QueryScope scope) {

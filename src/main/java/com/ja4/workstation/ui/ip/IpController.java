@@ -1,24 +1,16 @@
 package com.ja4.workstation.ui.ip;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.domain.ClientIp;
-import com.ja4.workstation.domain.TimeWindow;
-import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.query.QueryScope;
-import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.ThreatCell;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.shell.ViewRequest;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -40,22 +32,22 @@ public final class IpController extends ViewController {
     @FXML private Label ipError;
     @FXML private VBox startHost;
 
-    private final TableView<Detection> worst = SimpleTables.table("No detections in this window");
+    private final TableView<Detection> worst = Tables.table("No detections in this window");
     private final LoadPane worstPane = new LoadPane(worst);
 
     @FXML
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void initialize() {
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> updateEmpty());
-        SimpleTables.text(worst, "IP", Detection::ip, 170);
-        TableColumn threat = SimpleTables.text(worst, "Worst threat", Detection::threatLevel, 140);
+        Tables.text(worst, "IP", Detection::ip, 170);
+        TableColumn threat = Tables.text(worst, "Worst threat", Detection::threatLevel, 140);
         threat.setCellFactory(col -> new ThreatCell<>());
-        SimpleTables.number(worst, "Score", Detection::anomalyScore, 70, 3);
-        SimpleTables.text(worst, "OS (TCP)", Detection::os, 220);
-        SimpleTables.text(worst, "Bot", Detection::botName, 110);
-        SimpleTables.text(worst, "ASN organisation", Detection::asnOrg, 200);
-        SimpleTables.text(worst, "Country", Detection::countryCode, 70);
-        SimpleTables.text(worst, "Host", Detection::host, 170);
+        Tables.number(worst, "Score", Detection::anomalyScore, 70, 3);
+        Tables.text(worst, "OS (TCP)", Detection::os, 220);
+        Tables.text(worst, "Bot", Detection::botName, 110);
+        Tables.text(worst, "ASN organisation", Detection::asnOrg, 200);
+        Tables.text(worst, "Country", Detection::countryCode, 70);
+        Tables.text(worst, "Host", Detection::host, 170);
         worst.setRowFactory(tv -> {
             javafx.scene.control.TableRow<Detection> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -71,44 +63,45 @@ public final class IpController extends ViewController {
         updateEmpty();
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.IP;
-    }
 
     @Override
     protected void load(QueryScope scope) {
-        for (IpTab t : openTabs()) track(t.load());
+        for (IpTabModel t : openTabs()) track(t.load());
         loadWorst(scope);
     }
 
-    /** Opens the IP's tab (or brings it forward) and loads it. */
-    public IpTab open(ClientIp ip) {
-        for (IpTab t : openTabs()) {
-            if (t.ip().equals(ip)) {
-                tabs.getSelectionModel().select(t);
-                return t;
-            }
-        }
-        IpTab tab = new IpTab(ip, runner());
-        tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
-        if (workspace() != null && window() != null) track(tab.load());
-        return tab;
+    /** Another view asks for an IP: its tab, once the drill-down is in front. */
+    @Override
+    protected void fulfil(ViewRequest request, boolean reloaded) {
+        if (request instanceof ViewRequest.Ip ip) open(ip.ip());
     }
 
-    public List<IpTab> openTabs() {
-        List<IpTab> out = new ArrayList<>();
-        for (Tab t : tabs.getTabs()) if (t instanceof IpTab it) out.add(it);
+    /** Opens the IP's tab (or brings it forward) and loads it. */
+    public IpTabModel open(ClientIp ip) {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof IpTab it && it.ip().equals(ip)) {
+                tabs.getSelectionModel().select(t);
+                return it.model();
+            }
+        }
+        IpTabModel m = new IpTabModel(ip, this::workspace, this::window, this::task);
+        IpTab tab = new IpTab(m, new IpTab.Navigation(model()::openDetections, model()::lookUpJa4));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        if (workspace() != null && window() != null) track(m.load());
+        return m;
+    }
+
+    /** The open IPs, in tab order. */
+    public List<IpTabModel> openTabs() {
+        List<IpTabModel> out = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) if (t instanceof IpTab it) out.add(it.model());
         return out;
     }
 
-    public Optional<IpTab> selected() {
-        return tabs.getSelectionModel().getSelectedItem() instanceof IpTab t ? Optional.of(t) : Optional.empty();
-    }
-
-    public TabPane tabPane() {
-        return tabs;
+    /** The IP in front, if any. */
+    public Optional<IpTabModel> selected() {
+        return tabs.getSelectionModel().getSelectedItem() instanceof IpTab t ? Optional.of(t.model()) : Optional.empty();
     }
 
     @FXML
@@ -125,22 +118,8 @@ public final class IpController extends ViewController {
     }
 
     private void loadWorst(QueryScope scope) {
-        Workspace ws = workspace();
-        TimeWindow w = window();
-        // most severe first; one row per IP (its worst detection)
-        CompletableFuture<List<Detection>> f = scope.submit(ctx -> {
-            Map<String, Detection> byIp = new LinkedHashMap<>();
-            for (Detection d : ws.detections().page(w, DetectionFilter.NONE, SortOrder.descending("threat_level"), 0, 400, ctx)) {
-                byIp.putIfAbsent(d.ip(), d);
-                if (byIp.size() == 25) break;
-            }
-            List<Detection> rows = new ArrayList<>(byIp.values());
-            rows.sort(java.util.Comparator.comparingInt((Detection d) -> com.ja4.workstation.domain.ThreatLevel.parse(d.threatLevel())
-                    .map(com.ja4.workstation.domain.ThreatLevel::severity).orElse(0)).reversed()
-                    .thenComparing(Detection::anomalyScore, java.util.Comparator.reverseOrder()));
-            return ws.detections().spec().enrichPage(ws.warehouse(), w, rows, ctx);
-        });
-        track(worstPane.bind(f, rows -> worst.getItems().setAll(rows), List::isEmpty, () -> loadWorst(scope())));
+        track(worstPane.bind(workspace().ip().worstIps(window(), scope), rows -> worst.getItems().setAll(rows), List::isEmpty,
+                () -> loadWorst(scope())));
     }
 
     private void updateEmpty() {
@@ -150,34 +129,4 @@ public final class IpController extends ViewController {
         tabs.setVisible(!none);
         tabs.setManaged(!none);
     }
-
-    private IpTab.Runner runner() {
-        return new IpTab.Runner() {
-            @Override
-            public <T> CompletableFuture<T> run(QueryScope.Call<T> call) {
-                return track(scope().submit(call));
-            }
-
-            @Override
-            public Workspace workspace() {
-                return IpController.this.workspace();
-            }
-
-            @Override
-            public TimeWindow window() {
-                return IpController.this.window();
-            }
-
-            @Override
-            public void openDetections(DetectionFilter filter) {
-                model().openDetections(filter);
-            }
-
-            @Override
-            public void lookUpJa4(String ja4) {
-                model().lookUpJa4(ja4);
-            }
-        };
-    }
-
 }

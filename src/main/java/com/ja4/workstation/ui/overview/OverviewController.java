@@ -1,25 +1,23 @@
 package com.ja4.workstation.ui.overview;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.overview.OverviewQueries.HourCount;
-import com.ja4.workstation.data.overview.OverviewQueries.NamedCount;
-import com.ja4.workstation.data.overview.OverviewQueries.ThreatCount;
-import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.overview.Kpis;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
-import com.ja4.workstation.ui.common.SimpleTables;
 import com.ja4.workstation.ui.common.LoadPane;
 import com.ja4.workstation.ui.shell.ViewController;
-import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.Tables;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -57,7 +55,7 @@ public final class OverviewController extends ViewController {
 
     @FXML
     private void initialize() {
-        detections = new KpiCard("Detections", "kpi-detections", () -> model().openDetections(DetectionFilter.NONE));
+        detections = new KpiCard("Detections", "kpi-detections", () -> model().openDetections(TableFilter.NONE));
         scored = new KpiCard("Scored windows", "kpi-neutral", null);
         traffic = new KpiCard("HTTP requests", "kpi-neutral", null);
         uniqueIps = new KpiCard("Unique detected IPs", "kpi-neutral", null);
@@ -80,18 +78,14 @@ public final class OverviewController extends ViewController {
             public void chartMouseMoved(ChartMouseEventFX e) {
             }
         });
-        threatPane = host(threatHost, threatChart);
-        timelinePane = host(timelineHost, Charts.viewer(Charts.hourlyBars(timelineData, "Detections")));
-        modelPane = host(modelsHost, Charts.viewer(Charts.bars(modelData, "Scored windows", true, null)));
-        browserPane = host(browsersHost, Charts.viewer(Charts.bars(browserData, "Scored windows", true, null)));
+        threatPane = LoadPane.in(threatHost, threatChart);
+        timelinePane = LoadPane.in(timelineHost, Charts.viewer(Charts.hourlyBars(timelineData, "Detections")));
+        modelPane = LoadPane.in(modelsHost, Charts.viewer(Charts.bars(modelData, "Scored windows", true, null)));
+        browserPane = LoadPane.in(browsersHost, Charts.viewer(Charts.bars(browserData, "Scored windows", true, null)));
         buildTopIpsTable();
-        topPane = host(topIpsHost, topIps);
+        topPane = LoadPane.in(topIpsHost, topIps);
     }
 
-    @Override
-    public ViewId id() {
-        return ViewId.OVERVIEW;
-    }
 
     @Override
     protected void load(QueryScope scope) {
@@ -143,18 +137,21 @@ public final class OverviewController extends ViewController {
     }
 
     private void openThreat(String level) {
-        model().openDetections(DetectionFilter.NONE.withThreatLevel(level));
+        model().openDetections(TableFilter.of(TableFilter.THREAT, level));
     }
 
     private void buildTopIpsTable() {
-        TableColumn<TopIp, String> ip = SimpleTables.link("IP", TopIp::ip,
+        TableColumn<TopIp, String> ip = Tables.link("IP", TopIp::ip,
                 item -> com.ja4.workstation.domain.ClientIp.parse(item).ifPresent(model()::openIp), 230);
-        TableColumn<TopIp, ThreatLevel> threat = SimpleTables.threat("Worst threat", TopIp::worstThreat, 150);
-        TableColumn<TopIp, String> n = column("Detections", t -> Fx.count(t.detections()), 100);
+        TableColumn<TopIp, ThreatLevel> threat = Tables.threat("Worst threat", TopIp::worstThreat, 150);
+        TableColumn<TopIp, String> n = Tables.column("Detections", t -> Fx.count(t.detections()), 100);
         n.getStyleClass().add("numeric");
-        TableColumn<TopIp, String> score = column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);
+        TableColumn<TopIp, String> score = Tables.column("Worst score", t -> Fx.decimal(t.worstScore(), 3), 100);
         score.getStyleClass().add("numeric");
-        topIps.getColumns().setAll(List.of(ip, threat, n, score, column("ASN", TopIp::asnOrg, 260), column("Country", TopIp::countryCode, 80)));
+        TableColumn<TopIp, String> asn = Tables.column("ASN", TopIp::asnOrg, 260);
+        TableColumn<TopIp, String> country = Tables.column("Country", TopIp::countryCode, 80);
+        for (TableColumn<TopIp, String> c : List.of(n, score, asn, country)) c.setSortable(false);
+        topIps.getColumns().setAll(List.of(ip, threat, n, score, asn, country));
         topIps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         topIps.setFixedCellSize(28);
         topIps.setPrefHeight(28 * OverviewService.TOP_IPS + 40); // rows + header, no scrollbar
@@ -167,24 +164,12 @@ public final class OverviewController extends ViewController {
         javafx.scene.control.MenuItem detectionsOf = new javafx.scene.control.MenuItem("Detections of this IP");
         detectionsOf.setOnAction(e -> {
             TopIp t = topIps.getSelectionModel().getSelectedItem();
-            if (t != null) model().openDetections(DetectionFilter.NONE.withSearch(t.ip()));
+            if (t != null) model().openDetections(TableFilter.of(TableFilter.SEARCH, t.ip()));
         });
         topIps.setContextMenu(new javafx.scene.control.ContextMenu(openIp, detectionsOf));
     }
 
-    private static TableColumn<TopIp, String> column(String title, java.util.function.Function<TopIp, String> value, double width) {
-        TableColumn<TopIp, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
-    }
 
-    private static LoadPane host(StackPane host, javafx.scene.Node content) {
-        LoadPane p = new LoadPane(content);
-        host.getChildren().add(p);
-        return p;
-    }
 
     /** The window line under the title ("2026-11-20 00:00 → 2026-11-20 12:00 UTC  (12 h)"). */
     public String windowLabelText() {

@@ -31,7 +31,7 @@ public final class HeadlessFx {
         }
         up.join();
         Platform.setImplicitExit(false);
-        com.ja4.workstation.ui.Theme.applyUserAgent();
+        com.ja4.workstation.ui.common.Theme.applyUserAgent();
         started = true;
     }
 

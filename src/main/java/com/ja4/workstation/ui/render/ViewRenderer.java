@@ -1,12 +1,14 @@
 package com.ja4.workstation.ui.render;
 
+import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.shell.AppModel;
 import com.ja4.workstation.ui.shell.LoadedView;
 import com.ja4.workstation.ui.shell.ViewId;
 import com.ja4.workstation.ui.shell.ViewLoader;
+import com.ja4.workstation.ui.shell.ViewRequest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +33,30 @@ public final class ViewRenderer {
     }
 
     public record Rendered(Path file, int width, int height) {
+    }
+
+    /**
+     * What to show before the snapshot: an IP's tab in the IP drill-down, a JA4's profile in
+     * Fingerprints (render --ip / --ja4); null for none.
+     */
+    public record Preset(ClientIp ip, String ja4) {
+        public static final Preset NONE = new Preset(null, null);
+
+        void applyTo(LoadedView v) {
+            if (ip != null) v.controller().request(new ViewRequest.Ip(ip));
+            if (ja4 != null) v.controller().request(new ViewRequest.Ja4(ja4));
+        }
+    }
+
+    /** Renders a view with a preset (render command). */
+    public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out, Preset preset)
+            throws IOException {
+        return render(id, ws, window, width, height, out, preset::applyTo);
+    }
+
+    /** Stops the JavaFX toolkit a headless command started. */
+    public static void shutdown() {
+        javafx.application.Platform.exit();
     }
 
     public static Rendered render(ViewId id, Workspace ws, TimeWindow window, int width, int height, Path out) throws IOException {

@@ -1,11 +1,11 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.ui.common.BackgroundTasks;
-import java.util.function.Consumer;
+import com.ja4.workstation.ui.task.Tasks;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -17,11 +17,9 @@ public final class AppModel {
 
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>();
-    private final BackgroundTasks tasks = new BackgroundTasks();
-    private Consumer<DetectionFilter> detectionsOpener = f -> { };
-    private Consumer<com.ja4.workstation.data.scores.ScoreFilter> scoresOpener = f -> { };
-    private Consumer<ClientIp> ipOpener = ip -> { };
-    private Consumer<String> ja4Opener = ja4 -> { };
+    private final Tasks tasks = new Tasks();
+    /** Shows a view with a request; the shell's navigator (a view rendered alone has none: nothing happens). */
+    private BiConsumer<ViewId, ViewRequest> navigator = (id, r) -> { };
 
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
@@ -39,45 +37,32 @@ public final class AppModel {
         return window.get();
     }
 
-    public BackgroundTasks tasks() {
+    public Tasks tasks() {
         return tasks;
     }
 
-    /** Opens the Detections view filtered on the given values (set by the shell). */
-    public void openDetections(DetectionFilter filter) {
-        detectionsOpener.accept(filter);
+    /** Opens the Detections view filtered on the given values. */
+    public void openDetections(TableFilter filter) {
+        navigator.accept(ViewId.DETECTIONS, new ViewRequest.Filter(filter));
     }
 
-    /** Opens the Scores view filtered on the given values (set by the shell). */
-    public void openScores(com.ja4.workstation.data.scores.ScoreFilter filter) {
-        scoresOpener.accept(filter);
+    /** Opens the Scores view filtered on the given values. */
+    public void openScores(TableFilter filter) {
+        navigator.accept(ViewId.SCORES, new ViewRequest.Filter(filter));
     }
 
-    /** Opens (or brings forward) the IP drill-down tab of this client (set by the shell). */
+    /** Opens (or brings forward) the IP drill-down tab of this client. */
     public void openIp(ClientIp ip) {
-        ipOpener.accept(ip);
+        navigator.accept(ViewId.IP, new ViewRequest.Ip(ip));
     }
 
-    /** Opens the Fingerprints view with this JA4's profile ("Look up JA4"; set by the shell). */
+    /** Opens the Fingerprints view with this JA4's profile ("Look up JA4"). */
     public void lookUpJa4(String ja4) {
-        if (ja4 != null && !ja4.isBlank()) ja4Opener.accept(ja4.strip());
+        if (ja4 != null && !ja4.isBlank()) navigator.accept(ViewId.FINGERPRINTS, new ViewRequest.Ja4(ja4.strip()));
     }
 
-    /** Who looks JA4s up: the shell, or a view rendered alone (render, tests). */
-    public void setJa4Opener(Consumer<String> opener) {
-        this.ja4Opener = opener;
-    }
-
-    /** Who opens IPs: the shell, or a view rendered alone (render, tests). */
-    public void setIpOpener(Consumer<ClientIp> opener) {
-        this.ipOpener = opener;
-    }
-
-    void setScoresOpener(Consumer<com.ja4.workstation.data.scores.ScoreFilter> opener) {
-        this.scoresOpener = opener;
-    }
-
-    void setDetectionsOpener(Consumer<DetectionFilter> opener) {
-        this.detectionsOpener = opener;
+    /** Who shows views on request: the shell's navigator. */
+    void setNavigator(BiConsumer<ViewId, ViewRequest> navigator) {
+        this.navigator = navigator;
     }
 }

@@ -1,10 +1,6 @@
 package com.ja4.workstation.ui.shell;
 
-import com.ja4.workstation.data.feedback.Outbox;
-import com.ja4.workstation.data.warehouse.ClickHouseDialect;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.feedback.OutboxPending;
 import com.ja4.workstation.service.feedback.OutboxSync;
 import com.ja4.workstation.service.profile.ConnectionProfile;
 import com.ja4.workstation.service.profile.LiveConnector;
@@ -14,12 +10,13 @@ import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SourceOpening;
 import com.ja4.workstation.ui.connection.ConnectionDialog;
 import com.ja4.workstation.ui.snapshot.ExportSnapshotDialog;
-import java.util.Optional;
-import java.util.function.Supplier;
+import com.ja4.workstation.ui.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -35,8 +32,8 @@ public final class Shell {
     private final MainWindowController controller;
     private Supplier<ProfileStore> profiles = ProfileStore::inDataDir;
     private final PasswordSource passwords = PasswordSource.system();
-    private Outbox outboxOverride;
-    private volatile CompletableFuture<OutboxSync.Result> lastSync = CompletableFuture.completedFuture(null);
+    private Path outboxOverride;
+    private volatile CompletableFuture<Optional<OutboxSync.Result>> lastSync = CompletableFuture.completedFuture(Optional.empty());
 
     private Shell(Parent root, AppModel model, MainWindowController controller) {
         this.root = root;
@@ -86,16 +83,16 @@ public final class Shell {
      * ClickHouse the classifications waiting in the outbox are then synced in the background.
      */
     public void use(Workspace ws) {
-        if (outboxOverride != null) ws.useOutbox(outboxOverride);
+        if (outboxOverride != null) ws.session().useOutboxFile(outboxOverride);
         Workspace old = model.workspace();
         model.workspaceProperty().set(ws);
         if (old != null && old != ws) old.close();
-        if (ws.warehouse().dialect() instanceof ClickHouseDialect) syncOutbox(ws);
+        if (ws.session().isLive()) syncOutbox(ws);
     }
 
     /** Tests: the outbox file every workspace uses (instead of the one in the data folder). */
-    public void useOutbox(Outbox outbox) {
-        this.outboxOverride = outbox;
+    public void useOutbox(Path file) {
+        this.outboxOverride = file;
     }
 
     /** Tests: where connection profiles are stored (instead of the data folder). */
@@ -104,7 +101,7 @@ public final class Shell {
     }
 
     /** The outbox sync started by the last live workspace (completed with null when none ran). */
-    public CompletableFuture<OutboxSync.Result> lastSync() {
+    public CompletableFuture<Optional<OutboxSync.Result>> lastSync() {
         return lastSync;
     }
 
@@ -113,7 +110,7 @@ public final class Shell {
         javafx.stage.Stage[] stage = new javafx.stage.Stage[1];
         ConnectionDialog d = new ConnectionDialog(profiles.get(), passwords, ws -> {
             if (stage[0] != null) stage[0].close();
-        }, this::connect);
+        }, this::connect, model.tasks());
         stage[0] = d.show(root.getScene() == null ? null : root.getScene().getWindow());
         return d;
     }
@@ -124,23 +121,15 @@ public final class Shell {
      */
     public CompletableFuture<Workspace> connect(ConnectionProfile p, String password) {
         String what = "Connecting to " + p.name() + " (" + p.host() + ":" + p.port() + ")";
-        var task = model.tasks().start(what, null);
+        Task task = model.tasks().start(what);
         controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return LiveConnector.connect(p, password);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e.getMessage(), e);
-            }
-        });
         CompletableFuture<Workspace> shown = new CompletableFuture<>();
-        f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            task.done();
+        task.run(() -> LiveConnector.connect(p, password)).whenComplete((ws, err) -> Platform.runLater(() -> {
             if (err != null) {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
                 String why = c.getMessage() == null ? c.toString() : c.getMessage();
                 controller.showStatus("Could not connect to " + p.name() + ": " + why
-                        + (model.workspace() != null ? " (still on " + model.workspace().describe() + ")" : ""));
+                        + (model.workspace() != null ? " (still on " + model.workspace().session().describe() + ")" : ""));
                 shown.completeExceptionally(c);
             } else {
                 use(ws);
@@ -151,32 +140,22 @@ public final class Shell {
     }
 
     /** Writes the outbox's pending classifications to soc_feedback of the live workspace, in the background. */
-    public CompletableFuture<OutboxSync.Result> syncOutbox(Workspace ws) {
-        QueryContext ctx = QueryContext.create();
-        var task = model.tasks().start("Syncing pending classifications", ctx::cancel);
-        CompletableFuture<OutboxSync.Result> f = CompletableFuture.supplyAsync(() -> {
-            OutboxPending pending = new OutboxPending(ws.outbox());
-            try {
-                if (pending.pending().isEmpty()) return null;
-            } catch (java.io.IOException e) {
-                return new OutboxSync.Result(0, 0, -1, Optional.of(e.getMessage()));
-            }
-            return new OutboxSync(ws.warehouse()).sync(pending, ctx);
-        });
-        CompletableFuture<OutboxSync.Result> reported = new CompletableFuture<>();
-        f.whenComplete((r, err) -> Platform.runLater(() -> {
-            task.done();
+    public CompletableFuture<Optional<OutboxSync.Result>> syncOutbox(Workspace ws) {
+        Task task = model.tasks().start("Syncing pending classifications");
+        CompletableFuture<Optional<OutboxSync.Result>> reported = new CompletableFuture<>();
+        task.track(ws.session().syncOutbox(task.scope())).whenComplete((r, err) -> Platform.runLater(() -> {
             if (err != null) {
                 controller.showStatus("Outbox sync failed: " + QueryScope.reason(err)
                         + ". The classifications stay pending and are retried on the next connect.");
-            } else if (r != null) {
-                int written = r.inserted() + r.alreadyPresent();
-                if (r.complete()) {
+            } else if (r.isPresent()) {
+                OutboxSync.Result res = r.get();
+                int written = res.inserted() + res.alreadyPresent();
+                if (res.complete()) {
                     controller.showStatus("Synced " + written + " pending classification" + (written == 1 ? "" : "s")
                             + " to soc_feedback");
                 } else {
-                    controller.showStatus("Outbox sync failed after " + written + ": " + r.failure().orElse("?")
-                            + (r.remaining() > 0 ? ". " + r.remaining() + " kept pending" : ". Kept pending")
+                    controller.showStatus("Outbox sync failed after " + written + ": " + res.failure().orElse("?")
+                            + (res.remaining() > 0 ? ". " + res.remaining() + " kept pending" : ". Kept pending")
                             + ", retried on the next connect.");
                 }
                 controller.refreshFeedback();
@@ -191,7 +170,7 @@ public final class Shell {
     /** The Export snapshot… action (live sources only): current window, optional host and threat filters. */
     public Optional<ExportSnapshotDialog> showExportDialog() {
         Workspace ws = model.workspace();
-        if (ws == null || ws.isSnapshot() || model.window() == null) {
+        if (ws == null || ws.session().isSnapshot() || model.window() == null) {
             controller.showStatus("Export snapshot needs a live ClickHouse source: use Connect… first.");
             return Optional.empty();
         }
@@ -201,24 +180,21 @@ public final class Shell {
     }
 
     private CompletableFuture<Workspace> open(String what, SourceOpening.Opener opener) {
-        return adopt(what, CompletableFuture.supplyAsync(() -> {
-            try {
-                return opener.open();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }));
+        Task task = model.tasks().start(what);
+        return shown(what, task.run(opener::open));
     }
 
     /**
      * Shows a source whose opening is already under way (begun at start-up, before the window):
      * listed in the status bar like any opening, shown when ready, its failure said in the window.
      */
-    public CompletableFuture<Workspace> adopt(String what, CompletableFuture<Workspace> f) {
-        var task = model.tasks().start(what, null);
+    public CompletableFuture<Workspace> adopt(String what, CompletableFuture<Workspace> opening) {
+        return shown(what, model.tasks().start(what).track(opening));
+    }
+
+    private CompletableFuture<Workspace> shown(String what, CompletableFuture<Workspace> f) {
         controller.showStatus(what + "…");
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
-            task.done();
             if (err != null) {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
                 controller.showSourceError(c.getMessage() == null ? c.toString() : c.getMessage());

@@ -10,9 +10,9 @@ package com.ja4.workstation.ui.shell;
  */
 public enum ViewId {
     OVERVIEW("Overview", "◉", "/fxml/overview.fxml", "overview"),
-    DETECTIONS("Detections", "⚑", "/fxml/detections.fxml", "detections"),
-    SCORES("Scores", "≣", "/fxml/scores.fxml", "scores"),
-    TRAFFIC("Traffic", "⇄", "/fxml/traffic.fxml", "traffic"),
+    DETECTIONS("Detections", "⚑", "/fxml/filtered-table.fxml", "detections"),
+    SCORES("Scores", "≣", "/fxml/filtered-table.fxml", "scores"),
+    TRAFFIC("Traffic", "⇄", "/fxml/filtered-table.fxml", "traffic"),
     IP("IP drill-down", "⊕", "/fxml/ip.fxml", "ip"),
     FEATURES("Features", "≋", "/fxml/features.fxml", "analytics"),
     GEO("Geo", "◍", "/fxml/geo.fxml", "analytics"),

@@ -15,7 +15,7 @@ public final class ViewLoader {
         try {
             Parent root = loader.load();
             ViewController c = loader.getController();
-            c.init(model);
+            c.init(model, id);
             return new LoadedView(root, c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load view " + id + " from " + id.fxml(), e);

@@ -1,17 +1,16 @@
 package com.ja4.workstation.ui.snapshot;
 
-import com.ja4.workstation.data.schema.Table;
-import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.snapshot.SnapshotManifest;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.WindowPreset;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
+import com.ja4.workstation.service.session.SessionService;
+import com.ja4.workstation.service.session.SessionService.ExportedSnapshot;
 import com.ja4.workstation.service.snapshot.SnapshotExporter;
-import com.ja4.workstation.ui.common.BackgroundTasks;
 import com.ja4.workstation.ui.common.Fx;
+import com.ja4.workstation.ui.task.Task;
+import com.ja4.workstation.ui.task.Tasks;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,20 +43,20 @@ import org.controlsfx.control.CheckComboBox;
  */
 public final class ExportSnapshotDialog {
 
-    /** Outcome of one export run: the manifest when written, else the reason (cancelled or failed). */
-    public record Outcome(Path target, SnapshotManifest manifest, String problem, boolean cancelled) {
+    /** Outcome of one export run: the snapshot when written, else the reason (cancelled or failed). */
+    public record Outcome(Path target, ExportedSnapshot snapshot, String problem, boolean cancelled) {
         public boolean ok() {
-            return manifest != null;
+            return snapshot != null;
         }
 
         public long rows() {
-            return manifest == null ? 0 : manifest.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+            return snapshot == null ? 0 : snapshot.rows();
         }
     }
 
     private final Workspace ws;
     private final TimeWindow window;
-    private final BackgroundTasks tasks;
+    private final Tasks tasks;
     private final Consumer<String> status;
 
     final TextField target = new TextField();
@@ -79,9 +78,9 @@ public final class ExportSnapshotDialog {
     private final Map<String, TableProgress> tableRows = new LinkedHashMap<>();
     private final VBox root;
     private Stage stage;
-    private QueryContext running;
+    private Task running;
 
-    public ExportSnapshotDialog(Workspace ws, TimeWindow window, BackgroundTasks tasks, Consumer<String> status) {
+    public ExportSnapshotDialog(Workspace ws, TimeWindow window, Tasks tasks, Consumer<String> status) {
         this.ws = ws;
         this.window = window;
         this.tasks = tasks;
@@ -112,7 +111,7 @@ public final class ExportSnapshotDialog {
         g.setHgap(8);
         g.setVgap(6);
         int r = 0;
-        g.addRow(r++, new Label("Source"), new Label(ws.describe()));
+        g.addRow(r++, new Label("Source"), new Label(ws.session().describe()));
         g.addRow(r++, new Label("Window"), new Label(WindowPreset.labelOf(window.length()) + " up to "
                 + Fx.MINUTE.format(window.asOf()) + " UTC (the window of the main window)"));
         g.addRow(r++, new Label("Hosts"), hosts);
@@ -122,13 +121,13 @@ public final class ExportSnapshotDialog {
         progress.setHgap(12);
         progress.setVgap(2);
         int i = 0;
-        for (Table t : WarehouseSchema.TABLES) {
+        for (String t : SessionService.snapshotTables()) {
             Label l = new Label("waiting");
             l.getStyleClass().add("muted");
             ProgressBar bar = new ProgressBar(0);
             bar.setPrefWidth(180);
-            tableRows.put(t.name(), new TableProgress(bar, l));
-            progress.addRow(i++, new Label(t.name()), bar, l);
+            tableRows.put(t, new TableProgress(bar, l));
+            progress.addRow(i++, new Label(t), bar, l);
         }
         root = new VBox(10, g, new HBox(8, export, cancel), overall, progress, result);
         root.setPadding(new Insets(14));
@@ -146,7 +145,7 @@ public final class ExportSnapshotDialog {
         }
         stage.setTitle("Export snapshot");
         Scene scene = new Scene(root);
-        com.ja4.workstation.ui.Theme.style(scene);
+        com.ja4.workstation.ui.common.Theme.style(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             if (running != null) running.cancel();
@@ -196,16 +195,15 @@ public final class ExportSnapshotDialog {
         Path out = Path.of(t.endsWith(".duckdb") ? t : t + ".duckdb");
         SnapshotExporter.Filters filters = new SnapshotExporter.Filters(hostList(hosts.getText()),
                 List.copyOf(threats.getCheckModel().getCheckedItems()));
-        QueryContext ctx = QueryContext.create();
-        running = ctx;
+        Task task = tasks.start("Exporting snapshot " + out.getFileName());
+        running = task;
         export.setDisable(true);
         cancel.setText("Cancel");
         result.setStyle("");
         result.setText("Exporting to " + out + "…");
         tableRows.values().forEach(r -> r.show(0, "waiting"));
         overall.setProgress(0);
-        BackgroundTasks.Entry task = tasks.start("Exporting snapshot " + out.getFileName(), ctx::cancel);
-        List<String> names = WarehouseSchema.TABLES.stream().map(Table::name).toList();
+        List<String> names = SessionService.snapshotTables();
         SnapshotExporter.Listener listener = (table, done, expected) -> {
             int idx = names.indexOf(table);
             double frac = expected <= 0 ? 1 : Math.min(1, done / (double) expected);
@@ -217,38 +215,31 @@ public final class ExportSnapshotDialog {
                 if (row != null) row.show(frac, Fx.count(done) + " / " + Fx.count(expected) + " rows" + (frac >= 1 ? "  ✓" : ""));
             });
         };
-        CompletableFuture<Outcome> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                SnapshotManifest m = new SnapshotExporter(ws.warehouse()).export(window, filters, ws.describe(), out, listener, ctx);
-                return new Outcome(out, m, null, false);
-            } catch (Exception e) {
-                boolean cancelled = ctx.isCancelled() || QueryScope.isCancellation(e);
-                return new Outcome(out, null, cancelled ? "cancelled" : QueryScope.reason(e), cancelled);
-            }
-        });
         CompletableFuture<Outcome> shown = new CompletableFuture<>();
-        f.whenComplete((o, err) -> Platform.runLater(() -> {
-            task.done();
-            running = null;
-            export.setDisable(false);
-            cancel.setText("Close");
-            Outcome outcome = o != null ? o : new Outcome(out, null, QueryScope.reason(err), false);
-            if (outcome.ok()) {
-                String msg = "Snapshot written to " + out + ": " + Fx.count(outcome.rows()) + " rows in "
-                        + outcome.manifest().rowCounts().size() + " tables.";
-                result.setText(msg);
-                result.setStyle("-fx-text-fill: #1a7f37;");
-                overall.setProgress(1);
-                status.accept(msg);
-            } else if (outcome.cancelled()) {
-                fail("Export cancelled; no file was written.");
-                status.accept("Snapshot export cancelled; no file was written.");
-            } else {
-                fail("Export failed: " + outcome.problem() + ". No file was written.");
-                status.accept("Snapshot export failed: " + outcome.problem());
-            }
-            shown.complete(outcome);
-        }));
+        task.track(ws.session().exportSnapshot(window, filters, out, listener, task.scope())).whenComplete((snap, err) ->
+                Platform.runLater(() -> {
+                    running = null;
+                    export.setDisable(false);
+                    cancel.setText("Close");
+                    boolean cancelled = err != null && (task.isCancelled() || QueryScope.isCancellation(err));
+                    Outcome outcome = err == null ? new Outcome(out, snap, null, false)
+                            : new Outcome(out, null, cancelled ? "cancelled" : QueryScope.reason(err), cancelled);
+                    if (outcome.ok()) {
+                        String msg = "Snapshot written to " + out + ": " + Fx.count(outcome.rows()) + " rows in "
+                                + snap.tables() + " tables.";
+                        result.setText(msg);
+                        result.setStyle("-fx-text-fill: #1a7f37;");
+                        overall.setProgress(1);
+                        status.accept(msg);
+                    } else if (outcome.cancelled()) {
+                        fail("Export cancelled; no file was written.");
+                        status.accept("Snapshot export cancelled; no file was written.");
+                    } else {
+                        fail("Export failed: " + outcome.problem() + ". No file was written.");
+                        status.accept("Snapshot export failed: " + outcome.problem());
+                    }
+                    shown.complete(outcome);
+                }));
         return shown;
     }
 

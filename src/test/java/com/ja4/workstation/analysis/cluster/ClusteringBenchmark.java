@@ -2,156 +2,280 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.ja4.workstation.domain.cluster.FeatureRow;
+import com.ja4.workstation.testing.DemoSnapshots;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import smile.validation.metric.AdjustedRandIndex;
 
 /**
- * The Java pipeline (vectors, k-means++, PCA, naming, edges) on 8,000 rows x 21 features, k = 14,
- * against the same algorithm in pure Python and in NumPy, run by the machine's python3 on the same
- * vectors. NumPy goes into a project-local virtual environment {@code .venv-bench}, never globally.
- * Python is timed on k-means++, Lloyd, PCA and edges only (its input is already normalised), so
- * the comparison is if anything unfair to Java.
+ * The clustering against scikit-learn, quality and speed, in one run, on three labelled sets:
+ * the demo's pairs (population of each IP from the demo generator), and the harder
+ * {@link OverlappingPopulations} at 8,000 and 100,000 pairs. k = 14, seeds 1-8, both sides on
+ * exactly the same normalised vectors.
  *
- * <p>Run: {@code mvn -o -Pbench test -Dtest=ClusteringBenchmark}, or as a plain main on the test classpath.
+ * <ul>
+ *   <li>Quality: adjusted Rand index against the populations (Smile's, cross-checked with
+ *       scikit-learn's {@code adjusted_rand_score}) of {@code cluster --samples 8000} (fit on at most
+ *       8,000 pairs, every pair assigned) against scikit-learn {@code KMeans} fitted on every pair,
+ *       with its default single init (greedy k-means++) and with 10 inits.</li>
+ *   <li>Speed: the whole pipeline (vectors, k-means, assignment, PCA, profiles, edges) against
+ *       one scikit-learn fit ({@code n_init=1}) at 8,000 x 21 and 100,000 x 21. At 100,000 both
+ *       ways are timed: the product's (fit on an 8,000 sample, assign all) and fitting all 100,000.
+ *       The bulk assignment of 100,000 pairs is timed on its own (target: under 1 s).</li>
+ * </ul>
+ * Best and median of repeated runs on both sides, Java runs and scikit-learn fits alternated so
+ * that both meet the same load; the test holds the medians to the target (a best-of-N on a shared
+ * machine is decided by whichever side met a quiet slice) and prints both, with the load average.
+ * scikit-learn runs in {@code .venv-bench} (scripts/bench-venv.sh).
+ *
+ * <p>Run: {@code mvn -o -Pbench test -Dtest=ClusteringBenchmark}.
  */
 @Tag("bench")
 class ClusteringBenchmark {
 
-    static final int ROWS = 8_000;
     static final int K = 14;
-    static final long SEED = 42;
-    static final int WARMUP = 30;
-    static final int MEASURED = 30;
+    static final int FIRST_SEED = 1;
+    static final int LAST_SEED = 8;
+    static final int SEEDS = LAST_SEED - FIRST_SEED + 1;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-    record Figures(double javaMs, double pythonMs, double numpyMs, int javaIterations, String pythonInfo, String numpyInfo) {
+    /** Quality of one side over the seeds. */
+    record Quality(double[] ari) {
+        double mean() {
+            return Arrays.stream(ari).average().orElse(Double.NaN);
+        }
+
+        double worst() {
+            return Arrays.stream(ari).min().orElse(Double.NaN);
+        }
+    }
+
+    /** Best and median milliseconds. */
+    record Time(double best, double median) {
+        static Time of(double[] ms) {
+            RepeatTimings.Spread s = RepeatTimings.spread(ms);
+            return new Time(s.best(), s.median());
+        }
+    }
+
+    record SetFigures(String name, int rows, Quality ours, Quality sklearn1, Quality sklearn10, double[] inertia, double crossCheck,
+                      Time oursPipeline, Time oursFitAll, Time sklearnFit, Time sklearn10Fit, Time oursCpu, Time sklearnCpu,
+                      String sklearnVersion) {
     }
 
     @Test
-    void javaBeatsPythonAndNumpy() throws Exception {
-        Figures f = measure(Path.of(System.getProperty("user.dir")));
-        assertTrue(f.javaMs() < 150, "Java pipeline " + f.javaMs() + " ms");
-        assertTrue(f.pythonMs() / f.javaMs() >= 50, "vs pure Python x" + f.pythonMs() / f.javaMs());
-        assertTrue(f.numpyMs() / f.javaMs() >= 3, "vs NumPy x" + f.numpyMs() / f.javaMs());
+    void scoresLikeScikitLearnAndRunsFasterThanOneOfItsFits() throws Exception {
+        List<SetFigures> all = measure(Path.of(System.getProperty("user.dir")));
+        for (SetFigures f : all) {
+            assertTrue(f.crossCheck() < 1e-9, f.name() + ": Smile's and scikit-learn's ARI disagree");
+            if (f.rows() < ClusteringParameters.MAX_SAMPLES) continue;  // the targets are at 8,000 and 100,000 pairs
+            // the median: on a shared machine one lucky quiet slice decides a best-of-N, the median does not
+            assertTrue(f.oursPipeline().median() <= f.sklearnFit().median(), f.name() + ": slower than one scikit-learn fit (median)");
+        }
     }
 
     public static void main(String[] args) throws Exception {
         measure(Path.of(args.length > 0 ? args[0] : System.getProperty("user.dir")));
     }
 
-    static Figures measure(Path project) throws Exception {
-        List<FeatureRow> rows = SyntheticRows.generate(ROWS, 1);
-        ClusteringParameters p = ClusteringParameters.of(K, ROWS, SEED);
-        ClusteringPipeline pipeline = new ClusteringPipeline(InitialTtlVerdicts.INSTANCE);
-        Instant at = Instant.parse("2025-03-01T12:00:00Z");
-        ClusteringRun run = null;
-        for (int i = 0; i < WARMUP; i++) run = runOnce(pipeline, rows, p, at);
-        double[] ms = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long t = System.nanoTime();
-            run = runOnce(pipeline, rows, p, at);
-            ms[i] = (System.nanoTime() - t) / 1e6;
+    static List<SetFigures> measure(Path project) throws Exception {
+        String loadBefore = loadAverage();
+        SklearnReference py = SklearnReference.create(project);
+        List<SetFigures> figures = new ArrayList<>();
+        try {
+            List<LabelledRows> sets = List.of(DemoPopulations.load(DemoSnapshots.defaultDemo()),
+                    OverlappingPopulations.generate(8_000, 2024), OverlappingPopulations.generate(100_000, 2024));
+            for (LabelledRows set : sets) figures.add(measure(set, py));
+            printAssignment(sets.get(2));
+            printNumpy(sets.get(1), py);
+        } finally {
+            py.delete();
         }
-        Arrays.sort(ms);
-        // Best of N on every side (the Python scripts report their best run too): the machine is
-        // shared, and the best run is the one least disturbed by other processes.
-        double javaMs = ms[0];
+        System.out.printf(Locale.ROOT, "%n%-16s %7s | %-22s | %-22s | %-22s | %-21s | %-21s | %-21s | %s%n", "set", "pairs",
+                "ours ARI mean/worst", "sklearn 1 init", "sklearn 10 inits", "ours pipeline ms", "sklearn 1 fit ms",
+                "sklearn 10 inits ms", "ratio (best/median)");
+        for (SetFigures f : figures) {
+            System.out.printf(Locale.ROOT, "%-16s %7d | %.3f / %.3f          | %.3f / %.3f          | %.3f / %.3f          "
+                            + "| %7.1f / %7.1f     | %7.1f / %7.1f     | %7.1f / %7.1f     | x%.1f / x%.1f%n",
+                    f.name(), f.rows(), f.ours().mean(), f.ours().worst(), f.sklearn1().mean(), f.sklearn1().worst(),
+                    f.sklearn10().mean(), f.sklearn10().worst(), f.oursPipeline().best(), f.oursPipeline().median(),
+                    f.sklearnFit().best(), f.sklearnFit().median(), f.sklearn10Fit().best(), f.sklearn10Fit().median(),
+                    f.sklearnFit().best() / f.oursPipeline().best(), f.sklearnFit().median() / f.oursPipeline().median());
+            System.out.printf(Locale.ROOT, "%-16s %7s   process CPU per run (10 ms ticks on the Java side): ours %.1f / %.1f ms, one sklearn fit %.1f / %.1f ms%n",
+                    "", "", f.oursCpu().best(), f.oursCpu().median(), f.sklearnCpu().best(), f.sklearnCpu().median());
+            if (f.oursFitAll() != null) {
+                System.out.printf(Locale.ROOT, "%-16s %7s   fitting all %d pairs (no sample): %.1f / %.1f ms, x%.1f / x%.1f vs one sklearn fit%n",
+                        "", "", f.rows(), f.oursFitAll().best(), f.oursFitAll().median(),
+                        f.sklearnFit().best() / f.oursFitAll().best(), f.sklearnFit().median() / f.oursFitAll().median());
+            }
+        }
+        for (SetFigures f : figures) {
+            System.out.printf(Locale.ROOT, "%-16s mean inertia over the seeds: ours %.1f, sklearn 1 init %.1f, 10 inits %.1f%n",
+                    f.name(), f.inertia()[0], f.inertia()[1], f.inertia()[2]);
+        }
+        System.out.println("scikit-learn " + figures.get(0).sklearnVersion() + "; ARI cross-check (|Smile - sklearn|) max "
+                + figures.stream().mapToDouble(SetFigures::crossCheck).max().orElse(0) + "; load average before/after: "
+                + loadBefore + " / " + loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+        return figures;
+    }
 
-        Path dir = Files.createTempDirectory("cluster-bench");
-        Path csv = dir.resolve("vectors.csv");
-        writeVectors(ClusteringPipeline.vectors(rows), csv);
-        Path pure = resource(dir, "kmeans_pure.py");
-        Path numpy = resource(dir, "kmeans_numpy.py");
-        String pythonOut = python("python3", pure, csv, 1);
-        String numpyOut = python(venvPython(project).toString(), numpy, csv, 20);
-        for (Path f : List.of(csv, pure, numpy, dir)) Files.deleteIfExists(f);
+    private static SetFigures measure(LabelledRows set, SklearnReference py) throws Exception {
+        int n = set.rows().size();
+        int samples = Math.min(n, ClusteringParameters.MAX_SAMPLES);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, CLOCK);
 
-        Figures f = new Figures(javaMs, msOf(pythonOut), msOf(numpyOut), run.statistics().iterations(), pythonOut, numpyOut);
-        System.out.printf(Locale.ROOT, "%nClustering benchmark: %d rows x %d features, k = %d%n", ROWS, Feature.COUNT, K);
-        System.out.printf(Locale.ROOT, "  Java (Smile k-means++ + PCA + naming + edges): best %.1f ms (median %.1f, max %.1f), %d iterations, stages %s%n",
-                javaMs, ms[MEASURED / 2], ms[MEASURED - 1], f.javaIterations(), run.statistics().stageMillis());
-        System.out.printf(Locale.ROOT, "  pure Python (best of 1): %s%n  NumPy (best of 20):      %s%n", pythonOut, numpyOut);
-        System.out.printf(Locale.ROOT, "  Java is %.0fx faster than pure Python, %.1fx faster than NumPy%n",
-                f.pythonMs() / javaMs, f.numpyMs() / javaMs);
+        // quality: the product's run (fit on at most 8,000, assign all), every seed
+        double[] ari = new double[SEEDS];
+        double[] inertia = new double[SEEDS];
+        List<int[]> labels = new ArrayList<>();
+        for (int s = FIRST_SEED; s <= LAST_SEED; s++) {
+            ClusteringRun run = service.cluster(set.rows(), ClusteringParameters.of(K, Math.max(samples,
+                    ClusteringParameters.MIN_SAMPLES), s), Map.of(), ProgressListener.NONE, CancellationCheck.NEVER);
+            int[] ours = labelsInRowOrder(run, set);
+            labels.add(ours);
+            ari[s - FIRST_SEED] = AdjustedRandIndex.of(set.truth(), ours);
+            // inertia of every pair against its centroid: the objective both sides minimise
+            for (MemberAssignment a : run.assignments()) inertia[s - FIRST_SEED] += a.distance() * a.distance();
+        }
+
+        Path[] files = py.write(set.name().replace(' ', '-'), ClusteringPipeline.vectors(set.rows()), set.truth());
+        SklearnReference.Fit one = py.kmeans(files, K, 1, FIRST_SEED, LAST_SEED, 1, labels);
+        SklearnReference.Fit ten = py.kmeans(files, K, 10, FIRST_SEED, LAST_SEED, 1, null);
+
+        // speed: the product's pipeline (sample + fit + assign + profiles) and one scikit-learn fit,
+        // alternated so that both meet the same load; at 100,000 also fitting every row
+        int rounds = n > 20_000 ? 8 : 24;
+        ClusteringPipeline pipeline = new ClusteringPipeline(InitialTtlVerdicts.INSTANCE);
+        Runnable product = () -> service.cluster(set.rows(), ClusteringParameters.of(K, Math.max(samples,
+                ClusteringParameters.MIN_SAMPLES), 1), Map.of(), ProgressListener.NONE, CancellationCheck.NEVER);
+        Runnable fitEveryRow = () -> pipeline.run(set.rows(), ClusteringParameters.of(K, ClusteringParameters.MAX_SAMPLES, 1),
+                CLOCK.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
+        boolean large = n > ClusteringParameters.MAX_SAMPLES;
+        double[] ours = new double[rounds];
+        double[] oursCpu = new double[rounds];
+        double[] oursAll = new double[rounds];
+        double[] theirs = new double[rounds];
+        double[] theirsCpu = new double[rounds];
+        try (SklearnReference.Server sk = py.server(files[0], K)) {
+            for (int w = 0; w < 3; w++) {
+                product.run();
+                if (large) fitEveryRow.run();
+                sk.fit(FIRST_SEED, 1);
+            }
+            for (int r = 0; r < rounds; r++) {
+                double cpu = processCpuMillis();
+                ours[r] = millis(product);
+                oursCpu[r] = processCpuMillis() - cpu;
+                double[] fit = sk.fit(FIRST_SEED + r % SEEDS, 1);
+                theirs[r] = fit[0];
+                theirsCpu[r] = fit[1];
+                if (large) oursAll[r] = millis(fitEveryRow);
+            }
+        }
+        Time pipelineTime = Time.of(ours);
+        Time fitAll = large ? Time.of(oursAll) : null;
+        Time sklearnTime = Time.of(theirs);
+
+        double cross = 0;
+        for (int i = 0; i < SEEDS; i++) cross = Math.max(cross, Math.abs(one.oursAriBySklearn()[i] - ari[i]));
+        SetFigures f = new SetFigures(set.name(), n, new Quality(ari), new Quality(one.ari()), new Quality(ten.ari()),
+                new double[]{mean(inertia), mean(one.inertia()), mean(ten.inertia())}, cross,
+                pipelineTime, fitAll, sklearnTime, new Time(ten.msBest(), ten.msMedian()), Time.of(oursCpu),
+                Time.of(theirsCpu), one.version());
+        System.out.printf(Locale.ROOT, "%s: ours ARI %s%n  sklearn 1 init %s%n  sklearn 10 inits %s%n", set.name(),
+                round(ari), round(one.ari()), round(ten.ari()));
         return f;
     }
 
-    private static ClusteringRun runOnce(ClusteringPipeline pipeline, List<FeatureRow> rows, ClusteringParameters p,
-                                         Instant at) {
-        return pipeline.run(rows, rows.size(), p, at, new EnumMap<>(ClusteringStage.class), ProgressListener.NONE,
-                CancellationCheck.NEVER);
-    }
-
-    private static void writeVectors(double[][] data, Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder(data.length * Feature.COUNT * 10);
-        for (double[] row : data) {
-            for (int j = 0; j < row.length; j++) {
-                if (j > 0) sb.append(',');
-                sb.append(row[j]);
-            }
-            sb.append('\n');
+    /** The run's cluster of each row of the set, as small integers in the set's row order. */
+    static int[] labelsInRowOrder(ClusteringRun run, LabelledRows set) {
+        Map<String, Integer> clusterOfPair = new HashMap<>(run.assignments().size() * 2);
+        Map<String, Integer> number = new HashMap<>();
+        for (MemberAssignment a : run.assignments()) {
+            clusterOfPair.put(a.pairKey(), number.computeIfAbsent(a.clusterId(), id -> number.size()));
         }
-        Files.writeString(csv, sb);
-    }
-
-    private static Path resource(Path dir, String name) throws IOException {
-        Path out = dir.resolve(name);
-        try (InputStream in = ClusteringBenchmark.class.getResourceAsStream("/bench/" + name)) {
-            if (in == null) throw new IOException("missing test resource bench/" + name);
-            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        int[] out = new int[set.rows().size()];
+        for (int i = 0; i < out.length; i++) {
+            FeatureRow r = set.rows().get(i);
+            Integer c = clusterOfPair.get(r.ip() + "|" + r.ja4());
+            if (c == null) throw new AssertionError("pair without a cluster: " + r.ip() + " " + r.ja4());
+            out[i] = c;
         }
         return out;
     }
 
-    /** The project's .venv-bench python, created with NumPy on first use. */
-    static Path venvPython(Path project) throws IOException, InterruptedException {
-        Path venv = project.resolve(".venv-bench");
-        Path python = venv.resolve("bin").resolve("python");
-        if (Files.isExecutable(python) && exec(List.of(python.toString(), "-c", "import numpy"), 60).exit == 0) {
-            return python;
+    private static void printAssignment(LabelledRows set) {
+        double[][] vectors = ClusteringPipeline.vectors(set.rows());
+        double[][] sample = Arrays.copyOf(vectors, ClusteringParameters.MAX_SAMPLES);
+        double[][] centroids = KMeansClusterer.cluster(sample, K, 1, ClusteringParameters.DEFAULT_MAX_ITERATIONS,
+                CancellationCheck.NEVER).centroids();
+        Time assign = time(() -> NearestCentroid.assign(vectors, centroids, CancellationCheck.NEVER), 10);
+        Time withVectors = time(() -> NearestCentroid.assign(ClusteringPipeline.vectors(set.rows()), centroids,
+                CancellationCheck.NEVER), 5);
+        System.out.printf(Locale.ROOT, "%nBulk assignment of %d pairs to %d centroids: best %.1f ms, median %.1f ms"
+                        + " (%.1f / %.1f ms with normalising the vectors); target under 1,000 ms%n", vectors.length, K,
+                assign.best(), assign.median(), withVectors.best(), withVectors.median());
+        assertTrue(withVectors.median() < 1_000, "100,000 pairs assigned in " + withVectors.median() + " ms");
+    }
+
+    private static void printNumpy(LabelledRows set, SklearnReference py) throws Exception {
+        Path[] files = py.write("numpy", ClusteringPipeline.vectors(set.rows()), set.truth());
+        System.out.println("NumPy anchor (naive k-means++ + Lloyd + PCA + edges), " + set.rows().size() + " pairs: "
+                + py.numpy(files[0], K, 1, 10));
+    }
+
+    /** The machine's 1-minute load average, when the OS tells it: the figures mean little on a busy machine. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
-        Result made = exec(List.of("python3", "-m", "venv", venv.toString()), 300);
-        if (made.exit != 0) throw new IOException("python3 -m venv failed: " + made.output);
-        Result pip = exec(List.of(python.toString(), "-m", "pip", "install", "--quiet", "numpy"), 900);
-        if (pip.exit != 0) throw new IOException("pip install numpy failed: " + pip.output);
-        return python;
     }
 
-    private static String python(String interpreter, Path script, Path csv, int repeats) throws Exception {
-        Result r = exec(List.of(interpreter, script.toString(), csv.toString(), Integer.toString(K),
-                Long.toString(SEED), Integer.toString(repeats)), 1800);
-        if (r.exit != 0) throw new IOException(script.getFileName() + " failed: " + r.output);
-        return r.output.strip();
+    /** CPU milliseconds of every thread of this JVM so far (JIT and GC included). */
+    private static double processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
-    private static double msOf(String output) {
-        for (String part : output.split("\\s+")) if (part.startsWith("ms=")) return Double.parseDouble(part.substring(3));
-        throw new IllegalStateException("no ms= in " + output);
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
-    private record Result(int exit, String output) {
+    private static double millis(Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t) / 1e6;
     }
 
-    private static Result exec(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(command + " timed out");
+    private static Time time(Runnable work, int rounds) {
+        for (int i = 0; i < Math.max(3, rounds); i++) work.run();
+        double[] ms = new double[rounds * SEEDS];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            work.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return Time.of(ms);
+    }
+
+    private static String round(double[] values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double v : values) sb.append(sb.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.3f", v));
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double worst = Arrays.stream(values).min().orElse(Double.NaN);
+        return sb.append(String.format(Locale.ROOT, "] mean %.3f, worst %.3f", mean, worst)).toString();
     }
 }

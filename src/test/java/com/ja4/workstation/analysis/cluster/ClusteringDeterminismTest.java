@@ -2,7 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ class ClusteringDeterminismTest {
     @Test
     void sameInputAndSeedGiveIdenticalAssignmentsAndCentroids() throws Exception {
         List<FeatureRow> rows = SyntheticRows.generate(4_000, 7);
-        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
         ClusteringParameters p = ClusteringParameters.of(14, 3_000, 42);
 
         ClusteringRun a = service.run(FeatureSource.of(rows), p, ProgressListener.NONE, CancellationCheck.NEVER);
@@ -32,7 +32,10 @@ class ClusteringDeterminismTest {
             assertEquals(a.clusters().get(i).label(), b.clusters().get(i).label());
             assertEquals(a.clusters().get(i).x(), b.clusters().get(i).x());
         }
-        assertEquals(3_000, a.assignments().size());
+        assertEquals(4_000, a.assignments().size(), "every pair is assigned");
+        assertEquals(3_000, a.assignments().stream().filter(MemberAssignment::fitted).count(), "3,000 fitted");
+        assertEquals(3_000, a.statistics().sampledRows());
+        assertEquals(4_000, a.statistics().assignedRows());
     }
 
     @Test
@@ -49,7 +52,7 @@ class ClusteringDeterminismTest {
 
     @Test
     void separatesArchetypesAndNamesTheScanner() throws Exception {
-        ClusteringRun run = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED).run(
+        ClusteringRun run = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED).run(
                 FeatureSource.of(SyntheticRows.generate(3_000, 11)), ClusteringParameters.of(6, 3_000, 42),
                 ProgressListener.NONE, CancellationCheck.NEVER);
         ClusterProfile masscan = run.clusters().stream().filter(c -> c.label().equals("Masscan scanner")).findFirst()
@@ -71,7 +74,7 @@ class ClusteringDeterminismTest {
     void reportsEveryStageAndHonoursCancelInsideKMeans() {
         List<ClusteringStage> seen = new ArrayList<>();
         AtomicInteger checks = new AtomicInteger();
-        ClusteringService service = new ClusteringService(InitialTtlVerdicts.INSTANCE, FIXED);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
         FeatureSource source = FeatureSource.of(SyntheticRows.generate(2_000, 5));
         // Cancel on the first check made inside the k-means loop (after load, sample and vectors).
         assertThrows(ClusteringCancelledException.class, () -> service.run(source, ClusteringParameters.of(8, 2_000, 1),

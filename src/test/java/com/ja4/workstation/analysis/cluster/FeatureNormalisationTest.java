@@ -2,7 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import com.ja4.workstation.domain.ThreatLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,20 @@ class FeatureNormalisationTest {
             assertEquals(21, v.length);
             for (int j = 0; j < v.length; j++) {
                 assertTrue(v[j] >= 0.0 && v[j] <= 1.0, Feature.all().get(j) + " of " + x + " gave " + v[j]);
+            }
+        }
+    }
+
+    @Test
+    void theBulkPathReadsAndNormalisesLikeEachFeature() {
+        for (FeatureRow r : OverlappingPopulations.generate(300, 8).rows()) {
+            double[] raw = new double[Feature.COUNT];
+            double[] vector = new double[Feature.COUNT];
+            Feature.rawValues(r, raw);
+            Feature.normaliseAll(raw, vector);
+            for (Feature f : Feature.all()) {
+                assertEquals(f.raw(r), raw[f.ordinal()], f.name());
+                assertEquals(f.normalise(r), vector[f.ordinal()], f.name());
             }
         }
     }

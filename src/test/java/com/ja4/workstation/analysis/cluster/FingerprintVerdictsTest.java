@@ -2,7 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
-import com.ja4.workstation.data.cluster.FeatureRow;
+import com.ja4.workstation.domain.cluster.FeatureRow;
 import com.ja4.workstation.domain.ThreatLevel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,15 +53,20 @@ final class SyntheticRows {
                                   double ipIdZero, double entropy, double browser, double alpnMismatch, double alpnMissing,
                                   double h2, double hdrConf, double uaCh, double asset, double direct, double ja4Count,
                                   double uaRot, ThreatLevel threat, String country, String asn) {
-        return new FeatureRow(ip, ja4, ttl, win, scale, mss, "UA-" + ja4, hits, j(rnd, score), j(rnd, velocity),
-                j(rnd, fuzzing), j(rnd, headless), j(rnd, post), j(rnd, ipIdZero), j(rnd, entropy), j(rnd, browser),
-                j(rnd, alpnMismatch), j(rnd, alpnMissing), j(rnd, h2), j(rnd, hdrConf), j(rnd, uaCh), j(rnd, asset),
-                j(rnd, direct), ja4Count, uaRot, threat, country, asn);
+        return new FeatureRow(ip, ja4, ttl, win, scale, mss, "UA-" + ja4, hits, r(rnd, score), j(rnd, velocity),
+                r(rnd, fuzzing), r(rnd, headless), r(rnd, post), r(rnd, ipIdZero), r(rnd, entropy), r(rnd, browser),
+                r(rnd, alpnMismatch), r(rnd, alpnMissing), r(rnd, h2), r(rnd, hdrConf), r(rnd, uaCh), r(rnd, asset),
+                r(rnd, direct), ja4Count, uaRot, threat, country, asn);
     }
 
     /** Value with +-10 % noise, never negative. */
     private static double j(Random rnd, double v) {
         return Math.max(0.0, v * (0.9 + 0.2 * rnd.nextDouble()));
+    }
+
+    /** A ratio or score with +-10 % noise, kept in [0, 1] as the detection pipeline writes it. */
+    private static double r(Random rnd, double v) {
+        return Math.min(1.0, j(rnd, v));
     }
 
     /** Writes rows as a CSV with the predecessor's column names. */

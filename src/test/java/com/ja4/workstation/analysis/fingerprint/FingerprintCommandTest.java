@@ -151,10 +151,10 @@ class FingerprintCommandTest {
             Run run = run(args);
             assertEquals(BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertEquals(1, run.err().strip().lines().count(), String.join(" ", args) + ": " + run.err());
-            assertTrue(run.err().startsWith(args[2] + ": "), run.err());
+            assertTrue(run.err().startsWith("fingerprint: " + args[2]), run.err());
             assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
         }
-        assertTrue(run("fingerprint", "--input", dir.resolve("missing.csv").toString()).err().contains("no such file"));
+        assertTrue(run("fingerprint", "--input", dir.resolve("missing.csv").toString()).err().contains("not found"));
         assertTrue(run("fingerprint", "--input", dir.toString()).err().contains("is a folder"));
         assertTrue(run("fingerprint", "--input", binary.toString()).err().contains("not a UTF-8 text file"));
     }
@@ -170,7 +170,7 @@ class FingerprintCommandTest {
             assertNotEquals(0, run.exitCode(), fp + ": " + run.out());
             assertEquals("", run.out());
             assertEquals(1, run.err().strip().lines().count(), run.err());
-            assertTrue(run.err().startsWith("cannot use p0f database " + fp), run.err());
+            assertTrue(run.err().startsWith("fingerprint: cannot use p0f database " + fp), run.err());
         }
         assertTrue(run("fingerprint", "--p0f", empty.toString(), "--ttl", "60", "--win", "64240", "--scale", "7", "--mss", "1460")
                 .err().contains("no [tcp:request] signature"));

@@ -2,14 +2,14 @@ package com.ja4.workstation.data.analytics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.analysis.ja4.Ja4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyJa4;
-import com.ja4.workstation.data.analytics.BrowserQueries.FamilyRow;
-import com.ja4.workstation.data.analytics.FeatureQueries.ViewTotals;
-import com.ja4.workstation.data.analytics.GeoQueries.AsnRow;
-import com.ja4.workstation.data.analytics.GeoQueries.CountryLabel;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.domain.Ja4;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.AsnRow;
+import com.ja4.workstation.domain.analytics.CountryLabel;
+import com.ja4.workstation.domain.analytics.FamilyJa4;
+import com.ja4.workstation.domain.analytics.FamilyRow;
+import com.ja4.workstation.domain.analytics.ViewTotals;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.FeaturesService;
 import com.ja4.workstation.service.analytics.FeaturesService.FeatureComparison;
@@ -62,7 +62,7 @@ class AnalyticsQueriesTest {
     @BeforeAll
     static void readRawRows() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement()) {
+        try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement()) {
             read(s, "view_ai_features_1h", ai);
             read(s, "view_thesis_features_1h", thesis);
         }
@@ -89,7 +89,7 @@ class AnalyticsQueriesTest {
     }
 
     static TimeWindow day() {
-        return new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+        return new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
     }
 
     static List<Row> in(List<Row> rows, TimeWindow w) {
@@ -108,7 +108,7 @@ class AnalyticsQueriesTest {
 
     @Test
     void profilesAreTheAveragesOfHumanAndOfDatacenterOrHostingWindows() {
-        for (TimeWindow w : List.of(day(), new TimeWindow(ws.latestAsOf().minus(Duration.ofHours(3)), Duration.ofHours(6)))) {
+        for (TimeWindow w : List.of(day(), new TimeWindow(ws.session().latestAsOf().minus(Duration.ofHours(3)), Duration.ofHours(6)))) {
             List<Row> rows = in(ai, w);
             List<Row> human = rows.stream().filter(r -> r.label().equals("human")).toList();
             List<Row> bot = rows.stream().filter(r -> r.label().equals("datacenter") || r.label().equals("hosting")).toList();
@@ -180,7 +180,7 @@ class AnalyticsQueriesTest {
     void countriesByLabelMatchRawRowsAndOthersKeepsTheRest() throws Exception {
         TimeWindow w = day();
         List<Row> rows = in(ai, w).stream().filter(r -> !r.country().isEmpty()).toList();
-        List<CountryLabel> q = new GeoQueries(ws.warehouse()).countriesByLabel(w, com.ja4.workstation.data.warehouse.QueryContext.create());
+        List<CountryLabel> q = new GeoQueries(ws.session().warehouse()).countriesByLabel(w, com.ja4.workstation.data.warehouse.QueryContext.create());
         Map<String, long[]> expected = new HashMap<>();
         rows.forEach(r -> {
             long[] a = expected.computeIfAbsent(r.country() + "/" + r.label(), k -> new long[2]);
@@ -308,7 +308,7 @@ class AnalyticsQueriesTest {
 
     @Test
     void aWindowBeforeTheDataIsEmptyEverywhere() {
-        TimeWindow w = new TimeWindow(ws.latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1));
+        TimeWindow w = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1));
         assertTrue(in(ai, w).isEmpty());
         var a = ws.analytics();
         QueryScope s = QueryScope.parallel();

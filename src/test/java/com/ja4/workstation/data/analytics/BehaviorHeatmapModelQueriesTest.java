@@ -2,10 +2,12 @@ package com.ja4.workstation.data.analytics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.analytics.BehaviorQueries.SessionPoint;
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.ModelScoring;
+import com.ja4.workstation.domain.analytics.SessionPoint;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.BehaviorService.BehaviorData;
 import com.ja4.workstation.service.analytics.BehaviorService.Histogram;
@@ -43,7 +45,7 @@ class BehaviorHeatmapModelQueriesTest {
     static void readRawRows() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
         String cols = java.util.Arrays.stream(BehaviorFeature.values()).map(BehaviorFeature::column).collect(Collectors.joining(", "));
-        try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement()) {
+        try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT window_start, src_ip, ja4, host, hits, asn_label, bot_name, " + cols + " FROM view_ai_features_1h")) {
                 while (rs.next()) {
                     double[] v = new double[BehaviorFeature.values().length];
@@ -91,12 +93,12 @@ class BehaviorHeatmapModelQueriesTest {
     }
 
     static TimeWindow day() {
-        return new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
+        return new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
     }
 
     @Test
     void scatterHoldsTheHeaviestSessionsWithTheirValues() {
-        for (TimeWindow w : List.of(day(), new TimeWindow(ws.latestAsOf().minus(Duration.ofHours(6)), Duration.ofHours(6)))) {
+        for (TimeWindow w : List.of(day(), new TimeWindow(ws.session().latestAsOf().minus(Duration.ofHours(6)), Duration.ofHours(6)))) {
             for (int n : List.of(500, 2000)) {
                 List<SessionPoint> got = ws.behavior().heaviestSessions(w, n, QueryScope.sequential()).join();
                 List<Session> expected = sessions.stream().filter(s -> in(w, s.window()))
@@ -204,7 +206,7 @@ class BehaviorHeatmapModelQueriesTest {
 
     @Test
     void aWindowBeforeTheDataIsEmptyNotAnError() {
-        TimeWindow old = new TimeWindow(ws.latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
+        TimeWindow old = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
         assertTrue(ws.behavior().heaviestSessions(old, 500, QueryScope.sequential()).join().isEmpty());
         assertTrue(ws.behavior().loadAll(old, 500, QueryScope.sequential()).histograms().stream().allMatch(h -> h.total() == 0));
         assertEquals(0, ws.heatmap().grid(old, QueryScope.sequential()).join().total());

@@ -5,15 +5,15 @@ import static com.ja4.workstation.testing.RawRows.str;
 import static com.ja4.workstation.testing.RawRows.time;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Activity;
 import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.HostRow;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.HttpActivity;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.SeenWith;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.Source;
-import com.ja4.workstation.data.analytics.Ja4ProfileQueries.ThreatCount;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.Activity;
+import com.ja4.workstation.domain.analytics.HostRow;
+import com.ja4.workstation.domain.analytics.HttpActivity;
+import com.ja4.workstation.domain.analytics.Ja4Source;
+import com.ja4.workstation.domain.analytics.SeenWith;
+import com.ja4.workstation.domain.analytics.ThreatLevelRow;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.analytics.Ja4ProfileService;
 import com.ja4.workstation.service.analytics.Ja4ProfileService.Ja4Profile;
@@ -54,12 +54,12 @@ class Ja4ProfileQueriesTest {
     static final String BROWSER_JA4 = "t13d1516h2_8daaf6152771_d8a2da3f94cd";
 
     static Workspace ws;
-    static final Map<Source, List<Map<String, Object>>> raw = new HashMap<>();
+    static final Map<Ja4Source, List<Map<String, Object>>> raw = new HashMap<>();
 
     @BeforeAll
     static void readRawRows() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        for (Source s : Source.values()) raw.put(s, RawRows.all(ws, s.table().name()));
+        for (Ja4Source s : Ja4Source.values()) raw.put(s, RawRows.all(ws, Ja4ProfileQueries.table(s).name()));
     }
 
     @AfterAll
@@ -78,12 +78,12 @@ class Ja4ProfileQueriesTest {
         return windows().flatMap(w -> Stream.of(new Object[] {BOT_JA4, w}, new Object[] {BROWSER_JA4, w}));
     }
 
-    private static String timeColumn(Source s) {
-        return s.columns().get(0);
+    private static String timeColumn(Ja4Source s) {
+        return Ja4ProfileQueries.columns(s).get(0);
     }
 
     /** Rows of a table with this JA4 in the window. */
-    static List<Map<String, Object>> rows(Source s, String ja4, TimeWindow w) {
+    static List<Map<String, Object>> rows(Ja4Source s, String ja4, TimeWindow w) {
         String t = timeColumn(s);
         return raw.get(s).stream().filter(r -> ja4.equals(str(r, "ja4")) && !time(r, t).isBefore(w.from()) && time(r, t).isBefore(w.asOf()))
                 .toList();
@@ -102,15 +102,15 @@ class Ja4ProfileQueriesTest {
         assertTrue(p.decoded().valid(), p.decoded().problem());
         assertFalse(p.isEmpty());
 
-        List<Map<String, Object>> det = rows(Source.DETECTIONS, ja4, w);
-        List<Map<String, Object>> sc = rows(Source.SCORES, ja4, w);
-        List<Map<String, Object>> ses = rows(Source.SESSIONS, ja4, w);
-        List<Map<String, Object>> http = rows(Source.HTTP, ja4, w);
+        List<Map<String, Object>> det = rows(Ja4Source.DETECTIONS, ja4, w);
+        List<Map<String, Object>> sc = rows(Ja4Source.SCORES, ja4, w);
+        List<Map<String, Object>> ses = rows(Ja4Source.SESSIONS, ja4, w);
+        List<Map<String, Object>> http = rows(Ja4Source.HTTP, ja4, w);
         assertFalse(det.isEmpty() || sc.isEmpty() || ses.isEmpty() || http.isEmpty(), "the demo has this JA4 in every table");
 
-        assertActivity("detections", det, Source.DETECTIONS, p.detections());
-        assertActivity("scores", sc, Source.SCORES, p.scores());
-        assertActivity("sessions", ses, Source.SESSIONS, p.sessions());
+        assertActivity("detections", det, Ja4Source.DETECTIONS, p.detections());
+        assertActivity("scores", sc, Ja4Source.SCORES, p.scores());
+        assertActivity("sessions", ses, Ja4Source.SESSIONS, p.sessions());
 
         HttpActivity h = p.http().orElseThrow();
         assertEquals(http.size(), h.requests(), "HTTP requests");
@@ -129,10 +129,10 @@ class Ja4ProfileQueriesTest {
         Map<String, long[]> threat = new HashMap<>();
         det.forEach(r -> threat.computeIfAbsent(str(r, "threat_level"), k -> new long[2])[0]++);
         sc.forEach(r -> threat.computeIfAbsent(str(r, "threat_level"), k -> new long[2])[1]++);
-        List<ThreatCount> expectedThreats = threat.entrySet().stream()
-                .map(e -> new ThreatCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .sorted(Comparator.comparingInt((ThreatCount t) -> -t.level().map(ThreatLevel::severity).orElse(-1))
-                        .thenComparing(ThreatCount::threatLevel)).toList();
+        List<ThreatLevelRow> expectedThreats = threat.entrySet().stream()
+                .map(e -> new ThreatLevelRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingInt((ThreatLevelRow t) -> -t.level().map(ThreatLevel::severity).orElse(-1))
+                        .thenComparing(ThreatLevelRow::threatLevel)).toList();
         assertEquals(expectedThreats, p.threats());
         ThreatLevel worst = Stream.concat(det.stream(), sc.stream()).map(r -> ThreatLevel.parse(str(r, "threat_level")).orElseThrow())
                 .max(Comparator.comparingInt(ThreatLevel::severity)).orElseThrow();
@@ -186,7 +186,7 @@ class Ja4ProfileQueriesTest {
 
     @Test
     void aWindowWithoutTheJa4IsEmptyNotAnError() {
-        TimeWindow before = new TimeWindow(ws.latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
+        TimeWindow before = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofDays(30)), Duration.ofHours(24));
         Ja4Profile p = ws.analytics().ja4Profile().profile(before, BROWSER_JA4, QueryScope.parallel()).join();
         assertTrue(p.isEmpty());
         assertTrue(p.decoded().valid());
@@ -196,18 +196,18 @@ class Ja4ProfileQueriesTest {
     @Test
     void aServerWithoutTheJa4InHttpLogsLeavesHttpOutWithTheReason() {
         SchemaReport noHttpJa4 = new SchemaReport(List.of(), Map.of("http_logs", List.of("ja4")));
-        Map<Source, String> why = Ja4ProfileService.unavailableSources(noHttpJa4);
-        assertEquals(Map.of(Source.HTTP, "table http_logs lacks column(s) ja4"), why);
+        Map<Ja4Source, String> why = Ja4ProfileService.unavailableSources(noHttpJa4);
+        assertEquals(Map.of(Ja4Source.HTTP, "table http_logs lacks column(s) ja4"), why);
         // a column the profile does not read does not take the table away
         assertTrue(Ja4ProfileService.unavailableSources(new SchemaReport(List.of(), Map.of("http_logs", List.of("src_country_code")))).isEmpty());
-        assertEquals(Map.of(Source.SCORES, "table ml_all_scores is missing"),
+        assertEquals(Map.of(Ja4Source.SCORES, "table ml_all_scores is missing"),
                 Ja4ProfileService.unavailableSources(new SchemaReport(List.of("ml_all_scores"), Map.of())));
 
         TimeWindow day = windows().findFirst().orElseThrow();
         Ja4Profile full = ws.analytics().ja4Profile().profile(day, BROWSER_JA4, QueryScope.parallel()).join();
-        Ja4Profile p = new Ja4ProfileService(ws.warehouse(), why).profile(day, BROWSER_JA4, QueryScope.parallel()).join();
+        Ja4Profile p = new Ja4ProfileService(ws.session().warehouse(), why).profile(day, BROWSER_JA4, QueryScope.parallel()).join();
         assertTrue(p.http().isEmpty());
-        assertEquals("table http_logs lacks column(s) ja4", p.unavailable().get(Source.HTTP));
+        assertEquals("table http_logs lacks column(s) ja4", p.unavailable().get(Ja4Source.HTTP));
         assertEquals(full.detections(), p.detections());
         assertEquals(full.sessions(), p.sessions());
         assertEquals(full.threats(), p.threats());
@@ -215,7 +215,7 @@ class Ja4ProfileQueriesTest {
         assertEquals(full.hosts().stream().mapToLong(HostRow::sessions).sum(), p.hosts().stream().mapToLong(HostRow::sessions).sum());
     }
 
-    private static void assertActivity(String what, List<Map<String, Object>> rows, Source s, Activity a) {
+    private static void assertActivity(String what, List<Map<String, Object>> rows, Ja4Source s, Activity a) {
         String t = timeColumn(s);
         assertEquals(rows.size(), a.rows(), what + " rows");
         assertEquals(rows.stream().map(r -> str(r, "src_ip")).distinct().count(), a.ips(), what + " IPs");

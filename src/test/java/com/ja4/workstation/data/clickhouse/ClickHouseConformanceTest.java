@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.analytics.BehaviorFeature;
 import com.ja4.workstation.data.analytics.BehaviorQueries;
-import com.ja4.workstation.data.analytics.Bins;
 import com.ja4.workstation.data.analytics.BrowserQueries;
 import com.ja4.workstation.data.analytics.FeatureQueries;
 import com.ja4.workstation.data.analytics.FingerprintQueries;
@@ -15,48 +13,49 @@ import com.ja4.workstation.data.analytics.GeoQueries;
 import com.ja4.workstation.data.analytics.HeatmapQueries;
 import com.ja4.workstation.data.analytics.Ja4ProfileQueries;
 import com.ja4.workstation.data.analytics.ModelQueries;
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
+import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
+import com.ja4.workstation.data.demo.DemoOptions;
+import com.ja4.workstation.data.detections.DetectionTable;
 import com.ja4.workstation.data.feedback.FeedbackQueries;
 import com.ja4.workstation.data.ip.IpQueries;
-import com.ja4.workstation.data.ip.OsLookup;
+import com.ja4.workstation.data.overview.OverviewQueries;
 import com.ja4.workstation.data.schema.WarehouseSchema;
-import com.ja4.workstation.data.scores.Score;
-import com.ja4.workstation.data.scores.ScoreFilter;
 import com.ja4.workstation.data.scores.ScoreTable;
+import com.ja4.workstation.data.table.PagedTable;
 import com.ja4.workstation.data.table.TableSpec;
-import com.ja4.workstation.data.traffic.HttpLog;
-import com.ja4.workstation.data.traffic.TrafficFilter;
 import com.ja4.workstation.data.traffic.TrafficTable;
 import com.ja4.workstation.data.warehouse.DatabaseNames;
 import com.ja4.workstation.data.warehouse.DuckDbDialect;
 import com.ja4.workstation.data.warehouse.DuckDbSource;
-import com.ja4.workstation.testing.RowCompare;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-import com.ja4.workstation.data.cluster.ClusterFeatureQueries;
-import com.ja4.workstation.data.cluster.FeatureRow;
-import com.ja4.workstation.data.demo.DemoOptions;
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.detections.DetectionTable;
-import com.ja4.workstation.data.overview.OverviewQueries;
-import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.analytics.BehaviorFeature;
+import com.ja4.workstation.domain.analytics.Bins;
+import com.ja4.workstation.domain.analytics.Ja4Source;
+import com.ja4.workstation.domain.cluster.FeatureRow;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.testing.RowCompare;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +103,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windows")
     void overviewQueries(TimeWindow w) throws Exception {
         OverviewQueries c = new OverviewQueries(ch);
-        OverviewQueries d = new OverviewQueries(duck.warehouse());
+        OverviewQueries d = new OverviewQueries(duck.session().warehouse());
         assertEquals(d.detectionCount(w, CTX), c.detectionCount(w, CTX), "detectionCount");
         assertTrue(c.detectionCount(w, CTX) > 0, "the fixture has detections in the window");
         assertEquals(d.scoredCount(w, CTX), c.scoredCount(w, CTX), "scoredCount");
@@ -129,7 +128,7 @@ class ClickHouseConformanceTest {
     void dialectFunctions(TimeWindow w) throws Exception {
         for (String table : List.of("ml_detected_anomalies")) {
             List<List<?>> results = new ArrayList<>();
-            for (Warehouse wh : List.of(duck.warehouse(), ch)) {
+            for (Warehouse wh : List.of(duck.session().warehouse(), ch)) {
                 var d = wh.dialect();
                 var t = wh.table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE);
                 var sql = com.ja4.workstation.data.warehouse.Sql.builder()
@@ -144,14 +143,14 @@ class ClickHouseConformanceTest {
         List<IpCount> ipsDuck = new ArrayList<>();
         List<IpCount> ipsCh = new ArrayList<>();
         // a real IPv6 client of the demo (any; the generator decides which) and the top IPv4 client
-        var dd = duck.warehouse().dialect();
-        String v6Client = duck.warehouse().query(com.ja4.workstation.data.warehouse.Sql.builder().sql("SELECT DISTINCT "
-                        + dd.ipDisplay("src_ip") + " AS ip FROM " + duck.warehouse().table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE)
+        var dd = duck.session().warehouse().dialect();
+        String v6Client = duck.session().warehouse().query(com.ja4.workstation.data.warehouse.Sql.builder().sql("SELECT DISTINCT "
+                        + dd.ipDisplay("src_ip") + " AS ip FROM " + duck.session().warehouse().table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE)
                         + " ORDER BY ip").build(), rs -> rs.getString("ip"), CTX)
                 .stream().filter(ip -> ip.contains(":")).findFirst().orElseThrow();
-        for (String text : List.of(v6Client, new OverviewQueries(duck.warehouse()).topIps(w, 1, CTX).get(0).ip())) {
+        for (String text : List.of(v6Client, new OverviewQueries(duck.session().warehouse()).topIps(w, 1, CTX).get(0).ip())) {
             ClientIp ip = ClientIp.parse(text).orElseThrow();
-            for (Warehouse wh : List.of(duck.warehouse(), ch)) {
+            for (Warehouse wh : List.of(duck.session().warehouse(), ch)) {
                 var d = wh.dialect();
                 var sql = com.ja4.workstation.data.warehouse.Sql.builder().sql("SELECT " + d.ipDisplay("src_ip") + " AS ip, count(*) AS n FROM "
                         + wh.table(com.ja4.workstation.data.schema.WarehouseSchema.DETECTED_ANOMALIES_TABLE) + " WHERE " + d.ipv6Equals("src_ip"), ip.v6Text())
@@ -170,23 +169,24 @@ class ClickHouseConformanceTest {
         assertSameRows("ip predicates", ipsDuck, ipsCh);
     }
 
-    static List<DetectionFilter> filters() {
-        List<DetectionFilter> f = new ArrayList<>();
-        f.add(DetectionFilter.NONE);
-        f.add(DetectionFilter.NONE.withThreatLevel("HIGH"));
-        f.add(DetectionFilter.NONE.withSearch("10."));
-        f.add(DetectionFilter.NONE.withSearch("shop"));
-        f.add(DetectionFilter.NONE.withSearch("100%_\\"));
-        f.add(new DetectionFilter("CRITICAL", "", "", "", "", "", ""));
+    static List<TableFilter> filters() {
+        List<TableFilter> f = new ArrayList<>();
+        f.add(TableFilter.NONE);
+        f.add(TableFilter.of(TableFilter.THREAT, "HIGH"));
+        f.add(TableFilter.of(TableFilter.SEARCH, "10."));
+        f.add(TableFilter.of(TableFilter.SEARCH, "shop"));
+        f.add(TableFilter.of(TableFilter.SEARCH, "100%_\\"));
+        f.add(TableFilter.NONE.with(TableFilter.THREAT, "CRITICAL"));
         return f;
     }
 
     @Test
     void detectionTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Detection, DetectionFilter> c = new PagedTable<>(ch, DetectionTable.INSTANCE);
-        PagedTable<Detection, DetectionFilter> d = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE);
+        PagedTable<Detection> c = new PagedTable<>(ch, DetectionTable.INSTANCE, OsLookup.enricher(ch, Detection::ip, Detection::withOs));
+        PagedTable<Detection> d = new PagedTable<>(duck.session().warehouse(), DetectionTable.INSTANCE,
+                OsLookup.enricher(duck.session().warehouse(), Detection::ip, Detection::withOs));
         TimeWindow w = new TimeWindow(DemoOptions.DEFAULT_AS_OF, Duration.ofHours(24));
-        List<DetectionFilter> filters = new ArrayList<>(filters());
+        List<TableFilter> filters = new ArrayList<>(filters());
         // filters on facet values the data holds
         for (String key : DetectionTable.INSTANCE.facetColumns(ch.dialect()).keySet()) {
             List<String> fc = c.facet(w, key, 15, CTX);
@@ -195,27 +195,27 @@ class ClickHouseConformanceTest {
         }
         String asn = d.facet(w, "asn_org", 1, CTX).get(0);
         String country = d.facet(w, "country_code", 1, CTX).get(0);
-        filters.add(new DetectionFilter("", "", asn, country, "", "", ""));
-        filters.add(new DetectionFilter("", "", "", "", d.facet(w, "ja4", 1, CTX).get(0), "", ""));
-        filters.add(new DetectionFilter("", "", "", "", "", first(d.facet(w, "bot_name", 1, CTX)), first(d.facet(w, "browser_family", 1, CTX))));
-        filters.add(new DetectionFilter("MEDIUM", "1", "", "", "", "", ""));
-        for (DetectionFilter f : filters) {
+        filters.add(TableFilter.NONE.with(TableFilter.ASN_ORG, asn).with(TableFilter.COUNTRY, country));
+        filters.add(TableFilter.NONE.with(TableFilter.JA4, d.facet(w, "ja4", 1, CTX).get(0)));
+        filters.add(TableFilter.NONE.with(TableFilter.BOT, first(d.facet(w, "bot_name", 1, CTX))).with(TableFilter.BROWSER, first(d.facet(w, "browser_family", 1, CTX))));
+        filters.add(TableFilter.NONE.with(TableFilter.THREAT, "MEDIUM").with(TableFilter.SEARCH, "1"));
+        for (TableFilter f : filters) {
             assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f);
         }
         for (String key : DetectionTable.INSTANCE.sortColumns(ch.dialect()).keySet()) {
             for (boolean asc : new boolean[] {true, false}) {
                 SortOrder s = new SortOrder(key, asc);
-                assertSameRows("page sort " + s, d.page(w, DetectionFilter.NONE, s, 0, 40, CTX),
-                        c.page(w, DetectionFilter.NONE, s, 0, 40, CTX));
+                assertSameRows("page sort " + s, d.page(w, TableFilter.NONE, s, 0, 40, CTX),
+                        c.page(w, TableFilter.NONE, s, 0, 40, CTX));
             }
         }
-        for (DetectionFilter f : filters) {
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("detected_at");
             assertSameRows("page 2 " + f, d.page(w, f, s, 50, 50, CTX), c.page(w, f, s, 50, 50, CTX));
         }
         List<Detection> ec = new ArrayList<>();
         List<Detection> ed = new ArrayList<>();
-        DetectionFilter high = DetectionFilter.NONE.withThreatLevel("HIGH");
+        TableFilter high = TableFilter.of(TableFilter.THREAT, "HIGH");
         c.forEach(w, high, SortOrder.descending("anomaly_score"), ec::add, CTX);
         d.forEach(w, high, SortOrder.descending("anomaly_score"), ed::add, CTX);
         assertFalse(ed.isEmpty());
@@ -223,8 +223,8 @@ class ClickHouseConformanceTest {
         // the CSV export's stream: more than one lookup batch, each row with its OS label
         ec.clear();
         ed.clear();
-        c.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ec::add, CTX);
-        d.forEachEnriched(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), ed::add, CTX);
+        c.forEachEnriched(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), ec::add, CTX);
+        d.forEachEnriched(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), ed::add, CTX);
         assertTrue(ed.size() > PagedTable.MAX_PAGE_SIZE && ed.stream().anyMatch(r -> !r.os().isEmpty()), "rows: " + ed.size());
         assertSameRows("forEachEnriched", sorted(ed), sorted(ec));
     }
@@ -243,13 +243,11 @@ class ClickHouseConformanceTest {
     @MethodSource("windows")
     void clusterFeatureQueries(TimeWindow w) throws Exception {
         ClusterFeatureQueries c = new ClusterFeatureQueries(ch);
-        ClusterFeatureQueries d = new ClusterFeatureQueries(duck.warehouse());
-        List<FeatureRow> fd = d.features(w, 100_000, CTX);
-        List<FeatureRow> fc = c.features(w, 100_000, CTX);
+        ClusterFeatureQueries d = new ClusterFeatureQueries(duck.session().warehouse());
+        List<FeatureRow> fd = d.allPairs(w, CTX);
+        List<FeatureRow> fc = c.allPairs(w, CTX);
         assertFalse(fd.isEmpty());
         assertSameRows("features", fd, fc);
-        List<ClientIp> ips = fd.stream().limit(60).map(r -> ClientIp.fromColumn(r.ip())).distinct().toList();
-        assertSameRows("members", d.members(w, ips, CTX), c.members(w, ips, CTX));
     }
 
     // ---------------------------------------------------------------- families added after the first suite
@@ -268,7 +266,7 @@ class ClickHouseConformanceTest {
     private static final List<String> SEARCHES = List.of("10.", "shop", "100%_\\", "_", "%", "it's' OR 1=1 --", IPV6_CLIENT.substring(0, 9));
 
     /** Every sort key both directions, first page and a later page, for one paged table. */
-    private static <R, F> void compareSorts(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, F filter)
+    private static <R> void compareSorts(String what, PagedTable<R> d, PagedTable<R> c, TableSpec<R> spec, TableFilter filter)
             throws Exception {
         TimeWindow empty = windowsWithEmpty().reduce((x, y) -> y).orElseThrow();
         List<R> none = c.page(empty, filter, null, 0, 40, CTX);
@@ -281,7 +279,7 @@ class ClickHouseConformanceTest {
         }
     }
 
-    private static <R, F> void compareFacets(String what, PagedTable<R, F> d, PagedTable<R, F> c, TableSpec<R, F> spec, TimeWindow w)
+    private static <R> void compareFacets(String what, PagedTable<R> d, PagedTable<R> c, TableSpec<R> spec, TimeWindow w)
             throws Exception {
         for (String key : spec.facetColumns(ch.dialect()).keySet()) {
             assertSameRows(what + " facet " + key + " " + w, d.facet(w, key, 15, CTX), c.facet(w, key, 15, CTX));
@@ -290,29 +288,30 @@ class ClickHouseConformanceTest {
 
     @Test
     void scoreTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<Score, ScoreFilter> c = new PagedTable<>(ch, ScoreTable.INSTANCE);
-        PagedTable<Score, ScoreFilter> d = new PagedTable<>(duck.warehouse(), ScoreTable.INSTANCE);
+        PagedTable<Score> c = new PagedTable<>(ch, ScoreTable.INSTANCE, OsLookup.enricher(ch, Score::ip, Score::withOs));
+        PagedTable<Score> d = new PagedTable<>(duck.session().warehouse(), ScoreTable.INSTANCE,
+                OsLookup.enricher(duck.session().warehouse(), Score::ip, Score::withOs));
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("scores", d, c, ScoreTable.INSTANCE, w);
-        List<ScoreFilter> filters = new ArrayList<>(List.of(ScoreFilter.NONE, ScoreFilter.NONE.withThreatLevel("HIGH"),
-                ScoreFilter.NONE.withThreatLevel("LOW").withSearch("shop")));
-        for (String q : SEARCHES) filters.add(ScoreFilter.NONE.withSearch(q));
-        filters.add(ScoreFilter.NONE.withAsnOrg(d.facet(DAY, "asn_org", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withCountryCode(d.facet(DAY, "country_code", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withJa4(d.facet(DAY, "ja4", 1, CTX).get(0)));
-        filters.add(ScoreFilter.NONE.withBrowserFamily(d.facet(DAY, "browser_family", 1, CTX).get(0)));
-        for (ScoreFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.THREAT, "HIGH"),
+                TableFilter.of(TableFilter.THREAT, "LOW").with(TableFilter.SEARCH, "shop")));
+        for (String q : SEARCHES) filters.add(TableFilter.of(TableFilter.SEARCH, q));
+        filters.add(TableFilter.of(TableFilter.ASN_ORG, d.facet(DAY, "asn_org", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.COUNTRY, d.facet(DAY, "country_code", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.JA4, d.facet(DAY, "ja4", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.BROWSER, d.facet(DAY, "browser_family", 1, CTX).get(0)));
+        for (TableFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (ScoreFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (TableFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
-        assertTrue(d.count(DAY, ScoreFilter.NONE.withSearch(IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
-        compareSorts("scores", d, c, ScoreTable.INSTANCE, ScoreFilter.NONE);
-        for (ScoreFilter f : filters) {
+        assertTrue(d.count(DAY, TableFilter.of(TableFilter.SEARCH, IPV6_CLIENT.substring(0, 9)), CTX) > 0, "the IPv6 client is scored");
+        compareSorts("scores", d, c, ScoreTable.INSTANCE, TableFilter.NONE);
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("detected_at");
             assertSameRows("scores page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
         }
         List<Score> ec = new ArrayList<>();
         List<Score> ed = new ArrayList<>();
-        ScoreFilter high = ScoreFilter.NONE.withThreatLevel("HIGH");
+        TableFilter high = TableFilter.of(TableFilter.THREAT, "HIGH");
         c.forEach(DAY, high, new SortOrder("src_ip", true), ec::add, CTX);
         d.forEach(DAY, high, new SortOrder("src_ip", true), ed::add, CTX);
         assertFalse(ed.isEmpty());
@@ -321,27 +320,27 @@ class ClickHouseConformanceTest {
 
     @Test
     void trafficTableCountsPagesFacetsAndExport() throws Exception {
-        PagedTable<HttpLog, TrafficFilter> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
-        PagedTable<HttpLog, TrafficFilter> d = new PagedTable<>(duck.warehouse(), TrafficTable.INSTANCE);
+        PagedTable<HttpLog> c = new PagedTable<>(ch, TrafficTable.INSTANCE);
+        PagedTable<HttpLog> d = new PagedTable<>(duck.session().warehouse(), TrafficTable.INSTANCE);
         for (TimeWindow w : windowsWithEmpty().toList()) compareFacets("traffic", d, c, TrafficTable.INSTANCE, w);
-        List<TrafficFilter> filters = new ArrayList<>(List.of(TrafficFilter.NONE, TrafficFilter.NONE.withMethod("POST"),
-                TrafficFilter.NONE.withMethod("GET").withSearch("/api")));
-        for (String q : SEARCHES) filters.add(TrafficFilter.NONE.withSearch(q));
-        filters.add(TrafficFilter.NONE.withSearch("Mozilla/5.0 (Windows"));
-        filters.add(TrafficFilter.NONE.withHost(d.facet(DAY, "host", 1, CTX).get(0)));
-        filters.add(TrafficFilter.NONE.withHttpVersion(d.facet(DAY, "http_version", 1, CTX).get(0)));
-        for (TrafficFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
+        List<TableFilter> filters = new ArrayList<>(List.of(TableFilter.NONE, TableFilter.of(TableFilter.METHOD, "POST"),
+                TableFilter.of(TableFilter.METHOD, "GET").with(TableFilter.SEARCH, "/api")));
+        for (String q : SEARCHES) filters.add(TableFilter.of(TableFilter.SEARCH, q));
+        filters.add(TableFilter.of(TableFilter.SEARCH, "Mozilla/5.0 (Windows"));
+        filters.add(TableFilter.of(TableFilter.HOST, d.facet(DAY, "host", 1, CTX).get(0)));
+        filters.add(TableFilter.of(TableFilter.HTTP_VERSION, d.facet(DAY, "http_version", 1, CTX).get(0)));
+        for (TableFilter f : filters) assertEquals(d.count(DAY, f, CTX), c.count(DAY, f, CTX), "count " + f);
         for (TimeWindow w : windowsWithEmpty().toList()) {
-            for (TrafficFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
+            for (TableFilter f : filters.subList(0, 5)) assertEquals(d.count(w, f, CTX), c.count(w, f, CTX), "count " + f + " " + w);
         }
-        compareSorts("traffic", d, c, TrafficTable.INSTANCE, TrafficFilter.NONE);
-        for (TrafficFilter f : filters) {
+        compareSorts("traffic", d, c, TrafficTable.INSTANCE, TableFilter.NONE);
+        for (TableFilter f : filters) {
             SortOrder s = SortOrder.descending("time");
             assertSameRows("traffic page 2 " + f, d.page(DAY, f, s, 50, 50, CTX), c.page(DAY, f, s, 50, 50, CTX));
         }
         List<HttpLog> ec = new ArrayList<>();
         List<HttpLog> ed = new ArrayList<>();
-        TrafficFilter post = TrafficFilter.NONE.withMethod("POST");
+        TableFilter post = TableFilter.of(TableFilter.METHOD, "POST");
         c.forEach(DAY, post, SortOrder.descending("path"), ec::add, CTX);
         d.forEach(DAY, post, SortOrder.descending("path"), ed::add, CTX);
         assertFalse(ed.isEmpty());
@@ -350,9 +349,9 @@ class ClickHouseConformanceTest {
 
     /** An IPv4 client with detections, the real IPv6 client, and an address without data. */
     private static List<ClientIp> ipClients() throws Exception {
-        String v4 = new OverviewQueries(duck.warehouse()).topIps(DAY, 1, CTX).get(0).ip();
+        String v4 = new OverviewQueries(duck.session().warehouse()).topIps(DAY, 1, CTX).get(0).ip();
         // the real IPv6 client with the most scores in the day
-        String v6 = duck.warehouse().first(com.ja4.workstation.data.warehouse.Sql.of("SELECT src_ip FROM ml_all_scores"
+        String v6 = duck.session().warehouse().first(com.ja4.workstation.data.warehouse.Sql.of("SELECT src_ip FROM ml_all_scores"
                 + " WHERE NOT starts_with(src_ip, '::ffff:') GROUP BY src_ip ORDER BY count(*) DESC, src_ip LIMIT 1"),
                 rs -> rs.getString(1), CTX).orElseThrow();
         return List.of(ClientIp.parse(v4).orElseThrow(), ClientIp.parse(IPV6_CLIENT).orElseThrow(), ClientIp.parse(v6).orElseThrow(),
@@ -363,7 +362,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void ipQueries(TimeWindow w) throws Exception {
         IpQueries c = new IpQueries(ch);
-        IpQueries d = new IpQueries(duck.warehouse());
+        IpQueries d = new IpQueries(duck.session().warehouse());
         for (ClientIp ip : ipClients()) {
             String at = " " + ip + " " + w;
             assertSameRows("detections" + at, d.detections(ip, w, CTX), c.detections(ip, w, CTX));
@@ -378,12 +377,12 @@ class ClickHouseConformanceTest {
             assertFalse(d.scores(v6, w, CTX).isEmpty() && d.featureWindows(v6, w, CTX).isEmpty(), "the IPv6 client has rows");
         }
         // OS verdicts of a whole page of clients at once (dialect.ipv6In)
-        List<String> page = new ArrayList<>(new OverviewQueries(duck.warehouse()).topIps(DAY, 30, CTX).stream().map(t -> t.ip()).toList());
+        List<String> page = new ArrayList<>(new OverviewQueries(duck.session().warehouse()).topIps(DAY, 30, CTX).stream().map(t -> t.ip()).toList());
         page.add(IPV6_CLIENT);
-        RowCompare.assertSame("OS verdicts " + w, new java.util.TreeMap<>(OsLookup.verdicts(duck.warehouse(), w, page, CTX)),
+        RowCompare.assertSame("OS verdicts " + w, new java.util.TreeMap<>(OsLookup.verdicts(duck.session().warehouse(), w, page, CTX)),
                 new java.util.TreeMap<>(OsLookup.verdicts(ch, w, page, CTX)));
         RowCompare.assertSame("radarBaselines " + w, d.radarBaselines(w, CTX), c.radarBaselines(w, CTX));
-        String asn = new PagedTable<>(duck.warehouse(), DetectionTable.INSTANCE).facet(DAY, "asn_org", 1, CTX).get(0);
+        String asn = new PagedTable<>(duck.session().warehouse(), DetectionTable.INSTANCE).facet(DAY, "asn_org", 1, CTX).get(0);
         for (String a : List.of(asn, asn + "' OR 1=1 --", "", "%")) {
             assertEquals(d.isKnownAsnOrg(a, w, CTX), c.isKnownAsnOrg(a, w, CTX), "isKnownAsnOrg " + a + " " + w);
         }
@@ -392,7 +391,7 @@ class ClickHouseConformanceTest {
     @Test
     void feedbackReadsOnTheFixture() throws Exception {
         FeedbackQueries c = new FeedbackQueries(ch);
-        FeedbackQueries d = new FeedbackQueries(duck.warehouse());
+        FeedbackQueries d = new FeedbackQueries(duck.session().warehouse());
         List<FeedbackEntry> all = d.recent("", "", 100, CTX);
         assertFalse(all.isEmpty(), "the fixture has classifications");
         assertSameRows("recent all", all, c.recent("", "", 100, CTX));
@@ -469,21 +468,21 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void featureGeoFingerprintAndBrowserQueries(TimeWindow w) throws Exception {
         FeatureQueries fc = new FeatureQueries(ch);
-        FeatureQueries fd = new FeatureQueries(duck.warehouse());
+        FeatureQueries fd = new FeatureQueries(duck.session().warehouse());
         assertSameRows("groupMoments " + w, fd.groupMoments(w, CTX), fc.groupMoments(w, CTX));
         for (var view : List.of(WarehouseSchema.AI_FEATURES_TABLE, WarehouseSchema.THESIS_FEATURES_TABLE)) {
             RowCompare.assertSame("totals " + view.name() + " " + w, fd.totals(view, w, CTX), fc.totals(view, w, CTX));
         }
         GeoQueries gc = new GeoQueries(ch);
-        GeoQueries gd = new GeoQueries(duck.warehouse());
+        GeoQueries gd = new GeoQueries(duck.session().warehouse());
         assertSameRows("countriesByLabel " + w, gd.countriesByLabel(w, CTX), gc.countriesByLabel(w, CTX));
         assertSameRows("topAsns " + w, gd.topAsns(w, 40, CTX), gc.topAsns(w, 40, CTX));
         FingerprintQueries pc = new FingerprintQueries(ch);
-        FingerprintQueries pd = new FingerprintQueries(duck.warehouse());
+        FingerprintQueries pd = new FingerprintQueries(duck.session().warehouse());
         assertSameRows("ja4Stats " + w, pd.ja4Stats(w, 60, CTX), pc.ja4Stats(w, 60, CTX));
         assertSameRows("botJa4s " + w, pd.botJa4s(w, CTX), pc.botJa4s(w, CTX));
         BrowserQueries bc = new BrowserQueries(ch);
-        BrowserQueries bd = new BrowserQueries(duck.warehouse());
+        BrowserQueries bd = new BrowserQueries(duck.session().warehouse());
         assertSameRows("families " + w, bd.families(w, CTX), bc.families(w, CTX));
         assertEquals(bd.unknownSessions(w, CTX), bc.unknownSessions(w, CTX), "unknownSessions " + w);
         for (int per : new int[] {1, 3}) {
@@ -500,19 +499,19 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void ja4ProfileQueries(TimeWindow w) throws Exception {
         Ja4ProfileQueries c = new Ja4ProfileQueries(ch);
-        Ja4ProfileQueries d = new Ja4ProfileQueries(duck.warehouse());
-        var all = java.util.EnumSet.allOf(Ja4ProfileQueries.Source.class);
-        List<java.util.Set<Ja4ProfileQueries.Source>> sourceSets = List.of(all,
-                java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP)),
-                java.util.EnumSet.of(Ja4ProfileQueries.Source.HTTP), java.util.EnumSet.noneOf(Ja4ProfileQueries.Source.class));
-        List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
+        Ja4ProfileQueries d = new Ja4ProfileQueries(duck.session().warehouse());
+        var all = java.util.EnumSet.allOf(Ja4Source.class);
+        List<java.util.Set<Ja4Source>> sourceSets = List.of(all,
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Ja4Source.HTTP)),
+                java.util.EnumSet.of(Ja4Source.HTTP), java.util.EnumSet.noneOf(Ja4Source.class));
+        List<String> ja4s = new ArrayList<>(new FingerprintQueries(duck.session().warehouse()).botJa4s(DAY, CTX).stream().map(b -> b.ja4()).distinct().toList());
         ja4s.add("t13d1516h2_8daaf6152771_d8a2da3f94cd");
         ja4s.add("t12i070000_7d8a1f6b4c2e_000000000000");
         ja4s.addAll(List.of("x' OR 1=1 --", "%", "_", "\\", "t13d1516h2_8daaf6152771_d8a2da3f94cd' OR '1'='1", ""));
-        assertFalse(d.activity(Ja4ProfileQueries.Source.DETECTIONS, DAY, ja4s.get(0), CTX).rows() == 0, "a bot JA4 with detections");
+        assertFalse(d.activity(Ja4Source.DETECTIONS, DAY, ja4s.get(0), CTX).rows() == 0, "a bot JA4 with detections");
         for (String ja4 : ja4s) {
             String at = " " + ja4 + " " + w;
-            for (var s : List.of(Ja4ProfileQueries.Source.DETECTIONS, Ja4ProfileQueries.Source.SCORES, Ja4ProfileQueries.Source.SESSIONS)) {
+            for (var s : List.of(Ja4Source.DETECTIONS, Ja4Source.SCORES, Ja4Source.SESSIONS)) {
                 RowCompare.assertSame("activity " + s + at, d.activity(s, w, ja4, CTX), c.activity(s, w, ja4, CTX));
             }
             RowCompare.assertSame("http" + at, d.http(w, ja4, CTX), c.http(w, ja4, CTX));
@@ -533,7 +532,7 @@ class ClickHouseConformanceTest {
     @MethodSource("windowsWithEmpty")
     void behaviorHeatmapAndModelQueries(TimeWindow w) throws Exception {
         BehaviorQueries c = new BehaviorQueries(ch);
-        BehaviorQueries d = new BehaviorQueries(duck.warehouse());
+        BehaviorQueries d = new BehaviorQueries(duck.session().warehouse());
         assertSameRows("heaviestSessions " + w, d.heaviestSessions(w, 300, CTX), c.heaviestSessions(w, 300, CTX));
         assertSameRows("namedBotSessions " + w, d.namedBotSessions(w, 100, CTX), c.namedBotSessions(w, 100, CTX));
         BehaviorQueries.FeatureRanges rd = d.ranges(w, CTX);
@@ -544,9 +543,9 @@ class ClickHouseConformanceTest {
                 assertSameRows("histogram " + f + " " + b + " " + w, d.histogram(w, f, b, CTX), c.histogram(w, f, b, CTX));
             }
         }
-        assertSameRows("heatmap " + w, new HeatmapQueries(duck.warehouse()).requestsByDayAndHour(w, CTX),
+        assertSameRows("heatmap " + w, new HeatmapQueries(duck.session().warehouse()).requestsByDayAndHour(w, CTX),
                 new HeatmapQueries(ch).requestsByDayAndHour(w, CTX));
-        assertSameRows("scoringByModel " + w, new ModelQueries(duck.warehouse()).scoringByModel(w, CTX),
+        assertSameRows("scoringByModel " + w, new ModelQueries(duck.session().warehouse()).scoringByModel(w, CTX),
                 new ModelQueries(ch).scoringByModel(w, CTX));
     }
 }

@@ -3,10 +3,12 @@ package com.ja4.workstation.data.detections;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.table.PagedTable;
-import com.ja4.workstation.data.table.SortOrder;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.SortOrder;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DetectionTableTest {
 
     static Workspace ws;
-    static PagedTable<Detection, DetectionFilter> table;
+    static PagedTable<Detection> table;
     static TimeWindow w;
     static List<Detection> all = new ArrayList<>();
     static final QueryContext ctx = QueryContext.create();
@@ -32,9 +34,9 @@ class DetectionTableTest {
     @BeforeAll
     static void open() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        table = ws.detections();
-        w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-        table.forEach(w, DetectionFilter.NONE, SortOrder.descending("detected_at"), all::add, ctx);
+        table = ws.detections().table();
+        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
+        table.forEach(w, TableFilter.NONE, SortOrder.descending("detected_at"), all::add, ctx);
         assertTrue(all.size() > 100, "demo has detections");
     }
 
@@ -45,14 +47,14 @@ class DetectionTableTest {
 
     @Test
     void sortingByScoreAndBySeverity() throws Exception {
-        List<Detection> byScore = table.page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 200, ctx);
+        List<Detection> byScore = table.page(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), 0, 200, ctx);
         for (int i = 1; i < byScore.size(); i++) assertTrue(byScore.get(i - 1).anomalyScore() >= byScore.get(i).anomalyScore());
         assertEquals(all.stream().mapToDouble(Detection::anomalyScore).max().orElseThrow(), byScore.get(0).anomalyScore());
 
-        List<Detection> asc = table.page(w, DetectionFilter.NONE, new SortOrder("anomaly_score", true), 0, 50, ctx);
+        List<Detection> asc = table.page(w, TableFilter.NONE, new SortOrder("anomaly_score", true), 0, 50, ctx);
         assertEquals(all.stream().mapToDouble(Detection::anomalyScore).min().orElseThrow(), asc.get(0).anomalyScore());
 
-        List<Detection> bySeverity = table.page(w, DetectionFilter.NONE, SortOrder.descending("threat_level"), 0, 500, ctx);
+        List<Detection> bySeverity = table.page(w, TableFilter.NONE, SortOrder.descending("threat_level"), 0, 500, ctx);
         for (int i = 1; i < bySeverity.size(); i++) {
             assertTrue(sev(bySeverity.get(i - 1)) >= sev(bySeverity.get(i)), "threat sorts by severity, not alphabetically");
         }
@@ -61,16 +63,16 @@ class DetectionTableTest {
 
     @Test
     void unknownSortKeyFallsBackToTheDefaultInsteadOfReachingSql() throws Exception {
-        List<Detection> rows = table.page(w, DetectionFilter.NONE, new SortOrder("anomaly_score; DROP TABLE x", true), 0, 20, ctx);
+        List<Detection> rows = table.page(w, TableFilter.NONE, new SortOrder("anomaly_score; DROP TABLE x", true), 0, 20, ctx);
         for (int i = 1; i < rows.size(); i++) assertFalse(rows.get(i - 1).detectedAt().isBefore(rows.get(i).detectedAt()));
     }
 
     @Test
     void pagesPartitionTheResult() throws Exception {
-        long total = table.count(w, DetectionFilter.NONE, ctx);
+        long total = table.count(w, TableFilter.NONE, ctx);
         assertEquals(all.size(), total);
-        List<Detection> p1 = table.page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, ctx);
-        List<Detection> p2 = table.page(w, DetectionFilter.NONE, SortOrder.descending("anomaly_score"), 100, 100, ctx);
+        List<Detection> p1 = table.page(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), 0, 100, ctx);
+        List<Detection> p2 = table.page(w, TableFilter.NONE, SortOrder.descending("anomaly_score"), 100, 100, ctx);
         assertEquals(100, p1.size());
         assertTrue(p1.get(99).anomalyScore() >= p2.get(0).anomalyScore());
         var seen = new HashSet<>(p1);
@@ -81,19 +83,19 @@ class DetectionTableTest {
     void everyFilterKeepsExactlyTheMatchingRows() throws Exception {
         Detection sample = all.stream().filter(d -> !d.botName().isEmpty()).findFirst().orElse(all.get(0));
         Detection withBrowser = all.stream().filter(d -> !d.browserFamily().isEmpty()).findFirst().orElse(all.get(0));
-        check(DetectionFilter.NONE.withThreatLevel("HIGH"), d -> d.threatLevel().equals("HIGH"));
-        check(new DetectionFilter("", "", sample.asnOrg(), "", "", "", ""), d -> d.asnOrg().equals(sample.asnOrg()));
-        check(new DetectionFilter("", "", "", sample.countryCode(), "", "", ""), d -> d.countryCode().equals(sample.countryCode()));
-        check(new DetectionFilter("", "", "", "", sample.ja4(), "", ""), d -> d.ja4().equals(sample.ja4()));
-        check(new DetectionFilter("", "", "", "", "", sample.botName(), ""), d -> d.botName().equals(sample.botName()));
-        check(new DetectionFilter("", "", "", "", "", "", withBrowser.browserFamily()), d -> d.browserFamily().equals(withBrowser.browserFamily()));
+        check(TableFilter.of(TableFilter.THREAT, "HIGH"), d -> d.threatLevel().equals("HIGH"));
+        check(TableFilter.NONE.with(TableFilter.ASN_ORG, sample.asnOrg()), d -> d.asnOrg().equals(sample.asnOrg()));
+        check(TableFilter.NONE.with(TableFilter.COUNTRY, sample.countryCode()), d -> d.countryCode().equals(sample.countryCode()));
+        check(TableFilter.NONE.with(TableFilter.JA4, sample.ja4()), d -> d.ja4().equals(sample.ja4()));
+        check(TableFilter.NONE.with(TableFilter.BOT, sample.botName()), d -> d.botName().equals(sample.botName()));
+        check(TableFilter.NONE.with(TableFilter.BROWSER, withBrowser.browserFamily()), d -> d.browserFamily().equals(withBrowser.browserFamily()));
         String ip = sample.ip();
-        check(DetectionFilter.NONE.withSearch(ip), d -> d.ip().equals(ip) || d.host().contains(ip));
+        check(TableFilter.of(TableFilter.SEARCH, ip), d -> d.ip().equals(ip) || d.host().contains(ip));
         String partial = ip.substring(0, ip.lastIndexOf('.'));
-        check(DetectionFilter.NONE.withSearch(partial), d -> d.ip().contains(partial) || d.host().contains(partial));
+        check(TableFilter.of(TableFilter.SEARCH, partial), d -> d.ip().contains(partial) || d.host().contains(partial));
         String hostPart = sample.host().substring(0, Math.min(5, sample.host().length()));
-        check(DetectionFilter.NONE.withSearch(hostPart), d -> d.ip().contains(hostPart) || d.host().contains(hostPart));
-        check(new DetectionFilter("CRITICAL", "", "", sample.countryCode(), "", "", ""),
+        check(TableFilter.of(TableFilter.SEARCH, hostPart), d -> d.ip().contains(hostPart) || d.host().contains(hostPart));
+        check(TableFilter.NONE.with(TableFilter.THREAT, "CRITICAL").with(TableFilter.COUNTRY, sample.countryCode()),
                 d -> d.threatLevel().equals("CRITICAL") && d.countryCode().equals(sample.countryCode()));
     }
 
@@ -101,10 +103,10 @@ class DetectionTableTest {
     void hostileSearchMatchesOnlyLiterally() throws Exception {
         for (String hostile : List.of("%' OR 1=1 --", "_", "%", "\\", "'; DROP TABLE ml_detected_anomalies; --")) {
             long expected = all.stream().filter(d -> d.ip().contains(hostile) || d.host().contains(hostile)).count();
-            assertEquals(expected, table.count(w, DetectionFilter.NONE.withSearch(hostile), ctx), hostile);
+            assertEquals(expected, table.count(w, TableFilter.of(TableFilter.SEARCH, hostile), ctx), hostile);
         }
-        assertEquals(0, table.count(w, DetectionFilter.NONE.withSearch("%' OR 1=1 --"), ctx));
-        assertEquals(all.size(), table.count(w, DetectionFilter.NONE, ctx), "table still intact");
+        assertEquals(0, table.count(w, TableFilter.of(TableFilter.SEARCH, "%' OR 1=1 --"), ctx));
+        assertEquals(all.size(), table.count(w, TableFilter.NONE, ctx), "table still intact");
     }
 
     @Test
@@ -116,7 +118,7 @@ class DetectionTableTest {
         assertThrows(IllegalArgumentException.class, () -> table.facet(w, "src_ip; DROP", 10, ctx));
     }
 
-    private void check(DetectionFilter f, Predicate<Detection> expected) throws Exception {
+    private void check(TableFilter f, Predicate<Detection> expected) throws Exception {
         List<Detection> want = all.stream().filter(expected).sorted(Comparator.comparing(Detection::detectedAt).reversed()).toList();
         assertFalse(want.isEmpty(), "filter selects something: " + f);
         assertTrue(want.size() < all.size(), "filter narrows: " + f);

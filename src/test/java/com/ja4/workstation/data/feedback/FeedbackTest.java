@@ -9,6 +9,8 @@ import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.data.warehouse.WarehouseException;
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
@@ -75,7 +77,7 @@ class FeedbackTest {
             String demoBot = snap.feedback().recent("bot", "", 500, ctx).stream().map(FeedbackEntry::ip)
                     .filter(a -> !a.contains(":")).findFirst().orElseThrow();
             ip = ClientIp.parse(demoBot).orElseThrow();
-            snap.useOutbox(Outbox.at(box));
+            snap.session().useOutbox(Outbox.at(box));
             assertTrue(snap.feedback().writesToOutbox());
             saved = snap.feedback().classify(ip, "legitimate", "partner monitoring", "tester", ctx);
             assertTrue(saved.pending());
@@ -124,7 +126,7 @@ class FeedbackTest {
         Path notADir = tmp.resolve("file");
         Files.writeString(notADir, "x");
         try (Workspace snap = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            snap.useOutbox(Outbox.at(notADir.resolve("outbox.duckdb")));
+            snap.session().useOutbox(Outbox.at(notADir.resolve("outbox.duckdb")));
             WarehouseException e = assertThrows(WarehouseException.class,
                     () -> snap.feedback().classify(ClientIp.parse("1.2.3.4").orElseThrow(), "bot", "c", "tester", ctx));
             assertTrue(e.getMessage().contains("outbox"), e.getMessage());

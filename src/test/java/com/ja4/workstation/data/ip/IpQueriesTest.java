@@ -3,15 +3,20 @@ package com.ja4.workstation.data.ip;
 import static com.ja4.workstation.testing.RawRows.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.detections.Detection;
-import com.ja4.workstation.data.scores.Score;
-import com.ja4.workstation.data.traffic.HttpLog;
 import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.ip.FeatureWindow;
+import com.ja4.workstation.domain.ip.RadarBaselines;
+import com.ja4.workstation.domain.ip.Recurrence;
+import com.ja4.workstation.domain.ip.TcpTuple;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.HttpLog;
+import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.ip.IpAnalysis;
 import com.ja4.workstation.service.ip.RadarAxis;
+import com.ja4.workstation.service.os.OsLookup;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.RawRows;
@@ -40,8 +45,8 @@ class IpQueriesTest {
     @BeforeAll
     static void open() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        w = new TimeWindow(ws.latestAsOf(), Duration.ofHours(24));
-        q = ws.ip();
+        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
+        q = new IpQueries(ws.session().warehouse());
         detections = RawRows.all(ws, "ml_detected_anomalies");
         scores = RawRows.all(ws, "ml_all_scores");
         features = RawRows.all(ws, "view_ai_features_1h");
@@ -130,7 +135,7 @@ class IpQueriesTest {
     @Test
     void tcpTuplesAndVerdicts() throws Exception {
         for (ClientIp ip : List.of(v4, v6)) {
-            Instant from = w.from().minus(OsLookup.LOOKBACK);
+            Instant from = w.from().minus(IpQueries.TCP_LOOKBACK);
             List<Map<String, Object>> want = agg.stream().filter(r -> str(r, "src_ip").equals(ip.v6Text())
                     && !time(r, "window_start").isBefore(from) && time(r, "window_start").isBefore(w.asOf())).toList();
             List<TcpTuple> got = q.tcpTuples(ip, w, ctx);
@@ -141,7 +146,7 @@ class IpQueriesTest {
             assertNotNull(IpAnalysis.tcp(got).get(0).verdict());
             assertFalse(IpAnalysis.tcp(got).get(0).verdict().reasons().isEmpty());
         }
-        var page = OsLookup.verdicts(ws.warehouse(), w, List.of(v4.display(), v6.display()), ctx);
+        var page = OsLookup.verdicts(ws.session().warehouse(), w, List.of(v4.display(), v6.display()), ctx);
         assertEquals(Set.of(v4.display(), v6.display()), page.keySet());
     }
 

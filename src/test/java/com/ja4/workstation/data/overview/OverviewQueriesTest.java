@@ -2,10 +2,13 @@ package com.ja4.workstation.data.overview;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.overview.OverviewQueries.TopIp;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.overview.HourCount;
+import com.ja4.workstation.domain.overview.NamedCount;
+import com.ja4.workstation.domain.overview.ThreatCount;
+import com.ja4.workstation.domain.overview.TopIp;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.overview.OverviewService.OverviewData;
 import com.ja4.workstation.service.query.QueryScope;
@@ -44,7 +47,7 @@ class OverviewQueriesTest {
     @BeforeAll
     static void readRawRows() throws Exception {
         ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        try (Connection c = ws.warehouse().source().open(); Statement s = c.createStatement()) {
+        try (Connection c = ws.session().warehouse().source().open(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT detected_at, src_ip, threat_level FROM ml_detected_anomalies")) {
                 while (rs.next()) detections.add(new Det(at(rs, 1), rs.getString(2), rs.getString(3)));
             }
@@ -74,14 +77,14 @@ class OverviewQueriesTest {
 
     @Test
     void figuresOfTheFullDayMatchIndependentCounts() {
-        check(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)));
+        check(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)));
     }
 
     @Test
     void aNarrowerWindowCountsOnlyItsOwnRows() {
-        TimeWindow w = new TimeWindow(ws.latestAsOf().minus(Duration.ofHours(5)), Duration.ofHours(6));
+        TimeWindow w = new TimeWindow(ws.session().latestAsOf().minus(Duration.ofHours(5)), Duration.ofHours(6));
         check(w);
-        long all = ws.overview().loadAll(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), QueryScope.sequential()).kpis().detections();
+        long all = ws.overview().loadAll(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), QueryScope.sequential()).kpis().detections();
         assertTrue(ws.overview().loadAll(w, QueryScope.sequential()).kpis().detections() < all);
     }
 
@@ -99,14 +102,14 @@ class OverviewQueriesTest {
         assertEquals(sc.stream().filter(s -> s.threat().equals("LEGITIMATE_BROWSER")).count(), d.kpis().legitimateBrowsers());
 
         Map<String, Long> threats = sc.stream().collect(Collectors.groupingBy(Score::threat, Collectors.counting()));
-        assertEquals(threats, d.threats().stream().collect(Collectors.toMap(OverviewQueries.ThreatCount::threatLevel, OverviewQueries.ThreatCount::count)));
-        assertEquals(count(sc, Score::model), d.models().stream().collect(Collectors.toMap(OverviewQueries.NamedCount::name, OverviewQueries.NamedCount::count)));
+        assertEquals(threats, d.threats().stream().collect(Collectors.toMap(ThreatCount::threatLevel, ThreatCount::count)));
+        assertEquals(count(sc, Score::model), d.models().stream().collect(Collectors.toMap(NamedCount::name, NamedCount::count)));
         assertEquals(count(sc.stream().filter(s -> !s.browser().isEmpty()).toList(), Score::browser),
-                d.browsers().stream().collect(Collectors.toMap(OverviewQueries.NamedCount::name, OverviewQueries.NamedCount::count)));
+                d.browsers().stream().collect(Collectors.toMap(NamedCount::name, NamedCount::count)));
 
         Map<Instant, Long> perHour = det.stream().collect(Collectors.groupingBy(x -> x.at().truncatedTo(ChronoUnit.HOURS), Collectors.counting()));
         d.timeline().forEach(h -> assertEquals(perHour.getOrDefault(h.hour(), 0L), h.count(), "hour " + h.hour()));
-        assertEquals(det.size(), d.timeline().stream().mapToLong(OverviewQueries.HourCount::count).sum());
+        assertEquals(det.size(), d.timeline().stream().mapToLong(HourCount::count).sum());
         assertEquals(w.length().toHours(), d.timeline().size());
 
         checkTopIps(det, d.topIps());

@@ -2,8 +2,8 @@ package com.ja4.workstation.service.analytics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.data.analytics.ModelQueries.ModelScoring;
 import com.ja4.workstation.data.demo.DemoModels;
+import com.ja4.workstation.domain.analytics.ModelScoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -101,8 +101,8 @@ class ConnectionProfileTest {
         assertTrue(check.schema().orElseThrow().complete(), check.message());
         assertEquals(Map.of(), check.schema().orElseThrow().unavailableViews());
         try (Workspace w = LiveConnector.connect(p, ChdbServer.PASSWORD)) {
-            assertFalse(w.isSnapshot());
-            assertTrue(w.describe().contains("ClickHouse p"));
+            assertFalse(w.session().isSnapshot());
+            assertTrue(w.session().describe().contains("ClickHouse p"));
         }
     }
 

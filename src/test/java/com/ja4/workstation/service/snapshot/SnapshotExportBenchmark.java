@@ -66,7 +66,7 @@ class SnapshotExportBenchmark {
         }
         if (scale == 1) {
             try (var ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-                Result duck = measure("from a DuckDB snapshot (row by row, no HTTP)", 3, dir, run -> new SnapshotExporter(ws.warehouse()), false);
+                Result duck = measure("from a DuckDB snapshot (row by row, no HTTP)", 3, dir, run -> new SnapshotExporter(ws.session().warehouse()), false);
                 System.out.printf("export from a DuckDB snapshot: best %,.0f rows/s%n", duck.best());
             }
         }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.app.AppPaths;
-import com.ja4.workstation.app.AppVersion;
 import com.ja4.workstation.data.demo.DemoOptions;
 import com.ja4.workstation.data.schema.WarehouseSchema;
+import com.ja4.workstation.domain.AppVersion;
+import com.ja4.workstation.service.AppPaths;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.testing.DemoSnapshots;
 import java.nio.file.Files;
@@ -41,14 +41,14 @@ class SourceOpeningTest {
     }
 
     private static long detections(Workspace ws) {
-        return ws.manifest().orElseThrow().rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES);
+        return ws.session().manifest().orElseThrow().rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES);
     }
 
     @Test
     void firstStartMakesTheDemoAndLaterStartsReuseIt() throws Exception {
         Path demo = AppPaths.demoSnapshot();
         try (Workspace ws = SourceOpening.openDemo()) {
-            assertEquals(DemoOptions.defaults().source(), ws.manifest().orElseThrow().source());
+            assertEquals(DemoOptions.defaults().source(), ws.session().manifest().orElseThrow().source());
             assertTrue(detections(ws) > 0);
         }
         FileTime made = FileTime.fromMillis(Files.getLastModifiedTime(demo).toMillis() - 60_000);
@@ -78,8 +78,8 @@ class SourceOpeningTest {
             s.execute("UPDATE snapshot_manifest SET value = '0.0.1-old' WHERE key = 'app_version'");
         }
         try (Workspace ws = SourceOpening.openDemo()) {
-            assertEquals(AppVersion.current(), ws.manifest().orElseThrow().appVersion());
-            assertNotEquals("0.0.1-old", ws.manifest().orElseThrow().appVersion());
+            assertEquals(AppVersion.current(), ws.session().manifest().orElseThrow().appVersion());
+            assertNotEquals("0.0.1-old", ws.session().manifest().orElseThrow().appVersion());
         }
     }
 }

@@ -3,13 +3,18 @@ package com.ja4.workstation.ui.analytics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.Detection;
+import com.ja4.workstation.domain.table.Score;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.LoadPane;
-import com.ja4.workstation.ui.detections.DetectionsController;
+import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
+import com.ja4.workstation.ui.table.FilteredTableController;
+import com.ja4.workstation.ui.table.FilteredTableModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,17 +77,17 @@ class AnalyticsUiTest {
 
         String country = String.valueOf(c.sessionsData().getColumnKey(0));
         robot.interact(() -> c.openCountry(country));
-        DetectionsController det = detections();
-        waitUntil(() -> det.tablePane().loadPane().state() == LoadPane.State.CONTENT && country.equals(det.filter().countryCode()));
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.countryCode().equals(country)));
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> det.loading().state() == Loadable.State.CONTENT && country.equals(det.filter().get(TableFilter.COUNTRY)));
+        assertTrue(det.rows().stream().allMatch(d -> d.countryCode().equals(country)));
 
         GeoController geo = open(robot, ViewId.GEO);
         waitUntil(() -> geo.asnPane().state() == LoadPane.State.CONTENT);
         String org = geo.asnTable().getItems().get(0).asnOrg();
         TableRow<?> first = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == geo.asnTable() && r.getIndex() == 0).query();
         robot.doubleClickOn(first);
-        waitUntil(() -> org.equals(det.filter().asnOrg()) && det.tablePane().loadPane().state() == LoadPane.State.CONTENT);
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.asnOrg().equals(org)));
+        waitUntil(() -> org.equals(det.filter().get(TableFilter.ASN_ORG)) && det.loading().state() == Loadable.State.CONTENT);
+        assertTrue(det.rows().stream().allMatch(d -> d.asnOrg().equals(org)));
     }
 
     @Test
@@ -99,10 +104,10 @@ class AnalyticsUiTest {
         assertEquals("Open detections with this JA4", open.getText());
         robot.interact(() -> c.statsTable().getSelectionModel().select(0)); // as the right-click that opens the menu does
         robot.interact(open::fire); // the row's context menu (the table may sit below the fold)
-        DetectionsController det = detections();
-        waitUntil(() -> ja4.equals(det.filter().ja4()) && (det.tablePane().loadPane().state() == LoadPane.State.CONTENT
-                || det.tablePane().loadPane().state() == LoadPane.State.EMPTY)); // a crawler JA4 may have no detection
-        assertTrue(det.tablePane().table().getItems().stream().allMatch(d -> d.ja4().equals(ja4)));
+        FilteredTableModel<Detection> det = detections();
+        waitUntil(() -> ja4.equals(det.filter().get(TableFilter.JA4)) && (det.loading().state() == Loadable.State.CONTENT
+                || det.loading().state() == Loadable.State.EMPTY)); // a crawler JA4 may have no detection
+        assertTrue(det.rows().stream().allMatch(d -> d.ja4().equals(ja4)));
     }
 
     @Test
@@ -119,26 +124,26 @@ class AnalyticsUiTest {
         // a family leads to its scored windows: Scores filtered on it, as many rows as the database holds
         String family = String.valueOf(c.familyData().getColumnKey(0));
         robot.interact(() -> c.openFamily(family));
-        var scores = (com.ja4.workstation.ui.scores.ScoresController) shell.controller().view(ViewId.SCORES).controller();
-        waitUntil(() -> family.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        var scores = ((FilteredTableController) shell.controller().view(ViewId.SCORES).controller()).<Score>table();
+        waitUntil(() -> family.equals(scores.filter().get(TableFilter.BROWSER)) && scores.loading().state() == Loadable.State.CONTENT);
         assertEquals(ViewId.SCORES, shell.controller().currentView());
-        assertTrue(scores.tablePane().table().getItems().stream().allMatch(r -> r.browserFamily().equals(family)));
+        assertTrue(scores.rows().stream().allMatch(r -> r.browserFamily().equals(family)));
         long expected = demo.scores().count(shell.model().window(),
-                com.ja4.workstation.data.scores.ScoreFilter.NONE.withBrowserFamily(family), com.ja4.workstation.data.warehouse.QueryContext.create());
+                TableFilter.of(TableFilter.BROWSER, family), com.ja4.workstation.data.warehouse.QueryContext.create());
         assertTrue(expected > 0);
-        waitUntil(() -> scores.tablePane().total() == expected);
+        waitUntil(() -> scores.total() == expected);
 
         BrowsersController again = open(robot, ViewId.BROWSERS);
         waitUntil(() -> again.familiesTable().getItems().size() > 1);
         String second = again.familiesTable().getItems().get(1).family();
         TableRow<?> row = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == again.familiesTable() && r.getIndex() == 1).query();
         robot.doubleClickOn(row);
-        waitUntil(() -> second.equals(scores.filter().browserFamily()) && scores.tablePane().loadPane().state() == LoadPane.State.CONTENT);
+        waitUntil(() -> second.equals(scores.filter().get(TableFilter.BROWSER)) && scores.loading().state() == Loadable.State.CONTENT);
     }
 
     @Test
     void aWindowBeforeTheDataShowsTheEmptyStateNotAnError(FxRobot robot) throws Exception {
-        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1))));
+        robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demo.session().latestAsOf().minus(Duration.ofDays(7)), Duration.ofHours(1))));
         FeaturesController f = open(robot, ViewId.FEATURES);
         waitUntil(() -> f.profilePane().state() == LoadPane.State.EMPTY && f.importancePane().state() == LoadPane.State.EMPTY
                 && f.totalsPane().state() == LoadPane.State.EMPTY);
@@ -159,8 +164,8 @@ class AnalyticsUiTest {
         return (C) shell.controller().view(id).controller();
     }
 
-    private DetectionsController detections() {
-        return (DetectionsController) shell.controller().view(ViewId.DETECTIONS).controller();
+    private FilteredTableModel<Detection> detections() {
+        return ((FilteredTableController) shell.controller().view(ViewId.DETECTIONS).controller()).<Detection>table();
     }
 
     private static void assertNotEmpty(DefaultCategoryDataset d) {

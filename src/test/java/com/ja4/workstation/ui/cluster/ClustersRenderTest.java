@@ -28,20 +28,19 @@ class ClustersRenderTest {
             AtomicReference<ClustersController> controller = new AtomicReference<>();
             try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
                 Path out = Path.of("target", "render", "clusters-" + new String[] {"grid", "graph", "graph-columns"}[variant] + ".png");
-                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
+                ViewRenderer.render(ViewId.CLUSTERS, ws, new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), 1400, 900, out,
                         v -> {
                             ClustersController c = (ClustersController) v.controller();
-                            c.tabs().getSelectionModel().select(t);
-                            if (columns) c.graph().setLayout(GraphGeometry.Layout.RISK_COLUMNS);
+                            c.clusters().tabProperty().set(ClustersModel.Tab.values()[t]);
+                            if (columns) c.clusters().graphLayoutProperty().set(GraphGeometry.Layout.RISK_COLUMNS);
                             controller.set(c);
                         });
-                ClustersController c = controller.get();
+                ClustersModel c = controller.get().clusters();
                 assertNotNull(c.result(), "run completed before the snapshot");
                 var riskiest = c.result().run().clusters().stream()
                         .max(java.util.Comparator.comparingDouble(com.ja4.workstation.analysis.cluster.ClusterProfile::risk)).orElseThrow();
-                assertEquals(riskiest.id(), c.selectedId());
-                assertEquals(riskiest.label(), c.sidebarTitle());
-                assertFalse(c.membersTable().getItems().isEmpty(), "members loaded before the snapshot");
+                assertEquals(riskiest, c.selected().orElseThrow());
+                assertFalse(c.memberRows().isEmpty(), "members loaded before the snapshot");
             }
         }
     }

@@ -31,7 +31,7 @@ class GraphGeometryTest {
     @BeforeAll
     static void demoRun() throws Exception {
         try (Workspace ws = SnapshotOpener.open(DemoSnapshots.defaultDemo())) {
-            run = ws.clusters().run(new TimeWindow(ws.latestAsOf(), Duration.ofHours(24)), 14, 3000,
+            run = ws.clusters().run(new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24)), 14, 3000,
                     ProgressListener.NONE, CancellationCheck.NEVER).run();
         }
     }

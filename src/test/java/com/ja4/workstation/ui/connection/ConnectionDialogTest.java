@@ -8,6 +8,7 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.profile.PasswordSource;
 import com.ja4.workstation.service.profile.ProfileStore;
 import com.ja4.workstation.testing.ChdbServer;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +33,7 @@ class ConnectionDialogTest {
     @Start
     void start(Stage stage) throws Exception {
         store = new ProfileStore(Files.createTempDirectory("ja4-profiles").resolve("profiles.json"));
-        dialog = new ConnectionDialog(store, new PasswordSource(Map.of()), connected::set);
+        dialog = new ConnectionDialog(store, new PasswordSource(Map.of()), connected::set, new Tasks());
         stage.setScene(new Scene(dialog.content()));
         stage.show();
     }

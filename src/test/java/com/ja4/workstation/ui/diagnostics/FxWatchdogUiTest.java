@@ -3,6 +3,7 @@ package com.ja4.workstation.ui.diagnostics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ja4.workstation.domain.ClientIp;
+import com.ja4.workstation.service.diagnostics.Stall;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SnapshotOpener;
@@ -126,7 +127,7 @@ class FxWatchdogUiTest {
         awaitIdle(robot, id);
         if (id == ViewId.IP && firstTime) { // the drill-down of the most detected IP: eight queries, tables, radar
             String top = workspace.overview().topIps(shell.model().window(), QueryScope.sequential()).join().get(0).ip();
-            robot.interact(() -> shell.controller().openIp(ClientIp.parse(top).orElseThrow()));
+            robot.interact(() -> shell.model().openIp(ClientIp.parse(top).orElseThrow()));
             awaitIdle(robot, id);
         }
         return watchdog.stalls();

@@ -1,17 +1,14 @@
 package com.ja4.workstation.ui.diagnostics;
 
-import com.ja4.workstation.data.detections.DetectionFilter;
-import com.ja4.workstation.data.table.SortOrder;
-import com.ja4.workstation.data.traffic.TrafficFilter;
-import com.ja4.workstation.data.warehouse.QueryContext;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.cluster.ClusterService.ClusterResult;
-import com.ja4.workstation.service.export.CsvExporter;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SnapshotOpener;
-import com.ja4.workstation.ui.Theme;
+import com.ja4.workstation.ui.common.Theme;
+import com.ja4.workstation.ui.table.TableDefinitions;
 import com.ja4.workstation.ui.shell.LoadedView;
 import com.ja4.workstation.ui.shell.Shell;
 import com.ja4.workstation.ui.shell.ViewId;
@@ -77,7 +74,10 @@ public final class MemoryScenario {
             idle(shell, id);
             if (id == ViewId.IP) {
                 String top = ws.overview().topIps(shell.model().window(), QueryScope.sequential()).join().get(0).ip();
-                onFx(() -> shell.controller().openIp(ClientIp.parse(top).orElseThrow()));
+                onFx(() -> {
+                    shell.model().openIp(ClientIp.parse(top).orElseThrow());
+                    return null;
+                });
                 idle(shell, id);
             }
             System.out.printf("view=%s heap_mb=%d rss_mb=%d%n", id.cliName(), usedHeapMb(), procStatusKb("VmRSS:") >> 10);
@@ -88,11 +88,11 @@ public final class MemoryScenario {
                 (stage, fraction) -> { }, () -> false);
         System.out.printf("clusters=%d pairs=%d heap_mb=%d rss_mb=%d%n", run.run().clusters().size(), run.run().assignments().size(),
                 usedHeapMb(), procStatusKb("VmRSS:") >> 10);
-        long detections = CsvExporter.export(ws.detections(), w, DetectionFilter.NONE, SortOrder.descending(ws.detections().spec().defaultSortKey()),
-                out.resolve("detections.csv"), n -> { }, QueryContext.create());
+        long detections = ws.detections().exportCsv(w, TableFilter.NONE, TableDefinitions.DETECTIONS.defaultSort(),
+                out.resolve("detections.csv"), n -> { }, QueryScope.sequential()).join();
         System.out.printf("csv_detections_rows=%d heap_mb=%d rss_mb=%d%n", detections, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
-        long traffic = CsvExporter.export(ws.traffic(), w, TrafficFilter.NONE, SortOrder.descending(ws.traffic().spec().defaultSortKey()),
-                out.resolve("traffic.csv"), n -> { }, QueryContext.create());
+        long traffic = ws.traffic().exportCsv(w, TableFilter.NONE, TableDefinitions.TRAFFIC.defaultSort(),
+                out.resolve("traffic.csv"), n -> { }, QueryScope.sequential()).join();
         System.out.printf("csv_traffic_rows=%d heap_mb=%d rss_mb=%d%n", traffic, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
 
         long poolPeaks = 0;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ja4.workstation.data.feedback.Classification;
-import com.ja4.workstation.data.feedback.FeedbackEntry;
 import com.ja4.workstation.data.feedback.Outbox;
 import com.ja4.workstation.data.schema.Table;
 import com.ja4.workstation.data.schema.WarehouseSchema;
@@ -16,6 +14,8 @@ import com.ja4.workstation.data.warehouse.Sql;
 import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.TimeWindow;
+import com.ja4.workstation.domain.feedback.Classification;
+import com.ja4.workstation.domain.feedback.FeedbackEntry;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.profile.ConnectionProfile;
 import com.ja4.workstation.service.profile.LiveConnector;
@@ -24,8 +24,8 @@ import com.ja4.workstation.service.profile.SchemaReport;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.Theme;
 import com.ja4.workstation.ui.common.LoadPane;
+import com.ja4.workstation.ui.common.Theme;
 import com.ja4.workstation.ui.feedback.FeedbackController;
 import com.ja4.workstation.ui.overview.OverviewController;
 import com.ja4.workstation.ui.shell.Shell;
@@ -65,13 +65,13 @@ class LiveShellUiTest {
         tmp = Files.createTempDirectory("ja4-live-ui");
         outbox = Outbox.at(tmp.resolve("outbox.duckdb"));
         shell = Shell.create();
-        shell.useOutbox(outbox);
+        shell.useOutbox(outbox.file());
         Scene scene = new Scene(shell.root(), 1400, 900);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
         Workspace demo = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        demoAsOf = demo.latestAsOf();
+        demoAsOf = demo.session().latestAsOf();
         shell.use(demo);
     }
 
@@ -86,7 +86,7 @@ class LiveShellUiTest {
 
     private void connect(FxRobot robot, ChdbServer server) throws Exception {
         robot.interact(() -> shell.connect(profile(server), ChdbServer.PASSWORD));
-        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().isSnapshot());
+        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().session().isSnapshot());
         robot.interact(() -> shell.model().windowProperty().set(new TimeWindow(demoAsOf, Duration.ofHours(24))));
     }
 
@@ -96,8 +96,8 @@ class LiveShellUiTest {
         robot.interact(() -> shell.connect(profile(server), "wrong"));
         waitUntil(() -> shell.controller().statusText().startsWith("Could not connect"));
         assertTrue(shell.controller().statusText().contains("Authentication failed"), shell.controller().statusText());
-        assertTrue(shell.model().workspace().isSnapshot(), "the demo stays open");
-        Label source = shell.controller().sourceLabel();
+        assertTrue(shell.model().workspace().session().isSnapshot(), "the demo stays open");
+        Label source = robot.lookup(".source-indicator").queryAs(Label.class);
         assertTrue(source.getText().startsWith("● snapshot (read-only)"), source.getText());
 
         connect(robot, server);
@@ -105,20 +105,20 @@ class LiveShellUiTest {
         assertTrue(source.getStyleClass().contains("source-live"));
         shot(robot, "live-shell-connected.png");
         assertFalse(source.getStyleClass().contains("source-snapshot"));
-        assertFalse(shell.controller().exportItem().isDisable(), "export is offered on a live source");
+        assertTrue(shell.controller().model().exportEnabledProperty().get(), "export is offered on a live source");
 
         String home = System.getProperty("ja4.home");
         System.setProperty("ja4.home", tmp.resolve("home").toString()); // the demo is prepared in a scratch data folder
         try {
             robot.clickOn("#sourceMenu");
             robot.clickOn("Demo data");
-            waitUntil(() -> shell.model().workspace() != null && shell.model().workspace().isSnapshot());
+            waitUntil(() -> shell.model().workspace() != null && shell.model().workspace().session().isSnapshot());
         } finally {
             if (home == null) System.clearProperty("ja4.home");
             else System.setProperty("ja4.home", home);
         }
         assertTrue(source.getStyleClass().contains("source-snapshot"));
-        assertTrue(shell.controller().exportItem().isDisable());
+        assertFalse(shell.controller().model().exportEnabledProperty().get());
     }
 
     @Test
@@ -140,9 +140,9 @@ class LiveShellUiTest {
         robot.interact(() -> robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(ChdbServer.PASSWORD));
         shotOf(robot, host.getScene().getRoot(), "connection-dialog.png");
         robot.clickOn("#connect");
-        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().isSnapshot());
+        waitUntil(() -> shell.model().workspace() != null && !shell.model().workspace().session().isSnapshot());
         waitUntil(() -> !dialog.isShowing());
-        assertTrue(shell.controller().sourceLabel().getText().startsWith("● live: chdb-test"));
+        assertTrue(shell.controller().model().sourceTextProperty().get().startsWith("● live: chdb-test"));
     }
 
     @Test
@@ -184,32 +184,32 @@ class LiveShellUiTest {
         setup.close();
         ConnectionProfile p = profile(server).withDatabases(new DatabaseNames(db, db));
         Workspace ws = LiveConnector.connect(p, ChdbServer.PASSWORD);
-        SchemaReport report = ws.live().map(LiveSource::schema).orElseThrow();
+        SchemaReport report = ws.session().live().map(LiveSource::schema).orElseThrow();
         assertEquals(java.util.List.of(WarehouseSchema.HTTP_LOGS), report.missingTables());
         robot.interact(() -> shell.use(ws));
         WaitForAsyncUtils.waitForFxEvents();
 
         for (ViewId id : ViewId.values()) {
             boolean expected = id.family().map(f -> report.unavailableViews().containsKey(f)).orElse(false);
-            var b = shell.controller().railButton(id);
+            var b = railButton(robot, id);
             assertEquals(expected, b.getStyleClass().contains("unavailable"), id + " greyed");
             if (expected) assertTrue(b.getTooltip().getText().contains("table http_logs is missing"), b.getTooltip().getText());
         }
-        assertTrue(shell.controller().railButton(ViewId.TRAFFIC).getStyleClass().contains("unavailable"));
-        assertTrue(shell.controller().railButton(ViewId.HEATMAP).getStyleClass().contains("unavailable"));
-        assertFalse(shell.controller().railButton(ViewId.DETECTIONS).getStyleClass().contains("unavailable"));
+        assertTrue(railButton(robot, ViewId.TRAFFIC).getStyleClass().contains("unavailable"));
+        assertTrue(railButton(robot, ViewId.HEATMAP).getStyleClass().contains("unavailable"));
+        assertFalse(railButton(robot, ViewId.DETECTIONS).getStyleClass().contains("unavailable"));
         // Overview reads http_logs too: it was in front and now says why instead of querying
         assertTrue(robot.lookup(".unavailable-view").tryQuery().isPresent());
 
-        robot.clickOn(shell.controller().railButton(ViewId.TRAFFIC));
+        robot.clickOn(railButton(robot, ViewId.TRAFFIC));
         assertNull(shell.controller().view(ViewId.TRAFFIC), "no view loaded, no query sent");
         shot(robot, "live-shell-unavailable.png");
         Label title = robot.lookup(".unavailable-view .error-title").queryAs(Label.class);
         assertTrue(title.getText().contains("Traffic is not available"), title.getText());
 
-        robot.clickOn(shell.controller().railButton(ViewId.DETECTIONS));
+        robot.clickOn(railButton(robot, ViewId.DETECTIONS));
         waitUntil(() -> shell.controller().view(ViewId.DETECTIONS) != null
-                && shell.controller().viewHost().getChildren().contains(shell.controller().view(ViewId.DETECTIONS).root()));
+                && shell.controller().view(ViewId.DETECTIONS).root().getScene() != null);
         assertTrue(robot.lookup(".unavailable-view").tryQuery().isEmpty());
     }
 
@@ -223,7 +223,7 @@ class LiveShellUiTest {
         outbox.add(ClientIp.parse("198.51.100.1").orElseThrow(), Classification.LEGITIMATE, "it's the CDN", analyst, t.plusSeconds(9));
 
         // on the demo snapshot the Feedback view lists them as pending
-        robot.clickOn(shell.controller().railButton(ViewId.FEEDBACK));
+        robot.clickOn(railButton(robot, ViewId.FEEDBACK));
         FeedbackController feedback = (FeedbackController) shell.controller().view(ViewId.FEEDBACK).controller();
         waitUntil(() -> feedback.loadPane().state() == LoadPane.State.CONTENT
                 && feedback.table().getItems().stream().filter(e -> analyst.equals(e.analyst()) && e.pending()).count() == 3);
@@ -285,5 +285,11 @@ class LiveShellUiTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The rail button of a view, as the analyst sees it. */
+    private static javafx.scene.control.ToggleButton railButton(FxRobot robot, ViewId id) {
+        return robot.lookup(".rail-button").match(n -> ((javafx.scene.control.ToggleButton) n).getText().endsWith(id.title()))
+                .queryAs(javafx.scene.control.ToggleButton.class);
     }
 }

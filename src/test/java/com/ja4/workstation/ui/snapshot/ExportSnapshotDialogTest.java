@@ -11,7 +11,7 @@ import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
 import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.common.BackgroundTasks;
+import com.ja4.workstation.ui.task.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,19 +38,19 @@ class ExportSnapshotDialogTest {
     Workspace live;
     TimeWindow window;
     final AtomicReference<String> status = new AtomicReference<>("");
-    final BackgroundTasks tasks = new BackgroundTasks();
+    final Tasks tasks = new Tasks();
     Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
         ChdbServer server = ChdbServer.demo();
-        Instant asOf = SnapshotOpener.open(DemoSnapshots.defaultDemo()).latestAsOf();
+        Instant asOf = SnapshotOpener.open(DemoSnapshots.defaultDemo()).session().latestAsOf();
         window = new TimeWindow(asOf, Duration.ofHours(24));
         live = new Workspace(server.warehouse(), Optional.empty());
         dialog = new ExportSnapshotDialog(live, window, tasks, status::set);
         dir = Files.createTempDirectory("ja4-export-ui");
         Scene scene = new Scene(dialog.content());
-        com.ja4.workstation.ui.Theme.style(scene); // as the app shows it (the screenshot below)
+        com.ja4.workstation.ui.common.Theme.style(scene); // as the app shows it (the screenshot below)
         stage.setScene(scene);
         stage.show();
     }
@@ -76,7 +76,7 @@ class ExportSnapshotDialogTest {
         assertTrue(o.ok(), String.valueOf(o.problem()));
         assertTrue(Files.isRegularFile(out));
         assertEquals(List.of(out), files(dir), "only the snapshot, no partial file");
-        SnapshotManifest m = o.manifest();
+        SnapshotManifest m = com.ja4.workstation.service.source.SnapshotVerifier.verify(out);
         assertEquals("threat_levels=CRITICAL", m.filters());
         assertTrue(status.get().startsWith("Snapshot written to " + out + ": "), status.get());
         assertTrue(status.get().contains(com.ja4.workstation.ui.common.Fx.count(o.rows()) + " rows"), status.get());
@@ -88,7 +88,7 @@ class ExportSnapshotDialogTest {
         try (Workspace ws = SnapshotOpener.open(out)) {
             long det = m.rowCounts().get(WarehouseSchema.DETECTED_ANOMALIES);
             assertTrue(det > 0);
-            assertEquals(det, ws.warehouse().count(com.ja4.workstation.data.warehouse.Sql.of(
+            assertEquals(det, ws.session().warehouse().count(com.ja4.workstation.data.warehouse.Sql.of(
                     "SELECT count(*) FROM " + WarehouseSchema.DETECTED_ANOMALIES + " WHERE threat_level = 'CRITICAL'"),
                     com.ja4.workstation.data.warehouse.QueryContext.create()));
         }

@@ -1,9 +1,0 @@
-package com.ja4.workstation.data.cluster;
-
-import com.ja4.workstation.domain.ThreatLevel;
-
-/** One row of a cluster's member list: what the analyst needs to decide whether to open the IP. */
-public record ClusterMemberRow(String ip, String ja4, int ttl, long window, int scale, int mss, long hits,
-                               String userAgent, double anomalyScore, ThreatLevel threat, String country,
-                               String asnOrg, double fuzzing, double velocity) {
-}

@@ -1,0 +1,4 @@
+package com.ja4.workstation.domain.analytics;
+
+public record FamilyRow(String family, long sessions, long uniqueIps, long hits) {
+}

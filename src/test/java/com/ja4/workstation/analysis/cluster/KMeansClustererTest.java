@@ -1,0 +1,198 @@
+package com.ja4.workstation.analysis.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import smile.clustering.KMeans;
+import smile.math.MathEx;
+
+/**
+ * The k-means engine against plain reference loops written here (textbook Lloyd, textbook greedy
+ * k-means++) and against Smile's plain k-means++: same partitions, lower inertia, and the same
+ * result on any number of threads.
+ */
+class KMeansClustererTest {
+
+    static final double[][] OVERLAPPING = ClusteringPipeline.vectors(OverlappingPopulations.generate(3_000, 5).rows());
+
+    @Test
+    void hamerlyBoundsGiveLloydsPartition() {
+        WeightedPoints points = WeightedPoints.of(OVERLAPPING);
+        double[][] start = GreedySeeding.seed(points, 12, new SplittableRandom(3));
+        HamerlyLloyd.Outcome fast = HamerlyLloyd.run(points, start, 300, 0, CancellationCheck.NEVER);
+        int[] reference = textbookLloyd(OVERLAPPING, start, 300);
+        assertArrayEquals(reference, points.rowLabels(fast.labels()), "same labels as a plain Lloyd loop");
+        double inertia = 0;
+        int[] labels = points.rowLabels(fast.labels());
+        for (int i = 0; i < OVERLAPPING.length; i++) inertia += Distances.squared(OVERLAPPING[i], fast.centroids()[labels[i]]);
+        assertEquals(inertia, fast.distortion(), 1e-6 * inertia, "weighted distortion is the rows' inertia");
+    }
+
+    @Test
+    void startingFromWhatTheSeedingKnowsChangesNothing() {
+        WeightedPoints points = WeightedPoints.of(OVERLAPPING);
+        GreedySeeding.Seeds seeds = GreedySeeding.seeds(points, 14, new SplittableRandom(11));
+        HamerlyLloyd.Outcome handedOver = HamerlyLloyd.run(points, seeds, 300, 0, CancellationCheck.NEVER);
+        HamerlyLloyd.Outcome fromScratch = HamerlyLloyd.run(points, seeds.centres(), 300, 0, CancellationCheck.NEVER);
+        assertArrayEquals(fromScratch.labels(), handedOver.labels());
+        assertEquals(fromScratch.distortion(), handedOver.distortion(), 1e-9 * fromScratch.distortion());
+    }
+
+    @Test
+    void sampleWeightsMakeTheSampleStandForEveryRow() {
+        java.util.List<com.ja4.workstation.domain.cluster.FeatureRow> rows = OverlappingPopulations.generate(20_000, 3).rows();
+        int[] sample = StratifiedSampler.sampleIndices(rows, 4_000);
+        double[] w = ClusteringPipeline.sampleWeights(rows, sample);
+        assertEquals(rows.size(), Arrays.stream(w).sum(), 1e-6, "the weights add up to the rows");
+        long detected = rows.stream().filter(com.ja4.workstation.domain.cluster.FeatureRow::isAnomalous).count();
+        double detectedWeight = 0;
+        for (int s = 0; s < sample.length; s++) if (rows.get(sample[s]).isAnomalous()) detectedWeight += w[s];
+        assertEquals(detected, detectedWeight, 1e-6, "detections weigh what they weigh in the window");
+        assertNull(ClusteringPipeline.sampleWeights(rows, java.util.stream.IntStream.range(0, rows.size()).toArray()));
+    }
+
+    @Test
+    void prunedGreedySeedingPicksTheTextbookCentres() {
+        WeightedPoints points = WeightedPoints.of(OVERLAPPING);
+        for (long seed = 1; seed <= 3; seed++) {
+            double[][] fast = GreedySeeding.seed(points, 14, new SplittableRandom(seed));
+            double[][] slow = textbookGreedySeeding(points, 14, new SplittableRandom(seed));
+            assertArrayEquals(slow, fast, "seed " + seed);
+        }
+        assertEquals(4, GreedySeeding.localTrials(14), "2 + floor(ln 14), as scikit-learn");
+    }
+
+    @Test
+    void restartsKeepTheLowestInertiaAndBeatSmilesPlainKMeansPlusPlus() {
+        double ours = 0;
+        double smile = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            KMeansClusterer.Result best = KMeansClusterer.cluster(OVERLAPPING, 14, seed, 100, CancellationCheck.NEVER);
+            KMeansClusterer.Result single = KMeansClusterer.cluster(OVERLAPPING, 14, seed, 100, 1, CancellationCheck.NEVER);
+            assertTrue(best.distortion() <= single.distortion() + 1e-9, "the first restart is among the candidates");
+            assertEquals(KMeansClusterer.RESTARTS, best.restarts());
+            ours += best.distortion();
+            MathEx.setSeed(seed);
+            smile += KMeans.fit(OVERLAPPING, 14, 100, 1e-4).distortion;
+        }
+        assertTrue(ours < smile, "mean inertia " + ours / 8 + " vs Smile's plain k-means++ " + smile / 8);
+    }
+
+    @Test
+    void theResultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        KMeansClusterer.Result here = KMeansClusterer.cluster(OVERLAPPING, 10, 7, 100, CancellationCheck.NEVER);
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            KMeansClusterer.Result single = one.submit(() -> KMeansClusterer.cluster(OVERLAPPING, 10, 7, 100,
+                    CancellationCheck.NEVER)).get();
+            assertArrayEquals(here.labels(), single.labels());
+            assertArrayEquals(here.centroids(), single.centroids());
+            assertEquals(here.distortion(), single.distortion());
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void largeInputsSearchOnASubsampleAndStillConvergeOnEveryRow() {
+        double[][] big = ClusteringPipeline.vectors(OverlappingPopulations.generate(KMeansClusterer.SUBSAMPLE_FROM + 5_000, 9).rows());
+        KMeansClusterer.Result r = KMeansClusterer.cluster(big, 14, 1, 100, CancellationCheck.NEVER);
+        assertEquals(big.length, r.labels().length);
+        NearestCentroid.Assignment nearest = NearestCentroid.assign(big, r.centroids(), CancellationCheck.NEVER);
+        assertArrayEquals(nearest.labels(), r.labels(), "every row ends at its nearest centroid");
+    }
+
+    @Test
+    void bulkAssignmentIsTheNearestCentroid() {
+        double[][] centroids = Arrays.copyOf(OVERLAPPING, 9);
+        NearestCentroid.Assignment a = NearestCentroid.assign(OVERLAPPING, centroids, CancellationCheck.NEVER);
+        for (int i = 0; i < OVERLAPPING.length; i++) {
+            int best = 0;
+            for (int j = 1; j < centroids.length; j++) {
+                if (Distances.squared(OVERLAPPING[i], centroids[j]) < Distances.squared(OVERLAPPING[i], centroids[best])) best = j;
+            }
+            assertEquals(best, a.labels()[i]);
+            assertEquals(Distances.squared(OVERLAPPING[i], centroids[best]), a.squaredDistances()[i]);
+        }
+    }
+
+    @Test
+    void tooFewDistinctVectorsAreRefused() {
+        double[][] same = new double[50][Feature.COUNT];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KMeansClusterer.cluster(same, 4, 1, 100, CancellationCheck.NEVER));
+        assertTrue(e.getMessage().contains("Only 1 distinct"), e.getMessage());
+    }
+
+    /** Lloyd as in the textbook: every distance, every iteration, until no label changes. */
+    static int[] textbookLloyd(double[][] x, double[][] start, int maxIterations) {
+        int k = start.length;
+        double[][] c = new double[k][];
+        for (int j = 0; j < k; j++) c[j] = start[j].clone();
+        int[] labels = new int[x.length];
+        Arrays.fill(labels, -1);
+        for (int it = 0; it < maxIterations; it++) {
+            boolean changed = false;
+            for (int i = 0; i < x.length; i++) {
+                int best = 0;
+                for (int j = 1; j < k; j++) if (Distances.squared(x[i], c[j]) < Distances.squared(x[i], c[best])) best = j;
+                changed |= best != labels[i];
+                labels[i] = best;
+            }
+            if (!changed) break;
+            double[][] sum = new double[k][x[0].length];
+            int[] n = new int[k];
+            for (int i = 0; i < x.length; i++) {
+                n[labels[i]]++;
+                for (int q = 0; q < x[i].length; q++) sum[labels[i]][q] += x[i][q];
+            }
+            for (int j = 0; j < k; j++) if (n[j] > 0) for (int q = 0; q < sum[j].length; q++) c[j][q] = sum[j][q] / n[j];
+        }
+        return labels;
+    }
+
+    /** scikit-learn's greedy k-means++ written plainly (weights, every distance), same random draws. */
+    static double[][] textbookGreedySeeding(WeightedPoints wp, int k, SplittableRandom rnd) {
+        double[][] x = wp.points();
+        double[] w = wp.weight();
+        int n = x.length;
+        int trials = GreedySeeding.localTrials(k);
+        double[][] centres = new double[k][];
+        double total = Arrays.stream(w).sum();
+        centres[0] = x[pick(w, Math.max(Double.MIN_VALUE, rnd.nextDouble() * total))].clone();
+        double[] closest = new double[n];
+        for (int i = 0; i < n; i++) closest[i] = Distances.squared(x[i], centres[0]);
+        for (int c = 1; c < k; c++) {
+            double[] weighted = new double[n];
+            double run = 0;
+            for (int i = 0; i < n; i++) run += weighted[i] = w[i] * closest[i];
+            int[] candidates = new int[trials];
+            for (int t = 0; t < trials; t++) candidates[t] = pick(weighted, Math.max(Double.MIN_VALUE, rnd.nextDouble() * run));
+            int best = -1;
+            double bestPot = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                double pot = 0;
+                for (int i = 0; i < n; i++) pot += w[i] * Math.min(closest[i], Distances.squared(x[i], x[candidates[t]]));
+                if (pot < bestPot) {
+                    bestPot = pot;
+                    best = candidates[t];
+                }
+            }
+            centres[c] = x[best].clone();
+            for (int i = 0; i < n; i++) closest[i] = Math.min(closest[i], Distances.squared(x[i], centres[c]));
+        }
+        return centres;
+    }
+
+    private static int pick(double[] weights, double target) {
+        double run = 0;
+        for (int i = 0; i < weights.length; i++) {
+            run += weights[i];
+            if (run >= target) return i;
+        }
+        return weights.length - 1;
+    }
+}

@@ -1,0 +1,66 @@
+"""scikit-learn KMeans on the clustering benchmark's vectors, called as a data scientist would:
+KMeans(n_clusters=K, n_init=N_INIT, random_state=SEED) with the defaults otherwise (greedy
+k-means++ with 2 + ln(k) candidates per step, Lloyd, max_iter 300, tol 1e-4).
+
+Usage: kmeans_sklearn.py VECTORS.csv TRUTH.txt K N_INIT FIRST_SEED LAST_SEED REPEATS [OURS.csv]
+       kmeans_sklearn.py --serve VECTORS.csv K
+  --serve      loads the vectors, then answers each line "SEED N_INIT" on stdin with "WALL_MS CPU_MS"
+               of one fit on stdout (CPU of every thread of the process): the benchmark alternates
+               Java runs and scikit-learn fits, so that both see the same load on a shared machine
+  VECTORS.csv  one normalised row per line, comma-separated
+  TRUTH.txt    the true population index of each row, one per line
+  OURS.csv     optional: one line of labels per seed of the Java run, scored here with
+               sklearn.metrics.adjusted_rand_score as a cross-check of the Java ARI
+Prints one line of JSON: ARI and inertia per seed, fit time in ms (best and median over every
+fit: each seed is fitted REPEATS times after one warm-up fit)."""
+import json
+import sys
+import time
+
+import numpy as np
+import sklearn
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score
+
+
+def serve():
+    x = np.loadtxt(sys.argv[2], delimiter=",")
+    k = int(sys.argv[3])
+    KMeans(n_clusters=k, n_init=1, random_state=0).fit(x)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        seed, n_init = (int(v) for v in line.split())
+        t0, c0 = time.perf_counter(), time.process_time()
+        KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
+        print(f"{(time.perf_counter() - t0) * 1000:.3f} {(time.process_time() - c0) * 1000:.3f}", flush=True)
+
+
+def main():
+    if sys.argv[1] == "--serve":
+        serve()
+        return
+    vectors, truth_path = sys.argv[1], sys.argv[2]
+    k, n_init, first, last, repeats = (int(a) for a in sys.argv[3:8])
+    x = np.loadtxt(vectors, delimiter=",")
+    truth = np.loadtxt(truth_path, dtype=int)
+    KMeans(n_clusters=k, n_init=n_init, random_state=0).fit(x)  # warm-up: thread pool, caches
+    aris, inertias, iterations, times = [], [], [], []
+    for seed in range(first, last + 1):
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
+            times.append((time.perf_counter() - t0) * 1000)
+        aris.append(adjusted_rand_score(truth, km.labels_))
+        inertias.append(float(km.inertia_))
+        iterations.append(int(km.n_iter_))
+    out = {"sklearn": sklearn.__version__, "rows": int(x.shape[0]), "n_init": n_init, "ari": aris,
+           "inertia": inertias, "iterations": iterations,
+           "ms_best": min(times), "ms_median": float(np.median(times))}
+    if len(sys.argv) > 8:
+        ours = [np.array(line.split(","), dtype=int) for line in open(sys.argv[8]) if line.strip()]
+        out["ours_ari_by_sklearn"] = [adjusted_rand_score(truth, labels) for labels in ours]
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
