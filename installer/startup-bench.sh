@@ -7,10 +7,12 @@
 #
 # Variants, run round-robin so that the machine's load weighs on all alike:
 #   jar                      java -jar target/ja4-workstation.jar (every code-level lever on)
-#   jar, levers off          serial start and AWT's display toolkit, as before (Jackson and the ClickHouse
+#   jar, levers off          serial start, AWT's display toolkit, no chart warm-up, as before (Jackson and the ClickHouse
 #                            driver stay off the start path: no switch for those)
 #   jar, serial start        -Dja4.startup.parallel=false: logging, then the toolkit, then the source, as before
 #   jar, AWT display toolkit -Djava.awt.headless=false: AWT's own X connection, as before
+#   jar, no chart warm-up    -Dja4.startup.warmup=false: JFreeChart and AWT's fonts initialised by the
+#                            overview's first chart on the JavaFX thread, as before
 #   jar, C1 only             -XX:TieredStopAtLevel=1 (what the installed launcher uses)
 #   jar + AppCDS             -XX:SharedArchiveFile= an archive made here by one training run (README)
 #   baseline jar             --baseline-jar: another build with the probe (StartupProbe), e.g. main later
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR=$(readlink -f "$2"); shift 2 ;;
     --image) IMAGE=$(readlink -f "$2"); shift 2 ;;
     --baseline-jar) BASELINE_JAR=$(readlink -f "$2"); shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "startup-bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -84,9 +86,10 @@ JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$WORK/train.txt -XX:ArchiveClassesAtExit=
 LABELS=(); OPTS=(); CMDS=()
 add() { LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3"); }
 add "jar" "" "java -jar $JAR"
-add "jar, levers off" "-Dja4.startup.parallel=false -Djava.awt.headless=false" "java -jar $JAR"
+add "jar, levers off" "-Dja4.startup.parallel=false -Djava.awt.headless=false -Dja4.startup.warmup=false" "java -jar $JAR"
 add "jar, serial start" "-Dja4.startup.parallel=false" "java -jar $JAR"
 add "jar, AWT display toolkit" "-Djava.awt.headless=false" "java -jar $JAR"
+add "jar, no chart warm-up" "-Dja4.startup.warmup=false" "java -jar $JAR"
 add "jar, C1 only" "-XX:TieredStopAtLevel=1" "java -jar $JAR"
 [ -s "$CDS" ] && add "jar + AppCDS" "-XX:SharedArchiveFile=$CDS" "java -jar $JAR"
 [ -n "$BASELINE_JAR" ] && add "baseline jar" "" "java -jar $BASELINE_JAR"
@@ -134,7 +137,7 @@ for label in "${LABELS[@]}"; do
 done
 echo
 echo "# medians by phase, ms since launch (source_ready: the source opened in the background; first_pulse: the window's first frame)"
-PHASES="jvm_created main logging_ready fx_started stage_shown first_pulse source_ready workspace_shown data_loaded data_applied data_laid_out data_painted"
+PHASES="jvm_created main logging_ready charts_warm fx_started stage_shown first_pulse source_ready workspace_shown data_loaded data_applied data_laid_out data_painted"
 printf '%-26s' phase; for label in "${LABELS[@]}"; do printf ' %12.12s' "$label"; done; echo
 for phase in $PHASES; do
   printf '%-26s' "$phase"

@@ -28,6 +28,10 @@ public final class Main {
         if (startsGui(args) && parallelStart()) {
             // the toolkit starts on this thread meanwhile; the window takes the source when it is ready
             background("ja4-log-init", () -> logStart(args));
+            background("ja4-warm-charts", () -> {
+                com.ja4.workstation.ui.common.Charts.warmUp();
+                StartupProbe.mark("charts_warm");
+            });
             Optional<Path> snapshot = snapshotArgument(args);
             var opening = snapshot.isPresent()
                     ? EarlySource.begin("Opening " + snapshot.get().getFileName(), () -> SourceOpening.openSnapshot(snapshot.get()))
