@@ -2,6 +2,7 @@
 # Smoke test of a built package: unpacks it into a temporary folder (a .deb with dpkg-deb -x,
 # no root needed; an app image folder is used as it is), then runs the installed launcher
 # headless with a temporary data folder (JA4_WORKSTATION_HOME):
+#   the AppCDS archive (made as the .deb's postinst does, then required with -Xshare:on);
 #   --version; render --view overview (twice: the first run generates the demo snapshot);
 #   cluster on the demo snapshot (Smile k-means + DuckDB); the log file; the desktop entry and
 #   the .ja4snap file association of a .deb.
@@ -41,6 +42,16 @@ echo "launcher: $LAUNCHER"
 export JA4_WORKSTATION_HOME=$WORK/home
 OUTDIR=$WORK/out
 mkdir -p "$OUTDIR"
+
+# AppCDS: the archive is made where the app is installed (the .deb's postinst runs this script)
+APPDIR=$ROOTDIR/lib/app
+if [ -f "$APPDIR/ja4-workstation.classlist" ]; then
+  [ -f "$APPDIR/ja4-workstation.jsa" ] || sh "$APPDIR/ja4-workstation-cds.sh" make
+  [ -s "$APPDIR/ja4-workstation.jsa" ] || fail "no AppCDS archive made from lib/app/ja4-workstation.classlist"
+  # -Xshare:on refuses to start when the archive does not fit this jar: it must map
+  JAVA_TOOL_OPTIONS=-Xshare:on "$LAUNCHER" --version >/dev/null 2>&1 || fail "the AppCDS archive is not accepted by the launcher"
+  echo "AppCDS archive: $(du -h "$APPDIR/ja4-workstation.jsa" | cut -f1), $(grep -cv '^[#@]' "$APPDIR/ja4-workstation.classlist") classes, mapped"
+fi
 
 version=$("$LAUNCHER" --version) || fail "--version failed"
 echo "version: $version"

@@ -2,6 +2,12 @@ package com.ja4.workstation.app;
 
 import com.ja4.workstation.domain.AppVersion;
 import com.ja4.workstation.service.AppPaths;
+import com.ja4.workstation.service.source.EarlySource;
+import com.ja4.workstation.service.source.SourceOpening;
+import com.ja4.workstation.ui.diagnostics.StartupProbe;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +20,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (!isInfoOnly(args)) logStart(args);
+        StartupProbe.mark("main");
+        if (startsGui(args) && System.getProperty("java.awt.headless") == null) {
+            // no AWT display toolkit (its own X connection and thread, ~0.3 s): JavaFX draws; JFreeChart only asks Swing for defaults
+            System.setProperty("java.awt.headless", "true");
+        }
+        if (startsGui(args) && parallelStart()) {
+            // the toolkit starts on this thread meanwhile; the window takes the source when it is ready
+            background("ja4-log-init", () -> logStart(args));
+            background("ja4-warm-charts", () -> {
+                com.ja4.workstation.ui.common.Charts.warmUp();
+                StartupProbe.mark("charts_warm");
+            });
+            Optional<Path> snapshot = snapshotArgument(args);
+            var opening = snapshot.isPresent()
+                    ? EarlySource.begin("Opening " + snapshot.get().getFileName(), () -> SourceOpening.openSnapshot(snapshot.get()))
+                    : EarlySource.begin("Preparing demo data", SourceOpening::openDemo);
+            opening.whenComplete((ws, e) -> StartupProbe.mark("source_ready"));
+        } else if (!isInfoOnly(args)) {
+            logStart(args);
+        }
         if (startsGui(args)) {
             com.ja4.workstation.ui.WorkstationApp.launch(args);
             return;
@@ -48,6 +73,26 @@ public final class Main {
                 || args[0].equals("--help") || args[0].equals("-h"));
     }
 
+    /**
+     * Start-up in parallel (default): logging and the source (DuckDB's native library, open,
+     * verification) begin on their own threads while the JavaFX toolkit starts.
+     * -Dja4.startup.parallel=false does one after the other (the start-up benchmark compares both).
+     */
+    static boolean parallelStart() {
+        return !"false".equalsIgnoreCase(System.getProperty("ja4.startup.parallel"));
+    }
+
+    /** The snapshot the desktop passes (a file name, or --snapshot FILE). */
+    static Optional<Path> snapshotArgument(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().map(Path::of);
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** One line per start in the log file (AppPaths.logsDir()), to tie an analyst's report to a run. */
     private static void logStart(String[] args) {
         try {
@@ -57,6 +102,7 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println("Logging is unavailable: " + e.getMessage());
         }
+        StartupProbe.mark("logging_ready");
     }
 
     static boolean startsGui(String[] args) {

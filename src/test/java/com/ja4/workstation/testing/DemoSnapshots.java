@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 public final class DemoSnapshots {
 
     private static DemoSummary defaultDemo;
+    private static final java.util.Map<Integer, DemoSummary> SCALED = new java.util.HashMap<>();
 
     private DemoSnapshots() {
     }
@@ -39,6 +40,27 @@ public final class DemoSnapshots {
             }
         }
         return defaultDemo;
+    }
+
+    /**
+     * The seed-42 demo at {@code scale} times the default size (x10: about 20,000 IPs and 2 million HTTP
+     * log rows), generated once per test JVM on first use, deleted when the JVM exits. Read-only.
+     */
+    public static synchronized Path scaledDemo(int scale) {
+        if (scale == 1) return defaultDemo();
+        DemoSummary s = SCALED.get(scale);
+        if (s == null) {
+            try {
+                Path dir = Files.createTempDirectory("ja4-demo-x" + scale + "-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "delete-demo-x" + scale));
+                DemoOptions d = DemoOptions.defaults();
+                s = new DemoGenerator(new DemoOptions(scale, d.seed(), d.asOf())).generate(dir.resolve("demo-seed42-x" + scale + ".duckdb"));
+                SCALED.put(scale, s);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot generate the x" + scale + " demo snapshot", e);
+            }
+        }
+        return s.file();
     }
 
     private static void deleteTree(Path dir) {

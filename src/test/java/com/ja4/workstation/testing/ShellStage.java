@@ -1,6 +1,7 @@
 package com.ja4.workstation.testing;
 
 import com.ja4.workstation.ui.common.Theme;
+import com.ja4.workstation.ui.diagnostics.FxWatchdog;
 import com.ja4.workstation.ui.shell.Shell;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -13,6 +14,7 @@ public final class ShellStage {
 
     /** Creates the shell, shows it in a window of the given size and returns it (no source yet). */
     public static Shell show(Stage stage, int width, int height) {
+        FxWatchdog.startIfRequested(); // the build's test arguments set -Dja4.fxwatch: stalls of any UI test are logged
         Theme.applyUserAgent();
         Shell shell = Shell.create();
         Scene scene = new Scene(shell.root(), width, height);

@@ -24,7 +24,10 @@ public final class ModelCatalog {
     /** System property overriding the models folder (set by connection profiles). */
     public static final String FOLDER_PROPERTY = "ja4.models";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first read: Jackson's start (hundreds of classes) stays out of the app's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ModelCatalog() {
     }
@@ -53,7 +56,7 @@ public final class ModelCatalog {
         String stem = p.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         JsonNode root;
         try {
-            root = JSON.readTree(p.toFile());
+            root = Json.MAPPER.readTree(p.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

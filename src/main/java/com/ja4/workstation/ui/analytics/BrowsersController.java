@@ -107,11 +107,13 @@ public final class BrowsersController extends ViewController {
     }
 
     private void showChart(List<FamilyRow> rows) {
-        familyData.clear();
-        for (FamilyRow r : rows) {
-            familyData.addValue(r.sessions(), "Sessions", r.family());
-            familyData.addValue(r.uniqueIps(), "Unique IPs", r.family());
-        }
+        Charts.refill(familyData, d -> {
+            d.clear();
+            for (FamilyRow r : rows) {
+                d.addValue(r.sessions(), "Sessions", r.family());
+                d.addValue(r.uniqueIps(), "Unique IPs", r.family());
+            }
+        });
     }
 
     /** Opens Scores filtered on a browser family (a bar or a row of the families table). */

@@ -102,13 +102,15 @@ public final class FeaturesController extends ViewController {
     }
 
     private void showProfile(FeatureComparison c) {
-        profileData.clear();
         rawProfile.clear();
-        for (ProfileRow p : c.profile()) {
-            rawProfile.put(p.feature(), p);
-            profileData.addValue(scaled(p.human(), p.scale()), HUMAN, p.feature());
-            profileData.addValue(scaled(p.bot(), p.scale()), BOT, p.feature());
-        }
+        c.profile().forEach(p -> rawProfile.put(p.feature(), p));
+        Charts.refill(profileData, d -> {
+            d.clear();
+            for (ProfileRow p : c.profile()) {
+                d.addValue(scaled(p.human(), p.scale()), HUMAN, p.feature());
+                d.addValue(scaled(p.bot(), p.scale()), BOT, p.feature());
+            }
+        });
     }
 
     private static Double scaled(double v, double scale) {
@@ -124,12 +126,12 @@ public final class FeaturesController extends ViewController {
     }
 
     private void showImportance(FeatureComparison c) {
-        importanceData.clear();
         rawImportance.clear();
-        for (Importance i : c.importance()) {
-            rawImportance.put(i.feature(), i);
-            importanceData.addValue(i.effectSize(), "|d|", i.feature());
-        }
+        c.importance().forEach(i -> rawImportance.put(i.feature(), i));
+        Charts.refill(importanceData, d -> {
+            d.clear();
+            for (Importance i : c.importance()) d.addValue(i.effectSize(), "|d|", i.feature());
+        });
         importanceNote.setText("Importance = |mean(bot) − mean(human)| / pooled SD (Cohen's d), so features on different"
                 + " scales compare; the predecessor ranked raw variances. 0.2 small, 0.5 medium, 0.8 large."
                 + (c.undefinedImportance().isEmpty() ? "" : " Undefined (no spread): " + String.join(", ", c.undefinedImportance()) + "."));

@@ -200,7 +200,6 @@ public final class FingerprintsController extends ViewController {
 
     /** The JA4s with most sessions (all labels), stacked by ASN label. */
     private void showTop(List<Ja4Row> rows) {
-        topData.clear();
         Map<String, Long> perJa4 = new LinkedHashMap<>();
         rows.forEach(r -> perJa4.merge(r.stat().ja4(), r.stat().sessions(), Long::sum));
         List<String> top = perJa4.entrySet().stream()
@@ -208,9 +207,12 @@ public final class FingerprintsController extends ViewController {
                 .limit(CHART_JA4S).map(Map.Entry::getKey).toList();
         TreeSet<String> labels = new TreeSet<>();
         rows.stream().filter(r -> top.contains(r.stat().ja4())).forEach(r -> labels.add(r.stat().asnLabel()));
-        for (String l : labels) for (String j : top) topData.addValue(0, l, j);
-        rows.stream().filter(r -> top.contains(r.stat().ja4()))
-                .forEach(r -> topData.setValue(r.stat().sessions(), r.stat().asnLabel(), r.stat().ja4()));
+        Charts.refill(topData, d -> {
+            d.clear();
+            for (String l : labels) for (String j : top) d.addValue(0, l, j);
+            rows.stream().filter(r -> top.contains(r.stat().ja4()))
+                    .forEach(r -> d.setValue(r.stat().sessions(), r.stat().asnLabel(), r.stat().ja4()));
+        });
     }
 
     // for tests

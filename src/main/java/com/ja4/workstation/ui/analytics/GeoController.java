@@ -113,10 +113,12 @@ public final class GeoController extends ViewController {
     }
 
     private void fill(DefaultCategoryDataset data, CountryBreakdown b, boolean sessions) {
-        data.clear();
-        // every (label, country) cell exists so stacks line up; zero where a label is absent
-        for (String label : b.labels()) for (String c : b.countries()) data.addValue(0, label, c);
-        for (CountryLabel cell : b.cells()) data.setValue(sessions ? cell.sessions() : cell.hits(), cell.asnLabel(), cell.countryCode());
+        Charts.refill(data, d -> {
+            d.clear();
+            // every (label, country) cell exists so stacks line up; zero where a label is absent
+            for (String label : b.labels()) for (String c : b.countries()) d.addValue(0, label, c);
+            for (CountryLabel cell : b.cells()) d.setValue(sessions ? cell.sessions() : cell.hits(), cell.asnLabel(), cell.countryCode());
+        });
         int others = b.countryCount() - (int) b.countries().stream().filter(c -> !c.equals(GeoService.OTHERS)).count();
         countriesNote.setText(b.countryCount() + " countries; the top " + (b.countryCount() - others) + " by sessions"
                 + (others > 0 ? ", the other " + others + " summed in \"Others\"" : "") + ". Click a bar to open its detections.");

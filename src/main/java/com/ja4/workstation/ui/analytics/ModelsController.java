@@ -73,8 +73,10 @@ public final class ModelsController extends ViewController {
     }
 
     private void showScoring(List<ModelScoring> rows) {
-        scoringData.clear();
-        rows.forEach(r -> scoringData.addValue(r.scored(), "scored", r.modelName()));
+        Charts.refill(scoringData, d -> {
+            d.clear();
+            rows.forEach(r -> d.addValue(r.scored(), "scored", r.modelName()));
+        });
     }
 
     private void showDetails(ModelRow row) {

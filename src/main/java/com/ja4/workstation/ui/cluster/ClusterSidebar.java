@@ -134,10 +134,12 @@ final class ClusterSidebar {
         showChange(c);
         showOsMismatch(model.osMismatch().statusProperty().get());
 
-        radarData.clear();
         double[] mean = runMean(model.result().run());
-        for (Feature f : Feature.all()) radarData.addValue(c.centroid().get(f.ordinal()), "This cluster", shortLabel(f));
-        for (Feature f : Feature.all()) radarData.addValue(mean[f.ordinal()], "Run mean (weighted by pairs)", shortLabel(f));
+        Charts.refill(radarData, d -> {
+            d.clear();
+            for (Feature f : Feature.all()) d.addValue(c.centroid().get(f.ordinal()), "This cluster", shortLabel(f));
+            for (Feature f : Feature.all()) d.addValue(mean[f.ordinal()], "Run mean (weighted by pairs)", shortLabel(f));
+        });
         Charts.paintRadarSeries(radar, 0, Color.decode(c.colour()));
         Charts.paintRadarSeries(radar, 1, Charts.awt(com.ja4.workstation.ui.common.Theme.palette().neutral()));
 

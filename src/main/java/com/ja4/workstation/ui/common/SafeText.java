@@ -76,7 +76,13 @@ public final class SafeText {
         String shown = DisplayText.cell(text);
         target.setText(shown);
         boolean changed = !shown.equals(text);
-        target.setTooltip(text.isEmpty() || !(changed || tipAlways) ? null : tooltip(text));
+        if (text.isEmpty() || !(changed || tipAlways)) {
+            target.setTooltip(null);
+        } else if (target.getTooltip() != null) {
+            target.getTooltip().setText(tip(text)); // reused: a new Tooltip (a popup control) per cell update cost the JavaFX thread
+        } else {
+            target.setTooltip(tooltip(text));
+        }
     }
 
     /** {@link #show(Labeled, Object, boolean)} without a tooltip for a value shown whole. */

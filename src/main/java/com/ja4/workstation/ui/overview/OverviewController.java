@@ -11,7 +11,7 @@ import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.overview.Kpis;
 import com.ja4.workstation.service.overview.OverviewService;
 import com.ja4.workstation.service.query.QueryScope;
-import com.ja4.workstation.service.settings.UserSettings;
+import com.ja4.workstation.service.preferences.UserPreferences;
 import com.ja4.workstation.ui.common.Charts;
 import com.ja4.workstation.ui.common.Fx;
 import com.ja4.workstation.ui.common.LoadPane;
@@ -94,7 +94,7 @@ public final class OverviewController extends ViewController {
 
     @Override
     protected void onInit() {
-        topIpsModel = new TopIpsModel(UserSettings.shared(), this::workspace, this::window, this::task);
+        topIpsModel = new TopIpsModel(UserPreferences.inDataDir(), this::workspace, this::window, this::task);
         topPane.show(topIpsModel.rows(), topIps.getItems()::setAll);
         rankingBox.getItems().setAll(TopIpRanking.values());
         rankingBox.setConverter(new javafx.util.StringConverter<>() {
@@ -144,21 +144,27 @@ public final class OverviewController extends ViewController {
     }
 
     private void showThreats(List<ThreatCount> rows) {
-        threatData.clear();
-        rows.forEach(r -> threatData.addValue(r.count(), "Scored windows", r.threatLevel()));
+        Charts.refill(threatData, d -> {
+            d.clear();
+            rows.forEach(r -> d.addValue(r.count(), "Scored windows", r.threatLevel()));
+        });
     }
 
     private void showTimeline(List<HourCount> rows) {
         TimeSeries s = new TimeSeries("Detections");
         java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
         rows.forEach(h -> s.addOrUpdate(new Hour(Date.from(h.hour()), utc, java.util.Locale.US), h.count()));
-        timelineData.removeAllSeries();
-        timelineData.addSeries(s);
+        Charts.refill(timelineData, d -> {
+            d.removeAllSeries();
+            d.addSeries(s);
+        });
     }
 
     private static void fill(DefaultCategoryDataset data, List<NamedCount> rows) {
-        data.clear();
-        rows.forEach(r -> data.addValue(r.count(), "count", r.name()));
+        Charts.refill(data, d -> {
+            d.clear();
+            rows.forEach(r -> d.addValue(r.count(), "count", r.name()));
+        });
     }
 
     private void openThreat(String level) {

@@ -4,7 +4,7 @@ import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.overview.TopIp;
 import com.ja4.workstation.domain.overview.TopIpRanking;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.settings.UserSettings;
+import com.ja4.workstation.service.preferences.UserPreferences;
 import com.ja4.workstation.ui.common.Loadable;
 import com.ja4.workstation.ui.task.Task;
 import java.util.List;
@@ -29,11 +29,11 @@ public final class TopIpsModel {
     private final ObjectProperty<TopIpRanking> ranking;
     private final Loadable<List<TopIp>> rows = new Loadable<>();
 
-    public TopIpsModel(UserSettings settings, Supplier<Workspace> workspace, Supplier<TimeWindow> window, Supplier<Task> task) {
+    public TopIpsModel(UserPreferences settings, Supplier<Workspace> workspace, Supplier<TimeWindow> window, Supplier<Task> task) {
         this.workspace = workspace;
         this.window = window;
         this.task = task;
-        ranking = new SimpleObjectProperty<>(TopIpRanking.parse(settings.get(SETTING, "")).orElse(TopIpRanking.DETECTIONS));
+        ranking = new SimpleObjectProperty<>(settings.get(SETTING).flatMap(TopIpRanking::parse).orElse(TopIpRanking.DETECTIONS));
         ranking.addListener((o, a, r) -> {
             if (r == null) {
                 ranking.set(a); // a ranking is always chosen

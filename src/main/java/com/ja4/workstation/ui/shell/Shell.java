@@ -233,8 +233,20 @@ public final class Shell {
 
     private CompletableFuture<Workspace> open(String what, Opening opening) {
         Task task = model.tasks().start(what);
+        return shown(what, task, task.run(() -> opening.open(task)));
+    }
+
+    /**
+     * Shows a source whose opening is already under way (begun at start-up, before the window):
+     * listed in the status bar like any opening, shown when ready, its failure said in the window.
+     */
+    public CompletableFuture<Workspace> adopt(String what, CompletableFuture<Workspace> opening) {
+        Task task = model.tasks().start(what);
+        return shown(what, task, task.track(opening));
+    }
+
+    private CompletableFuture<Workspace> shown(String what, Task task, CompletableFuture<Workspace> f) {
         controller.showStatus(what + "…");
-        CompletableFuture<Workspace> f = task.run(() -> opening.open(task));
         f.whenComplete((ws, err) -> Platform.runLater(() -> {
             if (task.isCancelled() || (err != null && QueryScope.isCancellation(err))) {
                 if (ws != null) ws.close(); // finished after the analyst cancelled: not shown

@@ -1,5 +1,6 @@
 package com.ja4.workstation.ui.shell;
 
+import com.ja4.workstation.ui.diagnostics.FxWatchdog;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class ViewNavigator {
 
     /** Shows the view; true when it (re)loaded, false when it was shown as it was. */
     private boolean display(ViewId id) {
+        FxWatchdog.viewShown(id.cliName());
         var reason = model.unavailableReason(id);
         if (reason.isPresent()) {
             if (current != null && current != id && views.get(current) != null) leave(views.get(current).controller());

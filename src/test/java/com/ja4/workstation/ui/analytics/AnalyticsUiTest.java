@@ -102,6 +102,7 @@ class AnalyticsUiTest {
         TableRow<?> first = robot.lookup(n -> n instanceof TableRow<?> r && r.getTableView() == c.statsTable() && r.getIndex() == 0).query();
         MenuItem open = first.getContextMenu().getItems().get(0);
         assertEquals("Open detections with this JA4", open.getText());
+        robot.interact(() -> c.statsTable().getSelectionModel().select(0)); // as the right-click that opens the menu does
         robot.interact(open::fire); // the row's context menu (the table may sit below the fold)
         FilteredTableModel<Detection> det = detections();
         waitUntil(() -> ja4.equals(det.filter().get(TableFilter.JA4)) && (det.loading().state() == Loadable.State.CONTENT

@@ -15,7 +15,7 @@ import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.detail.RowDetail;
 import com.ja4.workstation.service.detail.SignalValue;
-import com.ja4.workstation.service.settings.UserSettings;
+import com.ja4.workstation.service.preferences.UserPreferences;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.Loadable;
@@ -212,7 +212,7 @@ class DetectionDetailUiTest {
                 }
             }
             // a new Overview (the next start) opens ranked as left
-            var next = new TopIpsModel(UserSettings.at(UserSettings.shared().file()), () -> null, () -> null, () -> null);
+            var next = new TopIpsModel(UserPreferences.inDataDir(), () -> null, () -> null, () -> null);
             assertEquals(r, next.ranking());
         }
     }
