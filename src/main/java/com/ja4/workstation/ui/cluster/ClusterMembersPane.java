@@ -78,7 +78,9 @@ final class ClusterMembersPane extends VBox {
         showOrder(model.order());
         // only now: setting the items or the header above asks the policy to sort, and no analyst clicked
         table.setSortPolicy(t -> {
-            requestSortFromHeader();
+            // after the header click's sort returns: replacing the rows inside it trips JavaFX's
+            // selected-cells bookkeeping (IndexOutOfBoundsException) when a row was selected
+            if (!syncing) javafx.application.Platform.runLater(this::requestSortFromHeader);
             return true;
         });
     }
