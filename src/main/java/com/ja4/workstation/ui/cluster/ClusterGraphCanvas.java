@@ -393,10 +393,4 @@ public final class ClusterGraphCanvas extends Region {
             }
         }
     }
-
-    /** An edge's colour: from the weakest ({@code t} = 0) to the strongest similarity. */
-    static Color edge(double t) {
-        Palette p = Theme.palette();
-        return Theme.fx(p.edgeLow()).interpolate(Theme.fx(p.edgeHigh()), t);
-    }
 }

@@ -41,7 +41,7 @@ final class ClusterGraphLegend {
             GraphGeometry.Node b = nodes.get(e.target());
             if (a == null || b == null) continue;
             double t = max - min < 1e-9 ? 0.5 : (e.similarity() - min) / (max - min);
-            g.setStroke(ClusterGraphCanvas.edge(t));
+            g.setStroke(edge(t));
             g.setLineWidth(1 + 5 * t);
             g.strokeLine(view.screenX(a.x()), view.screenY(a.y()), view.screenX(b.x()), view.screenY(b.y()));
         }
@@ -82,7 +82,7 @@ final class ClusterGraphLegend {
         g.setFont(ClusterGraphCanvas.SMALL_FONT);
         for (int i = 0; i < 3; i++) {
             double t = i / 2.0;
-            g.setStroke(ClusterGraphCanvas.edge(t));
+            g.setStroke(edge(t));
             g.setLineWidth(1 + 5 * t);
             g.strokeLine(x, y, x + 26, y);
             g.setFill(text);
@@ -109,5 +109,11 @@ final class ClusterGraphLegend {
             g.fillText(group.label() + " (" + n + ")", view.screenX(wx), 20);
         }
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** An edge's colour: from the weakest ({@code t} = 0) to the strongest similarity. */
+    static Color edge(double t) {
+        Palette p = Theme.palette();
+        return Theme.fx(p.edgeLow()).interpolate(Theme.fx(p.edgeHigh()), t);
     }
 }
