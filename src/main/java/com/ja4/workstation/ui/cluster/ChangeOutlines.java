@@ -10,8 +10,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The relation graph's outline for a cluster that changed since the baseline: a ring just outside
- * the node, dashed for a new cluster, thick for a grown one, dotted for a shrunk one (the same
- * colours as the card badges), and its legend row.
+ * the node, dashed for a new cluster, thick for a grown one, dotted for a shrunk one (the card badges'
+ * colours in the light theme, lighter on the dark canvas), and its legend row.
  */
 final class ChangeOutlines {
 
