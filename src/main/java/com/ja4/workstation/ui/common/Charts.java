@@ -85,9 +85,7 @@ public final class Charts {
         cat.setTickLabelFont(TICK_FONT);
         cat.setMaximumCategoryLabelWidthRatio(horizontal ? 0.45f : 0.9f);
         cat.setCategoryMargin(0.15);
-        NumberAxis val = new NumberAxis(valueLabel);
-        val.setLabelFont(LABEL_FONT);
-        val.setTickLabelFont(TICK_FONT);
+        NumberAxis val = valueAxis(valueLabel);
         val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         BarRenderer r = new BarRenderer() {
             @Override
@@ -103,7 +101,25 @@ public final class Charts {
         safeLabels(r, new StandardCategoryToolTipGenerator("{1}: {2}", java.text.NumberFormat.getIntegerInstance()));
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
-        return finish(new JFreeChart(null, LABEL_FONT, plot, false));
+        JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, false));
+        if (horizontal) chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 22)); // room for the last tick label
+        return chart;
+    }
+
+    /**
+     * A value axis whose tick labels stay apart: text drawn through FXGraphics2D runs wider than AWT
+     * measures it, so JFreeChart's estimate alone packs labels such as "2,800" into each other.
+     */
+    private static NumberAxis valueAxis(String label) {
+        NumberAxis val = new NumberAxis(label) {
+            @Override
+            protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+                return super.estimateMaximumTickLabelWidth(g2, unit) * 1.6;
+            }
+        };
+        val.setLabelFont(LABEL_FONT);
+        val.setTickLabelFont(TICK_FONT);
+        return val;
     }
 
     /**
@@ -116,15 +132,7 @@ public final class Charts {
         cat.setTickLabelFont(TICK_FONT);
         cat.setMaximumCategoryLabelWidthRatio(0.4f);
         cat.setCategoryMargin(stacked ? 0.2 : 0.25);
-        NumberAxis val = new NumberAxis(valueLabel) {
-            @Override
-            protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
-                // text drawn through FXGraphics2D runs wider than AWT measures it: keep tick labels apart
-                return super.estimateMaximumTickLabelWidth(g2, unit) * 1.6;
-            }
-        };
-        val.setLabelFont(LABEL_FONT);
-        val.setTickLabelFont(TICK_FONT);
+        NumberAxis val = valueAxis(valueLabel);
         if (integers) val.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         BarRenderer r = stacked ? new org.jfree.chart.renderer.category.StackedBarRenderer() : new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
