@@ -6,14 +6,7 @@ import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.source.SnapshotOpener;
-import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.ui.common.Loadable;
-import com.ja4.workstation.ui.render.HeadlessFx;
-import com.ja4.workstation.ui.task.Task;
-import com.ja4.workstation.ui.task.Tasks;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,32 +17,28 @@ import org.junit.jupiter.api.Test;
  */
 class FilteredTableModelTest {
 
+    static DemoTables demo;
     static Workspace ws;
     static TimeWindow w;
-    static Tasks tasks;
-    static Task task;
 
     @BeforeAll
     static void open() throws Exception {
-        HeadlessFx.start();
-        ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
-        tasks = new Tasks();
-        task = tasks.start("Loading Scores");
+        demo = DemoTables.open("Loading Scores");
+        ws = demo.ws;
+        w = demo.window;
     }
 
     @AfterAll
     static void close() {
-        ws.close();
-    }
-
-    private static FilteredTableModel<Score> scores() {
-        return new FilteredTableModel<>(TableDefinitions.SCORES, () -> ws, () -> w, () -> task, tasks);
+        demo.close();
     }
 
     private static void await(java.util.concurrent.CompletableFuture<?> f) throws Exception {
-        f.get(60, TimeUnit.SECONDS);
-        HeadlessFx.onFx(() -> null);
+        DemoTables.await(f);
+    }
+
+    private static FilteredTableModel<Score> scores() {
+        return demo.model(TableDefinitions.SCORES);
     }
 
     @Test
@@ -92,7 +81,7 @@ class FilteredTableModelTest {
         for (int i = 1; i < m.rows().size(); i++) assertTrue(m.rows().get(i - 1).anomalyScore() >= m.rows().get(i).anomalyScore());
         long total = m.total();
         m.pageSizeProperty().set(50);
-        await(task.idle());
+        await(demo.task().idle());
         if (total > 50) {
             await(m.goTo(1));
             assertEquals(1L, m.pageProperty().get());

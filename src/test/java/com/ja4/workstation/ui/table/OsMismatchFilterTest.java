@@ -9,16 +9,9 @@ import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
 import com.ja4.workstation.service.Workspace;
-import com.ja4.workstation.service.source.SnapshotOpener;
-import com.ja4.workstation.testing.DemoSnapshots;
-import com.ja4.workstation.ui.render.HeadlessFx;
-import com.ja4.workstation.ui.task.Task;
-import com.ja4.workstation.ui.task.Tasks;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,28 +22,24 @@ import org.junit.jupiter.api.Test;
  */
 class OsMismatchFilterTest {
 
+    static DemoTables demo;
     static Workspace ws;
     static TimeWindow w;
-    static Tasks tasks;
-    static Task task;
 
     @BeforeAll
     static void open() throws Exception {
-        HeadlessFx.start();
-        ws = SnapshotOpener.open(DemoSnapshots.defaultDemo());
-        w = new TimeWindow(ws.session().latestAsOf(), Duration.ofHours(24));
-        tasks = new Tasks();
-        task = tasks.start("Loading tables");
+        demo = DemoTables.open("Loading tables");
+        ws = demo.ws;
+        w = demo.window;
     }
 
     @AfterAll
     static void close() {
-        ws.close();
+        demo.close();
     }
 
     private static void await(java.util.concurrent.CompletableFuture<?> f) throws Exception {
-        f.get(60, TimeUnit.SECONDS);
-        HeadlessFx.onFx(() -> null);
+        DemoTables.await(f);
     }
 
     @Test
@@ -72,7 +61,7 @@ class OsMismatchFilterTest {
             assertTrue(d.osMismatch().contains(", SYN is "), "both sides named: " + d.osMismatch());
         }
 
-        FilteredTableModel<Detection> m = new FilteredTableModel<>(TableDefinitions.DETECTIONS, () -> ws, () -> w, () -> task, tasks);
+        FilteredTableModel<Detection> m = demo.model(TableDefinitions.DETECTIONS);
         m.pageSizeProperty().set(500);
         await(m.load());
         assertEquals(all.size(), m.total());
@@ -91,7 +80,7 @@ class OsMismatchFilterTest {
 
     @Test
     void scoresHaveTheColumnAndTheFilter() throws Exception {
-        FilteredTableModel<Score> m = new FilteredTableModel<>(TableDefinitions.SCORES, () -> ws, () -> w, () -> task, tasks);
+        FilteredTableModel<Score> m = demo.model(TableDefinitions.SCORES);
         await(m.load());
         long all = m.total();
         m.draft(TableFilter.OS_MISMATCH).set(TableFilter.ONLY);
