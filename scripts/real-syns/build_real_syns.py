@@ -161,15 +161,27 @@ def ip_layer(datalink, buf):
 
 
 UA = re.compile(rb"\r\nUser-Agent:[ \t]*([^\r\n]*)", re.I)
+# Evidence in the capture itself that the host's User-Agent does not describe the stack that sent
+# the SYN; such rows go to the split "ua-contradicted" (reported apart, and in the overall figures).
+PROXY_HEADER = re.compile(rb"\r\n(X-Forwarded-For|Via|Forwarded):", re.I)
+# The fixed User-Agent of Android's captive-portal probe (AOSP NetworkMonitor), which claims a
+# desktop Linux Chrome 60 whatever the device.
+ANDROID_PROBE_UA = b"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/60.0.3112.32 Safari/537.36"
+CONTRADICTIONS = {
+    "proxy": "the request carries a proxy header (X-Forwarded-For/Via/Forwarded): the SYN is the proxy's",
+    "android-probe": "Android's captive-portal probe: AOSP's fixed desktop-Linux User-Agent sent to /generate_204",
+}
 HTTP_METHODS = (b"GET ", b"POST", b"HEAD", b"PUT ", b"OPTI", b"CONN", b"DELE", b"PATC")
 
 
 def read_capture(data):
-    """SYNs (no ACK) with the User-Agents and DHCP vendor classes of each sending address."""
+    """SYNs (no ACK) with the User-Agents and DHCP vendor classes of each sending address, and the
+    evidence (CONTRADICTIONS keys) that an address's User-Agent does not describe its stack."""
     datalink, r = pcap_reader(data)
     syns, uas, vendor = [], collections.defaultdict(set), collections.defaultdict(set)
+    contradicted = collections.defaultdict(set)
     if r is None:
-        return syns, uas, vendor
+        return syns, uas, vendor, contradicted
     try:
         for ts, buf in r:
             ip = ip_layer(datalink, buf)
@@ -206,12 +218,18 @@ def read_capture(data):
                 syns.append(dict(ts=round(float(ts), 6), src=src, sport=t.sport, ttl=ip.hlim if v6 else ip.ttl,
                                  win=t.win, scale=min(scale, 14), mss=mss))
             elif bytes(t.data[:4]) in HTTP_METHODS:
-                m = UA.search(bytes(t.data))
+                payload = bytes(t.data)
+                m = UA.search(payload)
                 if m:
                     uas[src].add(m.group(1).decode("latin1").strip())
+                    first_line = payload.split(b"\r\n", 1)[0]
+                    if m.group(1).strip() == ANDROID_PROBE_UA and re.search(rb"/generate_?204", first_line):
+                        contradicted[src].add("android-probe")
+                if PROXY_HEADER.search(payload.split(b"\r\n\r\n", 1)[0]):
+                    contradicted[src].add("proxy")
     except Exception:
         pass  # a truncated capture keeps the packets read so far
-    return syns, uas, vendor
+    return syns, uas, vendor, contradicted
 
 
 def host_label(src, uas, vendor):
@@ -271,7 +289,7 @@ def pcap_rows(rows, mirrors):
                     data = gzip.decompress(data)
                 except OSError:
                     continue
-            syns, uas, vendor = read_capture(data)
+            syns, uas, vendor, contradicted = read_capture(data)
             for s in syns:
                 client = (repo, path, s["src"])
                 key = (s["src"], s["sport"], s["ts"])
@@ -285,14 +303,19 @@ def pcap_rows(rows, mirrors):
                 # are test packets written by hand. Loopback SYNs never reach a sensor.
                 if label is None or s["mss"] == 0 or s["mss"] >= LOOPBACK_MSS:
                     continue
-                rows.add(client, key, s["ttl"], s["win"], s["scale"], s["mss"], label[0], split, source,
-                         "same host's " + label[1].split(" ")[0], label[1])
+                basis = "same host's " + label[1].split(" ")[0]
+                why = sorted(contradicted.get(s["src"], ())) if label[1].startswith("UA ") else []
+                if why:
+                    rows.add(client, key, s["ttl"], s["win"], s["scale"], s["mss"], label[0], "ua-contradicted", source,
+                             basis + "; contradicted: " + "; ".join(CONTRADICTIONS[w] for w in why), label[1])
+                    continue
+                rows.add(client, key, s["ttl"], s["win"], s["scale"], s["mss"], label[0], split, source, basis, label[1])
 
 
 def lab_rows(rows):
     for name, tool in LAB_SCANS:
         with open(os.path.join(HERE, name), "rb") as f:
-            syns, _, _ = read_capture(f.read())
+            syns, _, _, _ = read_capture(f.read())
         for s in syns:
             rows.add(("lab", name), (name, s["sport"], s["ts"]), s["ttl"], s["win"], s["scale"], s["mss"],
                      "SCANNER", "held-out", "lab capture " + name, "tool that sent it", tool)

@@ -20,6 +20,13 @@ public enum OsFamily {
     SCANNER("Scanner"),
     UNKNOWN("Unknown");
 
+    /**
+     * The prior of a legacy stack (a signature marked legacy), whatever its family: a Mac OS X 10.4
+     * is as rare on today's networks as a FreeBSD 4, so where both send the same SYN neither is
+     * the better bet and the verdict says UNKNOWN.
+     */
+    static final double LEGACY_PRIOR = 0.005;
+
     private final String displayName;
 
     OsFamily(String displayName) {

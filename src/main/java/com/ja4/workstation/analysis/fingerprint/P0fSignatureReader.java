@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads the [tcp:request] section of a p0f 3 fingerprint database (p0f.fp). Only the fields our
@@ -26,6 +28,7 @@ public final class P0fSignatureReader {
         BufferedReader in = new BufferedReader(reader);
         boolean inTcpRequest = false;
         Label label = null;
+        boolean legacy = false;
         String line;
         int lineNumber = 0;
         while ((line = in.readLine()) != null) {
@@ -45,9 +48,14 @@ public final class P0fSignatureReader {
             try {
                 if (key.equals("label")) {
                     label = Label.parse(value);
+                    legacy = false;
+                } else if (key.equals("era")) {
+                    // The workstation's extension (p0f has no such key): "era = legacy" after a label.
+                    legacy = value.equals("legacy");
                 } else if (key.equals("sig")) {
                     if (label == null) throw malformed(sourceName, lineNumber, "sig before any label");
-                    signatures.add(signature(label, value, sourceName + " line " + lineNumber));
+                    TcpSignature s = signature(label, value, sourceName + " line " + lineNumber);
+                    signatures.add(legacy ? s.asLegacy() : s);
                 }
                 // "sys" only names the systems a userland tool runs on; nothing for us to keep.
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -70,7 +78,31 @@ public final class P0fSignatureReader {
         String[] windowAndScale = f[4].split(",", -1);
         WindowRule window = WindowRule.parse(windowAndScale[0]);
         int scale = windowAndScale[1].strip().equals("*") ? TcpSignature.ANY : Integer.parseInt(windowAndScale[1].strip());
-        return new TcpSignature(label.text(), label.family(), label.generic(), initialTtl, atMost, mss, window, scale, source);
+        return new TcpSignature(label.text(), label.family(), label.generic(), initialTtl, atMost, mss, window, scale, source, false);
+    }
+
+    /**
+     * The labels a [ja4:legacy] section names ("legacy = Mac OS X 10.x"): p0f.fp's own signatures
+     * of stacks from before about 2010, which the workstation's additions mark without editing p0f.fp.
+     */
+    public static Set<String> legacyLabels(Reader reader) throws IOException {
+        Set<String> labels = new HashSet<>();
+        BufferedReader in = new BufferedReader(reader);
+        boolean inLegacy = false;
+        String line;
+        while ((line = in.readLine()) != null) {
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith(";")) continue;
+            if (text.startsWith("[")) {
+                inLegacy = text.equals("[ja4:legacy]");
+                continue;
+            }
+            int eq = text.indexOf('=');
+            if (inLegacy && eq > 0 && text.substring(0, eq).strip().equals("legacy")) {
+                labels.add(text.substring(eq + 1).strip());
+            }
+        }
+        return Set.copyOf(labels);
     }
 
     private static IllegalArgumentException malformed(String source, int line, String why) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The signatures the fingerprinter scores against: p0f's database (bundled, or a p0f.fp the
@@ -29,7 +30,7 @@ public record SignatureDatabase(List<TcpSignature> signatures) {
     public static SignatureDatabase bundled() {
         List<TcpSignature> all = new ArrayList<>(resource(P0F_RESOURCE));
         all.addAll(resource(ADDITIONS_RESOURCE));
-        return new SignatureDatabase(all);
+        return new SignatureDatabase(markLegacy(all));
     }
 
     /**
@@ -49,7 +50,22 @@ public record SignatureDatabase(List<TcpSignature> signatures) {
             throw new IllegalArgumentException("no [tcp:request] signature in " + name + "; is it a p0f 3 fingerprint file?");
         }
         all.addAll(resource(ADDITIONS_RESOURCE));
-        return new SignatureDatabase(all);
+        return new SignatureDatabase(markLegacy(all));
+    }
+
+    /** Marks p0f's signatures of stacks from before about 2010, as the additions' [ja4:legacy] section names them. */
+    private static List<TcpSignature> markLegacy(List<TcpSignature> signatures) {
+        Set<String> legacy = legacyLabels();
+        return signatures.stream().map(s -> legacy.contains(s.label()) && !s.legacy() ? s.asLegacy() : s).toList();
+    }
+
+    private static Set<String> legacyLabels() {
+        try (InputStream in = SignatureDatabase.class.getResourceAsStream(ADDITIONS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + ADDITIONS_RESOURCE);
+            return P0fSignatureReader.legacyLabels(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Distinct labels, the count an analyst means by "OS signatures". */

@@ -29,6 +29,12 @@ public final class TcpFingerprinter {
     static final double NO_MATCH_PRIOR = 0.05;
     /** Below this share no family is named: UNKNOWN is better than a coin toss called a verdict. */
     static final double MIN_CONFIDENCE = 0.5;
+    /**
+     * Where a signature of another family fits the SYN exactly as well, only the priors decide
+     * (Android 4 and a small-memory Linux 3.x both send 10 x MSS with scale 6): a family is then
+     * named only when the priors make it this clear a bet, as for today's macOS over FreeBSD.
+     */
+    static final double PRIOR_DECIDED_MIN = 0.9;
     /** A rival family with at least this share is named in the reasons. */
     static final double RIVAL_SHARE = 0.1;
     /** Four matching signals still leave room for a stack tuned to look like another one. */
@@ -66,7 +72,7 @@ public final class TcpFingerprinter {
         SignatureMatch best = null;
         SignatureMatch runnerUp = null;
         for (SignatureMatch m : bestPerFamily.values()) {
-            double w = m.signature().family().prior() * Math.exp(sharpness * m.score());
+            double w = m.signature().prior() * Math.exp(sharpness * m.score());
             weights.put(m.signature().family(), w);
             total += w;
             if (best == null || heavier(m, w, best, weights.get(best.signature().family()))) {
@@ -80,6 +86,8 @@ public final class TcpFingerprinter {
         double rivalShare = runnerUp == null ? 0 : weights.get(runnerUp.signature().family()) / total;
         int initialTtl = InitialTtl.of(o.ttl());
         int hops = initialTtl - o.ttl();
+        // Two families fit the SYN exactly as well (and it fits them: a tie of two misfits says nothing).
+        boolean sameFit = runnerUp != null && runnerUp.score() >= best.score() && best.window().matched();
 
         List<String> reasons = new ArrayList<>();
         MasscanDetector.Assessment masscan = MasscanDetector.assess(o);
@@ -93,6 +101,15 @@ public final class TcpFingerprinter {
             confidence = masscan.confidence();
             stackConfidence = confidence;
             reasons.addAll(masscan.reasons());
+        } else if (sameFit && share < PRIOR_DECIDED_MIN) {
+            os = "Unknown";
+            family = OsFamily.UNKNOWN;
+            confidence = Math.min(share, UNKNOWN_CAP);
+            stackConfidence = confidence;
+            reasons.add(String.format(Locale.ROOT, "%s and %s send the same SYN (%s); neither is a clear bet (%.0f%%)",
+                    labelWithFamily(best.signature()), labelWithFamily(runnerUp.signature()), best.signature().shape(),
+                    100 * share));
+            reasons.addAll(best.reasons());
         } else if (share < MIN_CONFIDENCE) {
             os = "Unknown";
             family = OsFamily.UNKNOWN;
@@ -112,11 +129,12 @@ public final class TcpFingerprinter {
                         100 * stackConfidence, 100 * confidence, family.reliabilityReason()));
             }
         }
-        if (family != OsFamily.SCANNER && runnerUp != null && runnerUp.score() >= best.score()) {
+        boolean rivalsToName = family != OsFamily.SCANNER && !(family == OsFamily.UNKNOWN && sameFit);
+        if (rivalsToName && sameFit) {
             // Same fit, decided by the prior alone: the analyst should know the SYN cannot tell.
             reasons.add(String.format(Locale.ROOT, "%s sends the same SYN; %s is the more common web client",
                     labelWithFamily(runnerUp.signature()), best.signature().family().displayName()));
-        } else if (family != OsFamily.SCANNER && runnerUp != null && rivalShare >= RIVAL_SHARE) {
+        } else if (rivalsToName && runnerUp != null && rivalShare >= RIVAL_SHARE) {
             reasons.add(String.format(Locale.ROOT, "runner-up: %s at %.0f%% (%s)",
                     labelWithFamily(runnerUp.signature()), 100 * rivalShare, runnerUp.signature().shape()));
         }

@@ -13,6 +13,13 @@
 ;   wsize = mss*n      any multiple of the MSS (at least 4 segments): a trait of
 ;                      a family that sizes its window from the MSS, weaker
 ;                      evidence than one exact value.
+; and one key after a label:
+;   era = legacy       a stack from before about 2010; its prior is the same
+;                      small one whatever the family (OsFamily.LEGACY_PRIOR), so
+;                      where two legacy stacks of different families send the
+;                      same SYN the verdict is UNKNOWN, not the commoner family.
+;                      The [ja4:legacy] section at the end marks p0f.fp's own
+;                      legacy labels the same way, without editing p0f.fp.
 ;
 ; The values are the ones commonly published for these stacks (p0f community
 ; captures, JA4T examples) and the ones seen in the fit part of the real-SYN
@@ -75,6 +82,16 @@ sig   = *:64:0:*:65535,9:mss,sok,ts,nop,ws:df,id+:0
 sig   = *:64:0:*:65535,10:mss,sok,ts,nop,ws:df,id+:0
 sig   = *:64:0:*:65535,11:mss,sok,ts,nop,ws:df,id+:0
 
+; Android 4 phones run Linux 3.x kernels: 10 x MSS like desktop Linux 3.x,
+; but Android sets the receive-buffer maximum per network type (2 MB on Wi-Fi,
+; scale 6; 1 MB on 3G, scale 5) where a desktop kernel's 6 MB gives scale 7.
+; A Linux 3.x machine with little memory also lands on scale 5-6, so p0f's
+; "Linux 3.1-3.10" fits as well: the verdict is UNKNOWN there, not a guess
+; (TcpFingerprinter.PRIOR_DECIDED_MIN).
+label = s:unix:Linux:(Android 4.x)
+sig   = *:64:0:*:mss*10,5:mss,sok,ts,nop,ws:df,id+:0
+sig   = *:64:0:*:mss*10,6:mss,sok,ts,nop,ws:df,id+:0
+
 ; -----------
 ; macOS / iOS
 ; -----------
@@ -84,6 +101,38 @@ sig   = *:64:0:*:65535,6:mss,nop,ws,nop,nop,ts,sok,eol+1:df,id+:0
 
 label = s:unix:macOS:10.10-10.15
 sig   = *:64:0:*:65535,5:mss,nop,ws,nop,nop,ts,sok,eol+1:df,id+:0
+
+; ----------------------------------------
+; BSD stacks of the 2000s (legacy, see era)
+; ----------------------------------------
+
+; They send the SYNs of Mac OS X 10.0-10.8 (65535 with scale 1) and of Linux
+; 2.0 (16384 unscaled): only the option layout, which the warehouse does not
+; keep, tells them apart. Values from OpenBSD's pf.os (ISC licence, the p0f 2
+; database), and mss*12 from Satori's tcp.xml (FreeBSD 3.4 and 4.2, OpenBSD
+; 2.6: 17520 = 12 x 1460).
+label = s:unix:FreeBSD:4.7-5.2
+era   = legacy
+sig   = *:64:0:*:65535,1:mss,nop,ws,nop,nop,ts:df:0
+
+label = s:unix:FreeBSD:2.0-4.x
+era   = legacy
+sig   = *:64:0:*:16384,0:mss:df:0
+sig   = *:64:0:*:mss*12,0:mss:df:0
+
+label = s:unix:FreeBSD:4.6-4.9
+era   = legacy
+sig   = *:64:0:*:57344,0:mss,nop,ws,nop,nop,ts:df:0
+
+label = s:unix:OpenBSD:2.6-4.0
+era   = legacy
+sig   = *:64:0:*:16384,0:mss,nop,nop,sok,nop,ws,nop,nop,ts:df:0
+sig   = *:64:0:*:57344,0:mss,nop,nop,sok,nop,ws,nop,nop,ts:df:0
+sig   = *:64:0:*:mss*12,0:mss,nop,nop,sok,nop,ws,nop,nop,ts:df:0
+
+label = s:unix:NetBSD:1.6
+era   = legacy
+sig   = *:64:0:*:65535,1:mss,nop,ws,nop,nop,ts:df:0
 
 ; --------
 ; Scanners
@@ -106,3 +155,11 @@ sig   = *:255:0:*:4128,0:mss::0
 
 label = g:other:Network device:TTL 255 stack
 sig   = *:255:0:*:*,0:mss::0
+
+; p0f.fp's signatures of stacks from before about 2010 that share a SYN with a
+; stack of another family above (the labels as p0f.fp writes them).
+[ja4:legacy]
+legacy = Mac OS X 10.x
+legacy = FreeBSD 8.x
+legacy = OpenBSD 3.x
+legacy = Linux 2.0

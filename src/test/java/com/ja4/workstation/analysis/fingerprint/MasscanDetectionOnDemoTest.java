@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Masscan detection measured on the demo: every IP's SYN tuples (agg_host_ip_ja4_1h) are
  * classified; an IP is flagged when any of its tuples is a scanner. Compared with the
- * generator's ground truth (demo_population = 'masscan'). Target: precision and recall >= 0.95.
+ * generator's ground truth (demo_population = 'masscan'). Target (issue 13): precision and recall >= 0.97; measured 1.000 / 1.000.
  */
 class MasscanDetectionOnDemoTest {
 
@@ -50,7 +50,7 @@ class MasscanDetectionOnDemoTest {
         System.out.printf("Masscan detection on the demo: %d scanners, TP %d, FP %d, FN %d, precision %.3f, recall %.3f%n",
                 truth.size(), tp, fpCount, fn, precision, recall);
         assertTrue(truth.size() > 50, "the demo has Masscan IPs");
-        assertTrue(precision >= 0.95, "precision " + precision);
-        assertTrue(recall >= 0.95, "recall " + recall);
+        assertTrue(precision >= 0.97, "precision " + precision);
+        assertTrue(recall >= 0.97, "recall " + recall);
     }
 }

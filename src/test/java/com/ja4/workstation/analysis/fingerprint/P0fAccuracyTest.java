@@ -25,12 +25,17 @@ import org.junit.jupiter.api.Test;
 class P0fAccuracyTest {
 
     /**
-     * Measured: 91.0% (192/211). Every miss is a pair of p0f signatures that differ only in option
-     * layout, which our data does not keep: FreeBSD 8/9 vs Mac OS X (65535, scale 3/6), OpenBSD 3 vs
-     * Linux 2.0 (16384, 0), Linux 2.6 vs the Websense crawler at MSS 1380, XP vs Blackberry at MSS 1452.
-     * The test fails 3 points below the measured figure.
+     * Measured: 77.7% (164/211); 91.0% before the verdicts said UNKNOWN where two families send the
+     * same SYN. Every miss is a pair of p0f signatures that differ only in option layout, which our
+     * data does not keep. Now UNKNOWN (the SYN cannot tell, and neither family is a clear bet):
+     * Mac OS X 10.x vs FreeBSD 8.x (65535, scale 1/3), Linux 2.0 vs OpenBSD 3.x and FreeBSD 2-4
+     * (16384, 0), Linux 3.1-3.10 vs Android 4 (10 x MSS, scale 5/6). Still named, and wrong: FreeBSD
+     * 9 as macOS (65535, scale 6: macOS is the far better bet today) and Linux 2.6 vs the Websense
+     * crawler at MSS 1380. The test fails 3 points below the measured figures.
      */
-    private static final double MEASURED_ACCURACY = 0.910;
+    private static final double MEASURED_ACCURACY = 0.777;
+    /** Right when a family is named: 95.9% (164/171); before, 91.0% (every tuple was named). */
+    private static final double MEASURED_PRECISION = 0.959;
     private static final double MARGIN = 0.03;
     private static final int[] PATH_MSS = {1460, 1452, 1400, 1380, 1360};
 
@@ -42,9 +47,11 @@ class P0fAccuracyTest {
         List<Tuple> tuples = tuplesFromP0f();
         TcpFingerprinter fingerprinter = new TcpFingerprinter();
         int correct = 0;
+        int named = 0;
         Map<String, Integer> misses = new TreeMap<>();
         for (Tuple t : tuples) {
             TcpVerdict v = fingerprinter.classify(t.observation());
+            if (v.family() != OsFamily.UNKNOWN) named++;
             if (v.family() == t.expected()) {
                 correct++;
             } else {
@@ -52,12 +59,16 @@ class P0fAccuracyTest {
             }
         }
         double accuracy = (double) correct / tuples.size();
-        System.out.printf(Locale.ROOT, "p0f-derived OS family accuracy: %.1f%% (%d/%d tuples, %d signatures in use)%n",
-                100 * accuracy, correct, tuples.size(), fingerprinter.database().labelCount());
+        double precision = (double) correct / named;
+        System.out.printf(Locale.ROOT, "p0f-derived OS family accuracy: %.1f%% (%d/%d tuples, %d signatures in use); "
+                        + "precision %.1f%% (%d/%d named)%n",
+                100 * accuracy, correct, tuples.size(), fingerprinter.database().labelCount(), 100 * precision, correct, named);
         misses.forEach((k, n) -> System.out.println("  miss: " + k + " x" + n));
         assertTrue(tuples.size() >= 200, "too few tuples derived: " + tuples.size());
         assertTrue(accuracy >= MEASURED_ACCURACY - MARGIN,
                 String.format(Locale.ROOT, "accuracy %.3f below %.3f", accuracy, MEASURED_ACCURACY - MARGIN));
+        assertTrue(precision >= MEASURED_PRECISION - MARGIN,
+                String.format(Locale.ROOT, "precision %.3f below %.3f", precision, MEASURED_PRECISION - MARGIN));
     }
 
     private static List<Tuple> tuplesFromP0f() throws IOException {

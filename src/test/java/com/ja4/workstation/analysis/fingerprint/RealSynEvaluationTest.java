@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * The verdicts on SYNs that real stacks sent, labelled by the OS their host is known to run
  * (real-syns/README.md: public captures, zardaxt's web visitors, Satori's database, lab scanner
  * captures). Thresholds are issue 13's targets. The held-out split (sources the rules were not
- * looked at on) must meet every target; the fit split meets all but precision (see below); the
- * Satori database is a list of signatures, not a sample of clients, and is held to what it gets.
+ * looked at on), the fit split and the whole set must meet every target. The whole set includes
+ * the ua-contradicted split: SYNs whose capture shows that the User-Agent does not describe the
+ * sending stack (a proxy header, Android's captive-portal probe; README), reported apart but never
+ * dropped. The Satori database is a list of signatures, not a sample of clients, and is held to
+ * what it gets.
  */
 class RealSynEvaluationTest {
 
@@ -31,14 +34,13 @@ class RealSynEvaluationTest {
     static final double HIGH_CONFIDENCE_RIGHT = 0.90;
     static final double ORDINARY_FLAGGED = 0.005;
     /**
-     * Measured 86.0% (86/100): the test-suite captures include Windows User-Agents sent from Linux
-     * lab machines and proxies (5 SYNs) and Android 4 phones, whose Linux 3.x kernels send p0f's
-     * "Linux 3.1-3.10" SYN (5 SYNs). A signature that names those phones Android lifted the fit
-     * split to 90.0% and dropped the held-out split to 88.2%, so it was not kept.
+     * Measured on the database split: 78.4% accuracy, 89.4% precision (issue 13's first pass:
+     * 79.9%/83.6%; the four Mac OS X 10.x signatures that FreeBSD shares are UNKNOWN now).
      */
-    static final double FIT_PRECISION = 0.85;
-    /** Measured on the database split: 79.9% accuracy, 83.6% precision (before: 76.5%/79.2% overall). */
     static final double DATABASE_ACCURACY = 0.78;
+    static final double DATABASE_PRECISION = 0.88;
+    /** SYNs set apart because their capture contradicts the User-Agent: a handful, never a bin for misses. */
+    static final int MAX_UA_CONTRADICTED = 10;
 
     private static EvaluationSet set;
     private static final TcpFingerprinter FINGERPRINTER = new TcpFingerprinter();
@@ -55,7 +57,8 @@ class RealSynEvaluationTest {
     @Test
     void theSetCoversTheFamiliesOfTheIssueWithEnoughSyns() {
         assertTrue(set.samples().size() >= 500, "SYNs: " + set.samples().size());
-        assertEquals(List.of("fit", "held-out", "database"), set.splits());
+        assertEquals(List.of("fit", "ua-contradicted", "held-out", "database"), set.splits());
+        assertTrue(set.split("ua-contradicted").size() <= MAX_UA_CONTRADICTED, "ua-contradicted: " + set.split("ua-contradicted").size());
         for (OsFamily f : List.of(OsFamily.WINDOWS, OsFamily.ANDROID, OsFamily.MACOS_IOS, OsFamily.LINUX, OsFamily.SCANNER)) {
             long n = set.samples().stream().filter(s -> s.expected() == f).count();
             assertTrue(n >= 15, f + ": " + n);
@@ -70,9 +73,16 @@ class RealSynEvaluationTest {
     }
 
     @Test
-    void fitSplitMeetsTheTargetsButPrecisionWhichItHoldsAtTheMeasuredFigure() {
+    void fitSplitMeetsEveryTarget() {
         EvaluationFigures f = figures("fit");
-        assertTargets(f, FIT_PRECISION);
+        assertTargets(f, PRECISION);
+        assertEquals(1.0, f.scannersFlagged().rate(), "scanners flagged: " + f.scannersFlagged());
+    }
+
+    @Test
+    void theWholeSetWithTheUaContradictedSynsMeetsEveryTarget() {
+        EvaluationFigures f = EvaluationFigures.of(set.samples(), FINGERPRINTER);
+        assertTargets(f, PRECISION);
         assertEquals(1.0, f.scannersFlagged().rate(), "scanners flagged: " + f.scannersFlagged());
     }
 
@@ -80,6 +90,7 @@ class RealSynEvaluationTest {
     void databaseSplitDoesNotRegress() {
         EvaluationFigures f = figures("database");
         assertTrue(f.accuracy().rate() >= DATABASE_ACCURACY, "accuracy " + f.accuracy());
+        assertTrue(f.precision().rate() >= DATABASE_PRECISION, "precision " + f.precision());
         assertEquals(0, f.ordinaryFlaggedAsScanner().right(), "flagged: " + f.ordinaryFlaggedAsScanner());
     }
 

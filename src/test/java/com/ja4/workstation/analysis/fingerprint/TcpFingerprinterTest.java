@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One verdict per signature family, as the IP drill-down would show it, and the ambiguous cases. */
 class TcpFingerprinterTest {
@@ -97,6 +102,39 @@ class TcpFingerprinterTest {
         assertEquals(OsFamily.MACOS_IOS, v.family(), v.toString());
         assertTrue(anyReason(v, "FreeBSD 9.x or newer sends the same SYN; macOS/iOS is the more common web client"),
                 v.reasons().toString());
+    }
+
+    @Test
+    void legacyStacksOfTwoFamiliesThatSendTheSameSynAreUnknownAndTheReasonsNameBoth() {
+        // Mac OS X 10.0-10.8 and FreeBSD 4.7-5.2 both send 65535 with scale 1: both are legacy, so
+        // macOS's prior as a web client does not make it the better bet.
+        TcpVerdict v = classify(60, 65535, 1, 1460);
+        assertEquals(OsFamily.UNKNOWN, v.family(), v.toString());
+        assertTrue(v.confidence() <= TcpFingerprinter.UNKNOWN_CAP, v.toString());
+        assertTrue(anyReason(v, "send the same SYN") && anyReason(v, "Mac OS X 10.x") && anyReason(v, "FreeBSD 4.7-5.2"),
+                v.reasons().toString());
+        assertEquals(OsFamily.UNKNOWN, classify(52, 16384, 0, 1460).family(), "Linux 2.0, FreeBSD 2-4 and OpenBSD 3");
+    }
+
+    @Test
+    void android4AndASmallLinux3SendTheSameSynSoNeitherIsNamed() {
+        TcpVerdict v = classify(60, 14600, 6, 1460);
+        assertEquals(OsFamily.UNKNOWN, v.family(), v.toString());
+        assertTrue(anyReason(v, "Linux (Android 4.x) and Linux 3.1-3.10 send the same SYN"), v.reasons().toString());
+        // A desktop Linux 3.x kernel's 6 MB receive buffer gives scale 7: that one Android does not send.
+        assertEquals(OsFamily.LINUX, classify(60, 14600, 7, 1460).family());
+    }
+
+    @Test
+    void aP0fFileGivenAtRunTimeGetsItsLegacyLabelsMarkedToo(@TempDir Path dir) throws IOException {
+        Path p0f = dir.resolve("p0f.fp");
+        try (InputStream in = TcpFingerprinter.class.getResourceAsStream("p0f.fp")) {
+            Files.copy(in, p0f);
+        }
+        TcpFingerprinter fromFile = new TcpFingerprinter(SignatureDatabase.withP0fFile(p0f));
+        TcpVerdict v = fromFile.classify(new TcpObservation(60, 65535, 1, 1460));
+        assertEquals(OsFamily.UNKNOWN, v.family(), v.toString());
+        assertTrue(fromFile.database().signatures().stream().anyMatch(s -> s.label().equals("Mac OS X 10.x") && s.legacy()));
     }
 
     @Test
