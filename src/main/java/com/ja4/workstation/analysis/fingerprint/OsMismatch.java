@@ -33,8 +33,21 @@ public record OsMismatch(ClaimedOs claimed, String uaEvidence, TcpVerdict stack)
 
     /** "UA claims Windows, SYN is Linux 4.x and newer (91%)": the cell text and the drill-down's flag. */
     public String label() {
-        return String.format(Locale.ROOT, "UA claims %s, SYN is %s (%d%%)", claimed.displayName(), stack.os(),
+        return String.format(Locale.ROOT, "UA claims %s, SYN is %s (%d%%)", claimed.displayName(), stackName(),
                 Math.round(100 * stack.stackConfidence()));
+    }
+
+    /**
+     * The stack's label, led by its family where the label does not name one: p0f files some
+     * clients by product ("BaiduSpider" is a Linux 2.6 stack), which alone would read as an OS.
+     */
+    private String stackName() {
+        if (stack.family() == OsFamily.SCANNER) return stack.os();
+        String os = stack.os().toLowerCase(Locale.ROOT);
+        for (String name : stack.family().displayName().split("/")) {
+            if (os.startsWith(name.toLowerCase(Locale.ROOT))) return stack.os();
+        }
+        return stack.family().displayName() + " (" + stack.os() + ")";
     }
 
     /** The two sides in the analyst's words, for a tooltip or the drill-down. */

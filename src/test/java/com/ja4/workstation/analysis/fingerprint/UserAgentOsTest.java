@@ -81,6 +81,10 @@ class UserAgentOsTest {
         assertTrue(proxy.isPresent(), "a Windows browser on a Linux stack: the classic proxy signal");
         assertEquals("UA claims Windows, SYN is Linux 4.x and newer (97%)", proxy.get().label());
         assertTrue(proxy.get().explanation().contains("\"windows nt 10.0\" claims Windows"), proxy.get().explanation());
+        TcpVerdict crawler = new TcpVerdict("BaiduSpider", OsFamily.LINUX, 0.95, 64, 12, linux.path(), false, 0,
+                List.of(), 0.95);
+        assertEquals("UA claims Windows, SYN is Linux (BaiduSpider) (95%)", OsMismatch.of(windowsUa, crawler).orElseThrow().label(),
+                "a label that names a product, not an OS, is led by its family");
         assertTrue(OsMismatch.of(macUa, windows).isPresent(), "a Mac browser on a Windows stack");
         assertTrue(OsMismatch.of(windowsUa, masscan).isPresent(), "a browser UA on a scanner's SYN");
 
