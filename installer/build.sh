@@ -400,6 +400,6 @@ dmg() {
 case "${1:-}" in
   msi) shift; msi "$@" ;;
   dmg) shift; dmg "$@" ;;
-  -h|--help) sed -n '2,17p' "$0" ;;
+  -h|--help) sed -n '2,29p' "$0" ;;
   *) linux "$@" ;;
 esac

@@ -3,7 +3,9 @@
 # (Xvfb) and prints the median and spread of the time from launch (just before exec) to the first
 # frame painted with the overview's data (KPIs and charts filled), with a breakdown by phase.
 #
-#   bash installer/startup-bench.sh [-n RUNS] [--jar JAR] [--image APP_IMAGE_DIR] [--baseline-jar JAR]
+#   bash installer/startup-bench.sh [-n RUNS] [--jar JAR] [--image APP_IMAGE_DIR] [--baseline-jar JAR] [--only REGEX]
+#
+# --only REGEX times only the variants whose name matches (grep -E), e.g. --only '^(jar|launcher)$'.
 #
 # Variants, run round-robin so that the machine's load weighs on all alike:
 #   jar                      java -jar target/ja4-workstation.jar (every code-level lever on, no JVM option)
@@ -38,13 +40,15 @@ RUNS=5
 JAR=$ROOT/target/ja4-workstation.jar
 IMAGE=$ROOT/target/installer/image/ja4-workstation
 BASELINE_JAR=""
+ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) RUNS=$2; shift 2 ;;
     --jar) JAR=$(readlink -f "$2"); shift 2 ;;
     --image) IMAGE=$(readlink -f "$2"); shift 2 ;;
     --baseline-jar) BASELINE_JAR=$(readlink -f "$2"); shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    --only) ONLY=$2; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "startup-bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -93,7 +97,10 @@ JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$WORK/train.txt" timeout 180 "${START[@]}
 
 NOVERIFY="-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
 LABELS=(); OPTS=(); CMDS=()
-add() { LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3"); }
+add() {
+  [ -z "$ONLY" ] || grep -qE -- "$ONLY" <<< "$1" || return 0
+  LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3")
+}
 add "jar" "" "java -jar $JAR"
 add "jar, levers off" "-Dja4.startup.parallel=false -Djava.awt.headless=false -Dja4.startup.warmup=false" "java -jar $JAR"
 add "jar, serial start" "-Dja4.startup.parallel=false" "java -jar $JAR"
