@@ -13,13 +13,15 @@
 # SIZES.txt).
 #
 # AppCDS (class-data sharing): a training run of the app image's launcher (on a virtual display,
-# installer/xvfb.sh; else a headless render) lists the classes a start loads; those of its critical path,
-# in load order, that fit CDS_BUDGET_MB (default 9: the installed size may grow by 10 MB at most) go to
-# lib/app/ja4-workstation.classlist. The archive itself is made where the app is
-# installed (the .deb's postinst runs lib/app/ja4-workstation-cds.sh; for the app image, this script),
-# because the JVM accepts it only for that jar at that place. CDS=full archives every class listed
-# (about 45 MB, a faster start), CDS=none none. The launcher runs the JIT's first tier only (JIT=c2:
-# both tiers; see JIT_OPTIONS). What it installs itself when missing (Debian/Ubuntu, as root or through sudo):
+# installer/xvfb.sh; else a headless render) lists the classes a start loads; those of its critical path
+# (the jar's first, then the JDK's, in load order) that fit CDS_BUDGET_MB (default 10: the installed size
+# may grow by 10 MB at most) go to lib/app/ja4-workstation.classlist. The archive itself is made where the
+# app is installed (the .deb's postinst runs lib/app/ja4-workstation-cds.sh; for the app image, this
+# script), because the JVM accepts it only for that jar at that place. CDS=full archives every class
+# listed (about 45 MB, a faster start), CDS=none none. bin/ja4-workstation is a shell launcher in place of
+# jpackage's (install_launcher says why); it runs the JIT's first tier only (JIT=c2: both tiers) and no
+# bytecode verification of the jar (VERIFY=on: verified; see LAUNCHER_OPTIONS). What it installs itself
+# when missing (Debian/Ubuntu, as root or through sudo):
 # the JDK's jmods (jlink needs them), fakeroot and dpkg-deb (jpackage --type deb), unzip.
 #
 # JavaFX stays on the class path inside the shaded jar (its Linux natives are in the jar), so
@@ -136,14 +138,24 @@ build_runtime() {
   "$OUT/runtime/bin/java" --list-modules > "$OUT/runtime-modules.txt"
 }
 
-# The JIT: C1 only by default. At start-up the C2 compiler took about half the CPU of a 2-core
-# machine (2.3 of 5 s) for code that runs a few times; with C1 alone the overview shows ~35% sooner,
-# and a clustering run of 8,000 pairs (a few seconds, cold) is faster too. JIT=c2 keeps both tiers.
-JIT_OPTIONS=()
-[ "${JIT:-c1}" = c2 ] || JIT_OPTIONS=(--java-options '-XX:TieredStopAtLevel=1')
+# The launcher's JVM options, besides the AppCDS archive (lib/app/ja4-workstation.jsa, see below).
+# - The JIT: C1 only by default. At start-up the C2 compiler took about half the CPU of a 2-core
+#   machine (2.3 of 5 s) for code that runs a few times; with C1 alone the overview shows ~35% sooner,
+#   and a clustering run of 8,000 pairs (a few seconds, cold) is faster too. JIT=c2 keeps both tiers.
+# - No bytecode verification of the class path's classes (VERIFY=on keeps it): the JVM never verifies
+#   the JDK's own classes, and the class path holds only the jar this build made and the package
+#   installed next to the runtime; the app loads no other code (no plugins, no scripts, nothing from
+#   the network or the data it opens). It saves the verifier's work for ~3,000 classes at every start
+#   (picocli's Java 5 classes go through the slow type-inferring verifier). A diagnostic flag in
+#   JDK 17, accepted without a warning (-Xverify:none prints a deprecation warning).
+LAUNCHER_OPTIONS=(-Dfile.encoding=UTF-8)
+[ "${JIT:-c1}" = c2 ] || LAUNCHER_OPTIONS+=(-XX:TieredStopAtLevel=1)
+[ "${VERIFY:-off}" = on ] || LAUNCHER_OPTIONS+=(-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote)
 
 build_app_image() {
   log "jpackage: app image"
+  local jpackage_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/ja4-workstation.jsa') o
+  for o in "${LAUNCHER_OPTIONS[@]}"; do jpackage_options+=(--java-options "$o"); done
   rm -rf "$OUT/input" "$OUT/image"
   mkdir -p "$OUT/input" "$OUT/image"
   cp "$JAR" "$OUT/input/"
@@ -155,10 +167,20 @@ build_app_image() {
     --icon "$ICON_PNG" \
     --runtime-image "$OUT/runtime" \
     --input "$OUT/input" --main-jar "$APP_NAME.jar" --main-class "$MAIN_CLASS" \
-    --java-options '-Dfile.encoding=UTF-8' \
-    --java-options '-XX:SharedArchiveFile=$APPDIR/ja4-workstation.jsa' \
-    "${JIT_OPTIONS[@]}"
+    "${jpackage_options[@]}"
+  install_launcher
   "$OUT/image/$APP_NAME/bin/$APP_NAME" --version
+}
+
+# bin/ja4-workstation: a shell launcher with LAUNCHER_OPTIONS in place of jpackage's (its header says
+# why: jpackage's asks rpm and dpkg who owns it at every start). jpackage's is kept outside the image,
+# with its .cfg (same options) in the image, for the start-up benchmark's comparison.
+install_launcher() {
+  local img=$OUT/image/$APP_NAME
+  mv "$img/bin/$APP_NAME" "$OUT/jpackage-launcher"
+  sed -e "s|@JAVA_OPTIONS@|${LAUNCHER_OPTIONS[*]}|" -e "s|@APP_NAME@|$APP_NAME|g" -e "s|@MAIN_CLASS@|$MAIN_CLASS|" \
+    "$ROOT/installer/resources/ja4-workstation-launcher.sh" > "$img/bin/$APP_NAME"
+  chmod 755 "$img/bin/$APP_NAME"
 }
 
 build_deb() {
@@ -190,15 +212,30 @@ build_deb() {
   echo "built $DEB"
 }
 
-# The first $1 classes the start loads on its critical path (the toolkit, the window, the overview; not
-# what other threads load meanwhile: logging, DuckDB, JSON, the command line), in load order, and the
-# lambdas of the kept classes. The JVM's own part of any archive is about 4.4 MB; each class adds ~10-20 kB.
+# The classes of the JavaFX thread's critical path (the toolkit, the window, the overview; not what other
+# threads load meanwhile: logging, DuckDB, JSON, the command line, the chart warm-up's JFreeChart and AWT)
+# that the archive keeps, in load order, and the lambdas of the kept classes: the first $1 of those the
+# jar holds ($2: its class names), then the JDK's. The jar's come first: the JVM reads them through the
+# Java class loader from a deflated jar (the JDK's own come from the runtime image, natively). Every
+# class costs the archive 6-10 kB whatever its size, with the classes the dump loads to link it (a chart
+# class drags in most of JFreeChart and AWT), on top of the JVM's own part (~4.4 MB): the budget holds
+# about 1,100 of the ~7,000 classes a start loads. Measured at 10 MB on two cores, process CPU to the
+# painted overview: this order 3640 ms, the jar's first with the chart warm-up's 3780 (17 classes fit),
+# the JDK's first 3670, load order 3880, no archive 4030.
 cds_select() {
-  awk -v max="$1" '
+  awk -v max="$1" -v jarlist="$2" '
+    BEGIN { while ((getline c < jarlist) > 0) injar[c] = 1 }
     /^#/ || /^@lambda-form-invoker/ { next }
-    /^@lambda-proxy/ { if ($2 in kept) print; next }
+    /^@lambda-proxy/ { proxy[++np] = $0; host[np] = $2; next }
     $1 ~ /^(ch\/qos|org\/slf4j|org\/duckdb|com\/fasterxml|picocli|com\/clickhouse|org\/apache|com\/ja4\/workstation\/(data|service|analysis|app))\// { next }
-    n < max { kept[$1] = 1; n++; print }'
+    $1 ~ /^(org\/jfree|java\/awt|javax\/swing|sun\/font|sun\/awt|sun\/java2d|com\/ja4\/workstation\/ui\/common\/Chart)/ { next }
+    { line[++n] = $0; name[n] = $1; if (name[n] in injar) order[++nj] = n }
+    END {
+      for (i = 1; i <= n; i++) if (!(name[i] in injar)) order[++nj] = i
+      for (i = 1; i <= nj && i <= max; i++) keep[order[i]] = 1
+      for (i = 1; i <= n; i++) if (i in keep) { print line[i]; kept[name[i]] = 1 }
+      for (i = 1; i <= np; i++) if (host[i] in kept) print proxy[i]
+    }'
 }
 
 # Dumps the archive of a class list to $OUT/cds-trial.jsa; prints its size in kB.
@@ -237,17 +274,18 @@ build_cds_classlist() {
     echo "AppCDS: all $total classes -> archive of $(( $(cds_trial "$target") / 1024 )) MB"
   else
     # the most classes whose archive fits the budget (bisection, a dump per step)
-    budget=$(( ${CDS_BUDGET_MB:-9} * 1024 ))
-    lo=0; hi=$(cds_select "$total" < "$list" | grep -cv '^@')
-    while [ $((hi - lo)) -gt 25 ]; do
+    budget=$(( ${CDS_BUDGET_MB:-10} * 1024 ))
+    unzip -Z1 "$img/lib/app/$APP_NAME.jar" | sed -n 's/\.class$//p' > "$OUT/jar-classes.txt"
+    lo=0; hi=$(cds_select "$total" "$OUT/jar-classes.txt" < "$list" | grep -cv '^@')
+    while [ $((hi - lo)) -gt 10 ]; do
       mid=$(( (lo + hi) / 2 ))
-      cds_select "$mid" < "$list" > "$target"
+      cds_select "$mid" "$OUT/jar-classes.txt" < "$list" > "$target"
       size=$(cds_trial "$target")
       if [ "$size" -le "$budget" ]; then lo=$mid; else hi=$mid; fi
     done
-    cds_select "$lo" < "$list" > "$target"
+    cds_select "$lo" "$OUT/jar-classes.txt" < "$list" > "$target"
     size=$(cds_trial "$target")
-    echo "AppCDS: $lo of $total classes (the start's critical path, in load order) -> archive of $((size / 1024)) MB (budget ${CDS_BUDGET_MB:-9} MB)"
+    echo "AppCDS: $lo of $total classes (the start's critical path, the jar's first) -> archive of $((size / 1024)) MB (budget ${CDS_BUDGET_MB:-10} MB)"
   fi
   rm -f "$OUT/cds-trial.jsa"
 }
@@ -261,16 +299,18 @@ make_image_cds() {
 
 report_sizes() {
   local f=$OUT/SIZES.txt
+  mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
   (set +o pipefail  # head closes its pipes early
   {
     echo "# sizes ($(date -u +%Y-%m-%dT%H:%MZ))"
     printf '%-28s %s\n' "shaded jar (linux-x64)" "$(du -h "$JAR" | cut -f1)"
     printf '%-28s %s\n' "jlink runtime" "$(du -sh "$OUT/runtime" | cut -f1)"
-    printf '%-28s %s\n' "app image" "$(du -sh --exclude=ja4-workstation.jsa "$OUT/image/$APP_NAME" | cut -f1)"
+    printf '%-28s %s\n' "app image" "$(mb "$(du -sk --exclude=ja4-workstation.jsa "$OUT/image/$APP_NAME" | cut -f1)")"
     local jsa=$OUT/image/$APP_NAME/lib/app/ja4-workstation.jsa
     [ -f "$jsa" ] && printf '%-28s %s (%s classes; made at install time, counts in the installed size)\n' "AppCDS archive" \
-      "$(du -h "$jsa" | cut -f1)" "$(grep -cv '^[#@]' "$OUT/image/$APP_NAME/lib/app/ja4-workstation.classlist")"
-    [ -f "$jsa" ] && printf '%-28s %s\n' "installed (image + archive)" "$(du -sh "$OUT/image/$APP_NAME" | cut -f1)"
+      "$(mb "$(du -k "$jsa" | cut -f1)")" "$(grep -cv '^[#@]' "$OUT/image/$APP_NAME/lib/app/ja4-workstation.classlist")"
+    [ -f "$jsa" ] && printf '%-28s %s (before issue 17: about 101 MB; at most 111 MB)\n' "installed (image + archive)" \
+      "$(mb "$(du -sk "$OUT/image/$APP_NAME" | cut -f1)")"
     [ -n "${DEB:-}" ] && printf '%-28s %s\n' ".deb" "$(du -h "$DEB" | cut -f1)"
     echo
     echo "# largest files of the app image"
@@ -360,6 +400,6 @@ dmg() {
 case "${1:-}" in
   msi) shift; msi "$@" ;;
   dmg) shift; dmg "$@" ;;
-  -h|--help) sed -n '2,17p' "$0" ;;
+  -h|--help) sed -n '2,29p' "$0" ;;
   *) linux "$@" ;;
 esac

@@ -3,24 +3,32 @@
 # (Xvfb) and prints the median and spread of the time from launch (just before exec) to the first
 # frame painted with the overview's data (KPIs and charts filled), with a breakdown by phase.
 #
-#   bash installer/startup-bench.sh [-n RUNS] [--jar JAR] [--image APP_IMAGE_DIR] [--baseline-jar JAR]
+#   bash installer/startup-bench.sh [-n RUNS] [--jar JAR] [--image APP_IMAGE_DIR] [--baseline-jar JAR] [--only REGEX]
+#
+# --only REGEX times only the variants whose name matches (grep -E), e.g. --only '^(jar|launcher)$'.
 #
 # Variants, run round-robin so that the machine's load weighs on all alike:
-#   jar                      java -jar target/ja4-workstation.jar (every code-level lever on)
+#   jar                      java -jar target/ja4-workstation.jar (every code-level lever on, no JVM option)
 #   jar, levers off          serial start, AWT's display toolkit, no chart warm-up, as before (Jackson and the ClickHouse
 #                            driver stay off the start path: no switch for those)
 #   jar, serial start        -Dja4.startup.parallel=false: logging, then the toolkit, then the source, as before
 #   jar, AWT display toolkit -Djava.awt.headless=false: AWT's own X connection, as before
 #   jar, no chart warm-up    -Dja4.startup.warmup=false: JFreeChart and AWT's fonts initialised by the
 #                            overview's first chart on the JavaFX thread, as before
-#   jar, C1 only             -XX:TieredStopAtLevel=1 (what the installed launcher uses)
-#   jar + AppCDS             -XX:SharedArchiveFile= an archive made here by one training run (README)
+#   jar, C1 only             -XX:TieredStopAtLevel=1 (the JIT's first tier, as the installed launcher runs)
+#   jar, C1, no verification and -XX:-BytecodeVerificationRemote (as the installed launcher runs)
+#   scripts/start.sh         the README's start: the same plus the jar's AppCDS archive, recorded by a
+#                            first start of the script (scripts/start.sh)
 #   baseline jar             --baseline-jar: another build with the probe (StartupProbe), e.g. main later
-#   launcher                 the app image's launcher (installer/build.sh; its AppCDS archive inside)
-#   launcher -Xshare:off     the same without any class-data sharing (as before build.sh made an archive)
-#   launcher's java + full CDS  the image's runtime with every class of build.sh's training run archived
-#   launcher's java as before  both JIT tiers, no class-data sharing (the launcher before this work)
+#   launcher                 the app image's launcher (installer/build.sh: a shell launcher, its AppCDS
+#                            archive, C1 only, no verification)
+#   jpackage's launcher      jpackage's own launcher, same options (it asks rpm and dpkg who owns it first)
+#   launcher -Xshare:off     the launcher without any class-data sharing
+#   launcher's java, verifying  the launcher's options and archive, bytecode verification on
+#   launcher's java + full CDS  the same with every class of build.sh's training run archived (45 MB:
+#                            what the size budget leaves out)
 #   launcher's java, C1+C2   the launcher's options and archive, both JIT tiers
+#   launcher's java as before  both JIT tiers, no class-data sharing, verification on (before issue 17)
 # The app writes its marks with -Dja4.startup.probe=FILE (ui/diagnostics/StartupProbe) and exits
 # at the painted frame. The demo snapshot is generated once, before the timed runs, in a temporary
 # data folder (its first start is printed apart). Installs xvfb and libgtk-3-0 with apt-get when
@@ -32,13 +40,15 @@ RUNS=5
 JAR=$ROOT/target/ja4-workstation.jar
 IMAGE=$ROOT/target/installer/image/ja4-workstation
 BASELINE_JAR=""
+ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) RUNS=$2; shift 2 ;;
     --jar) JAR=$(readlink -f "$2"); shift 2 ;;
     --image) IMAGE=$(readlink -f "$2"); shift 2 ;;
     --baseline-jar) BASELINE_JAR=$(readlink -f "$2"); shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --only) ONLY=$2; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "startup-bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +60,8 @@ die() { echo "startup-bench.sh: $*" >&2; exit 1; }
 ensure_gui_packages || die "no virtual display: install xvfb and libgtk-3-0"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ja4-startup.XXXXXX")
-cleanup() { stop_xvfb; rm -rf "$WORK"; }
+COPY=""
+cleanup() { stop_xvfb; rm -rf "$WORK"; [ -z "$COPY" ] || rm -rf "$COPY"; }
 trap cleanup EXIT
 start_xvfb || die "cannot start Xvfb"
 export JA4_WORKSTATION_HOME=$WORK/home
@@ -78,26 +89,45 @@ first() { awk -F'\t' -v p="$1" '$2==p{print $3}' "$WORK/marks.tsv"; }
 echo "first start (demo generated meanwhile): window painted at $(first first_pulse) ms, overview's data at $(first data_painted) ms (not counted below)"
 : > "$WORK/marks.tsv"
 
-# AppCDS for the jar: one training run records the classes it loaded (dynamic archive over the JDK's own)
-CDS=$WORK/jar-cds.jsa
-JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$WORK/train.txt -XX:ArchiveClassesAtExit=$CDS" timeout 180 java -jar "$JAR" >"$WORK/train.log" 2>&1 || true
-[ -s "$CDS" ] && echo "AppCDS archive for the jar: $(du -h "$CDS" | cut -f1) (training run of the same start)" || echo "no AppCDS archive for the jar ($(tail -1 "$WORK/train.log"))"
+# AppCDS for the jar, as scripts/start.sh makes it: its first start records the archive at exit
+START=(env JA4_JAR="$JAR" JA4_CDS_ARCHIVE="$WORK/jar-cds.jsa" bash "$ROOT/scripts/start.sh")
+JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$WORK/train.txt" timeout 180 "${START[@]}" >"$WORK/train.log" 2>&1 || true
+[ -s "$WORK/jar-cds.jsa" ] && echo "AppCDS archive for the jar (scripts/start.sh): $(du -h "$WORK/jar-cds.jsa" | cut -f1)" ||
+  echo "no AppCDS archive for the jar ($(tail -1 "$WORK/train.log"))"
 
+NOVERIFY="-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote"
 LABELS=(); OPTS=(); CMDS=()
-add() { LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3"); }
+add() {
+  [ -z "$ONLY" ] || grep -qE -- "$ONLY" <<< "$1" || return 0
+  LABELS+=("$1"); OPTS+=("$2"); CMDS+=("$3")
+}
 add "jar" "" "java -jar $JAR"
 add "jar, levers off" "-Dja4.startup.parallel=false -Djava.awt.headless=false -Dja4.startup.warmup=false" "java -jar $JAR"
 add "jar, serial start" "-Dja4.startup.parallel=false" "java -jar $JAR"
 add "jar, AWT display toolkit" "-Djava.awt.headless=false" "java -jar $JAR"
 add "jar, no chart warm-up" "-Dja4.startup.warmup=false" "java -jar $JAR"
 add "jar, C1 only" "-XX:TieredStopAtLevel=1" "java -jar $JAR"
-[ -s "$CDS" ] && add "jar + AppCDS" "-XX:SharedArchiveFile=$CDS" "java -jar $JAR"
+add "jar, C1, no verification" "-XX:TieredStopAtLevel=1 $NOVERIFY" "java -jar $JAR"
+[ -s "$WORK/jar-cds.jsa" ] && add "scripts/start.sh" "" "${START[*]}"
 [ -n "$BASELINE_JAR" ] && add "baseline jar" "" "java -jar $BASELINE_JAR"
 if [ -x "$IMAGE/bin/ja4-workstation" ]; then
+  LJAVA="$IMAGE/lib/runtime/bin/java -Dfile.encoding=UTF-8"
+  LMAIN="-cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
+  ARCHIVE=$IMAGE/lib/app/ja4-workstation.jsa
   add "launcher" "" "$IMAGE/bin/ja4-workstation"
+  # jpackage's own launcher (build.sh keeps it beside the image) in a hard-linked copy of the image,
+  # with an archive of its own (the JVM accepts one only for the jar's path it was made for)
+  JPACKAGE_LAUNCHER=$(dirname "$(dirname "$IMAGE")")/jpackage-launcher
+  if [ -x "$JPACKAGE_LAUNCHER" ]; then
+    COPY=$(dirname "$IMAGE")/.bench-jpackage-$$
+    cp -al "$IMAGE" "$COPY" && rm -f "$COPY/bin/ja4-workstation" "$COPY/lib/app/ja4-workstation.jsa" "$COPY/lib/app/ja4-workstation-cds.log" &&
+      cp "$JPACKAGE_LAUNCHER" "$COPY/bin/ja4-workstation" && sh "$COPY/lib/app/ja4-workstation-cds.sh" make &&
+      add "jpackage's launcher" "" "$COPY/bin/ja4-workstation"
+  fi
   add "launcher -Xshare:off" "-Xshare:off" "$IMAGE/bin/ja4-workstation"
-  if [ -f "$IMAGE/lib/app/ja4-workstation.jsa" ]; then
-    echo "launcher's AppCDS archive: $(du -h "$IMAGE/lib/app/ja4-workstation.jsa" | cut -f1), $(grep -cv '^[#@]' "$IMAGE/lib/app/ja4-workstation.classlist") classes"
+  if [ -f "$ARCHIVE" ]; then
+    echo "launcher's AppCDS archive: $(du -h "$ARCHIVE" | cut -f1), $(grep -cv '^[#@]' "$IMAGE/lib/app/ja4-workstation.classlist") classes"
+    add "launcher's java, verifying" "" "$LJAVA -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$ARCHIVE $LMAIN"
   else
     echo "(the app image has no AppCDS archive: built before it, or with CDS=none)"
   fi
@@ -106,13 +136,11 @@ if [ -x "$IMAGE/bin/ja4-workstation" ]; then
   if [ -s "$TRAINING" ] && "$IMAGE/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$TRAINING" \
       -XX:SharedArchiveFile="$WORK/full.jsa" -cp "$IMAGE/lib/app/ja4-workstation.jar" >/dev/null 2>&1; then
     echo "full AppCDS archive (every class of the training run): $(du -h "$WORK/full.jsa" | cut -f1)"
-    add "launcher's java + full CDS" "" "$IMAGE/lib/runtime/bin/java -XX:SharedArchiveFile=$WORK/full.jsa -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
+    add "launcher's java + full CDS" "" "$LJAVA -XX:TieredStopAtLevel=1 $NOVERIFY -XX:SharedArchiveFile=$WORK/full.jsa $LMAIN"
   fi
-  # the launcher as before (both JIT tiers, no class-data sharing), and with both tiers and its archive
-  add "launcher's java as before" "" "$IMAGE/lib/runtime/bin/java -Xshare:off -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
-  if [ -f "$IMAGE/lib/app/ja4-workstation.jsa" ]; then
-    add "launcher's java, C1+C2" "" "$IMAGE/lib/runtime/bin/java -XX:SharedArchiveFile=$IMAGE/lib/app/ja4-workstation.jsa -Dfile.encoding=UTF-8 -cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
-  fi
+  [ -f "$ARCHIVE" ] && add "launcher's java, C1+C2" "" "$LJAVA $NOVERIFY -XX:SharedArchiveFile=$ARCHIVE $LMAIN"
+  # the launcher before issue 17: both JIT tiers, no class-data sharing, verification on
+  add "launcher's java as before" "" "$LJAVA -Xshare:off $LMAIN"
 else
   echo "(no app image at $IMAGE: run bash installer/build.sh --no-deb to time the installed launcher)"
 fi
