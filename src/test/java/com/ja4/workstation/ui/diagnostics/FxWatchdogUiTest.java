@@ -2,12 +2,14 @@ package com.ja4.workstation.ui.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ja4.workstation.data.schema.WarehouseSchema;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.service.diagnostics.Stall;
 import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.service.query.QueryScope;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.DemoSnapshots;
+import com.ja4.workstation.testing.HostileSnapshot;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.shell.LoadedView;
 import com.ja4.workstation.ui.shell.Shell;
@@ -18,19 +20,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every view opened in turn on the x10 demo (about 20,000 IPs, 2 million HTTP log rows) with the
- * JavaFX watchdog on: no view may stall the JavaFX thread for more than
+ * Every view opened in turn on the x10 demo (about 20,000 IPs, 2 million HTTP log rows), and on the
+ * hostile-text snapshot, with the JavaFX watchdog on: no view may stall the JavaFX thread for more than
  * {@value FxWatchdog#LIMIT_MILLIS} ms of its own work once start-up is over (a stall in which the
  * thread only waited for CPU or for the collector is not the view's doing: {@link Stall#busyMillis()}).
  * Prints the worst stall of each view.
@@ -59,7 +63,29 @@ class FxWatchdogUiTest {
         long t0 = System.nanoTime();
         Path demo = DemoSnapshots.scaledDemo(10);
         long generated = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        workspace = SnapshotOpener.open(demo);
+        // the drill-down of the most detected IP: eight queries, tables, radar
+        tour(robot, demo, String.format("the x10 demo (generated in %d ms)", generated), ws -> ws.overview()
+                .topIps(shell.model().window(), com.ja4.workstation.domain.overview.TopIpRanking.DETECTIONS, QueryScope.sequential())
+                .join().get(0).ip());
+    }
+
+    /**
+     * The same on the hostile-text snapshot: 100 KB values with a right-to-left override, bidi
+     * isolates, NUL and emoji in every text column, shaped by the tables, charts, tooltips and the
+     * IP drill-down (of the client whose HTTP-log path is the 100 KB value).
+     */
+    @Test
+    void noViewStallsTheJavaFxThreadOnHostileText(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("hostile.duckdb");
+        HostileSnapshot.write(file);
+        int pathColumn = WarehouseSchema.HTTP_LOGS_TABLE.columnNames().indexOf("path");
+        int row = Math.floorMod(HostileSnapshot.TEXTS.indexOf(HostileSnapshot.LONG) - pathColumn, HostileSnapshot.rows());
+        tour(robot, file, "the hostile-text snapshot", ws -> HostileSnapshot.ipv4(row));
+    }
+
+    /** Opens {@code snapshot}, visits every view, prints the worst stall of each and fails on one over the limit twice. */
+    private void tour(FxRobot robot, Path snapshot, String what, Function<Workspace, String> drillDownIp) throws Exception {
+        workspace = SnapshotOpener.open(snapshot);
         robot.interact(() -> shell.use(workspace));
         awaitIdle(robot, ViewId.OVERVIEW);
         FxWatchdog.startupDone();
@@ -68,15 +94,14 @@ class FxWatchdogUiTest {
         Map<ViewId, List<Stall>> retry = new LinkedHashMap<>();
         long t1 = System.nanoTime();
         for (ViewId id : ViewId.values()) {
-            first.put(id, visit(robot, id, true));
+            first.put(id, visit(robot, id, true, drillDownIp));
             // a stall over the limit on the first visit may be the JVM's cold start (classes loaded, code
             // interpreted): the view is loaded once more, and fails only if it stalls again
-            if (first.get(id).stream().anyMatch(s -> s.exceeds(FxWatchdog.LIMIT_MILLIS))) retry.put(id, visit(robot, id, false));
+            if (first.get(id).stream().anyMatch(s -> s.exceeds(FxWatchdog.LIMIT_MILLIS))) retry.put(id, visit(robot, id, false, drillDownIp));
         }
         long viewsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
 
-        StringBuilder report = new StringBuilder(String.format("JavaFX watchdog on the x10 demo (generated in %d ms, views opened in %d ms)%n",
-                generated, viewsMillis));
+        StringBuilder report = new StringBuilder(String.format("JavaFX watchdog on %s, views opened in %d ms%n", what, viewsMillis));
         report.append(String.format("%-13s %6s %9s %8s  %-9s  %s%n", "view", "stalls", "worst ms", "busy ms", "retry", "where (worst stall)"));
         List<Stall> over = new ArrayList<>();
         first.forEach((id, stalls) -> {
@@ -117,7 +142,7 @@ class FxWatchdogUiTest {
     }
 
     /** Shows the view (the first time) or reloads it (a retry), waits until it is drawn; the stalls meanwhile. */
-    private List<Stall> visit(FxRobot robot, ViewId id, boolean firstTime) throws Exception {
+    private List<Stall> visit(FxRobot robot, ViewId id, boolean firstTime, Function<Workspace, String> drillDownIp) throws Exception {
         watchdog.clear();
         if (id == ViewId.OVERVIEW || !firstTime) {
             robot.interact(() -> shell.controller().view(id).controller().activate()); // a reload, as after a window change
@@ -125,9 +150,9 @@ class FxWatchdogUiTest {
             robot.interact(() -> shell.controller().show(id));
         }
         awaitIdle(robot, id);
-        if (id == ViewId.IP && firstTime) { // the drill-down of the most detected IP: eight queries, tables, radar
-            String top = workspace.overview().topIps(shell.model().window(), com.ja4.workstation.domain.overview.TopIpRanking.DETECTIONS, QueryScope.sequential()).join().get(0).ip();
-            robot.interact(() -> shell.model().openIp(ClientIp.parse(top).orElseThrow()));
+        if (id == ViewId.IP && firstTime) {
+            String ip = drillDownIp.apply(workspace);
+            robot.interact(() -> shell.model().openIp(ClientIp.parse(ip).orElseThrow()));
             awaitIdle(robot, id);
         }
         return watchdog.stalls();

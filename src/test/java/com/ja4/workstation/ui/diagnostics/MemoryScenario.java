@@ -30,7 +30,8 @@ import javafx.stage.Stage;
  * snapshot, every view opened in turn (the IP drill-down of the most detected IP, the Clusters view's
  * clustering run), then a clustering run of the whole window and CSV exports of Detections and
  * Traffic. Prints {@code key=value} lines: the peak heap (sampled every 20 ms, and the sum of the heap
- * pools' own peaks, an upper bound) and the peak resident set (VmHWM).
+ * pools' own peaks, an upper bound) and the peak resident set (VmHWM), and after each step the heap,
+ * the resident set and its peak so far.
  *
  * <p>{@code java -Xmx512m -cp TEST_CLASSPATH com.ja4.workstation.ui.diagnostics.MemoryScenario SNAPSHOT OUT_DIR}
  */
@@ -53,7 +54,7 @@ public final class MemoryScenario {
         up.join();
         Platform.setImplicitExit(false);
         Workspace ws = SnapshotOpener.open(snapshot);
-        System.out.printf("opened heap_mb=%d rss_mb=%d%n", usedHeapMb(), procStatusKb("VmRSS:") >> 10);
+        System.out.printf("opened %s%n", memory());
         Shell shell = onFx(() -> {
             Theme.applyUserAgent();
             Shell s = Shell.create();
@@ -80,20 +81,19 @@ public final class MemoryScenario {
                 });
                 idle(shell, id);
             }
-            System.out.printf("view=%s heap_mb=%d rss_mb=%d%n", id.cliName(), usedHeapMb(), procStatusKb("VmRSS:") >> 10);
+            System.out.printf("view=%s %s%n", id.cliName(), memory());
         }
         TimeWindow w = shell.model().window();
         // the largest run the Clusters view allows
         ClusterResult run = ws.clusters().run(w, 14, com.ja4.workstation.analysis.cluster.ClusteringParameters.MAX_SAMPLES,
                 (stage, fraction) -> { }, () -> false);
-        System.out.printf("clusters=%d pairs=%d heap_mb=%d rss_mb=%d%n", run.run().clusters().size(), run.run().assignments().size(),
-                usedHeapMb(), procStatusKb("VmRSS:") >> 10);
+        System.out.printf("clusters=%d pairs=%d %s%n", run.run().clusters().size(), run.run().assignments().size(), memory());
         long detections = ws.detections().exportCsv(w, TableFilter.NONE, TableDefinitions.DETECTIONS.defaultSort(),
                 out.resolve("detections.csv"), n -> { }, QueryScope.sequential()).join();
-        System.out.printf("csv_detections_rows=%d heap_mb=%d rss_mb=%d%n", detections, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
+        System.out.printf("csv_detections_rows=%d %s%n", detections, memory());
         long traffic = ws.traffic().exportCsv(w, TableFilter.NONE, TableDefinitions.TRAFFIC.defaultSort(),
                 out.resolve("traffic.csv"), n -> { }, QueryScope.sequential()).join();
-        System.out.printf("csv_traffic_rows=%d heap_mb=%d rss_mb=%d%n", traffic, usedHeapMb(), procStatusKb("VmRSS:") >> 10);
+        System.out.printf("csv_traffic_rows=%d %s%n", traffic, memory());
 
         long poolPeaks = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -143,6 +143,11 @@ public final class MemoryScenario {
 
     private static long usedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The heap in use, the resident set now and its peak so far (MiB). */
+    private static String memory() {
+        return String.format("heap_mb=%d rss_mb=%d rss_peak_so_far_mb=%d", usedHeapMb(), procStatusKb("VmRSS:") >> 10, procStatusKb("VmHWM:") >> 10);
     }
 
     private static long usedHeapMb() {
