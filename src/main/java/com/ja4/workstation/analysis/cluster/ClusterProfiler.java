@@ -30,7 +30,6 @@ final class ClusterProfiler {
     private static final int BLOCK = 8_192;
 
     private final List<FeatureRow> rows;
-    private final double[][] raw;
     private final long[] hits;
     private final int[] ipIndex;
     private final StackVerdict[] verdictOfRow;
@@ -41,7 +40,6 @@ final class ClusterProfiler {
 
     ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, FeatureMatrix matrix) {
         this.rows = rows;
-        this.raw = matrix.raw();
         this.hits = matrix.hits();
         this.ipIndex = matrix.ipIndex();
         this.verdictOfRow = new StackVerdict[rows.size()];
@@ -123,8 +121,9 @@ final class ClusterProfiler {
     /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
     Map<String, Double> rawMeans(int[] members) {
         double[] sum = new double[Feature.COUNT];
+        double[] x = new double[Feature.COUNT];
         for (int i : members) {
-            double[] x = raw[i];
+            Feature.rawValues(rows.get(i), x);
             for (int j = 0; j < sum.length; j++) if (Double.isFinite(x[j])) sum[j] += x[j];
         }
         Map<String, Double> means = new LinkedHashMap<>();

@@ -5,35 +5,36 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * What a run needs of its rows as primitive arrays, computed once in one parallel pass: the raw and
- * the normalised feature values (the vectors feed k-means and the assignment, the raw values the
- * clusters' means), and the per-row facts that the sampling weights, the profiles and the run's
+ * What a run needs of its rows as primitive arrays, computed once in one parallel pass: the
+ * normalised feature values (the vectors feed k-means and the assignment), and the per-row facts that the sampling weights, the profiles and the run's
  * statistics would otherwise each read again from 100,000 row objects.
  *
- * @param raw       raw values in {@link Feature} order, one array per row
- * @param vectors   the same normalised to [0, 1]
+ * @param vectors   the feature values in {@link Feature} order normalised to [0, 1], one array per row
+ *                  (the raw values are not kept: at 100,000 rows another 18 MB that the garbage
+ *                  collector would copy while a run is under way; the profiles read them from the rows)
  * @param hits      hits of each row
  * @param anomalous whether each row is a detection
  * @param ipIndex   when {@code ipOrdered}: the rank of the row's IP among the distinct IPs (rows of
  *                  one IP share it); otherwise null
  * @param rowHash   a 64-bit mix of each row's identity, hits and vector (the run id's input)
  */
-record FeatureMatrix(double[][] raw, double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
+record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
                      long[] rowHash) {
 
     static FeatureMatrix of(List<FeatureRow> rows) {
         int n = rows.size();
-        double[][] raw = new double[n][Feature.COUNT];
         double[][] vectors = new double[n][Feature.COUNT];
         long[] hits = new long[n];
         boolean[] anomalous = new boolean[n];
         byte[] ipStep = new byte[n];
         long[] rowHash = new long[n];
         // each row writes its own slots: safe in parallel, and the same result on any number of cores
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[Feature.COUNT]);
         IntStream.range(0, n).parallel().forEach(i -> {
             FeatureRow r = rows.get(i);
-            Feature.rawValues(r, raw[i]);
-            Feature.normaliseAll(raw[i], vectors[i]);
+            double[] raw = scratch.get();
+            Feature.rawValues(r, raw);
+            Feature.normaliseAll(raw, vectors[i]);
             hits[i] = r.hits();
             anomalous[i] = r.isAnomalous();
             // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order
@@ -47,7 +48,7 @@ record FeatureMatrix(double[][] raw, double[][] vectors, long[] hits, boolean[] 
             if (ipStep[i] < 0) ipIndex = null;
             else ipIndex[i] = ipStep[i] > 0 ? ++ip : ip;
         }
-        return new FeatureMatrix(raw, vectors, hits, anomalous, ipIndex, rowHash);
+        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash);
     }
 
     /** True when the rows come in IP order (as the warehouse and the engine give them). */
