@@ -2,13 +2,17 @@
 KMeans(n_clusters=K, n_init=N_INIT, random_state=SEED) with the defaults otherwise (greedy
 k-means++ with 2 + ln(k) candidates per step, Lloyd, max_iter 300, tol 1e-4).
 
-Usage: kmeans_sklearn.py VECTORS.csv TRUTH.txt K N_INIT FIRST_SEED LAST_SEED REPEATS [OURS.csv]
+Usage: kmeans_sklearn.py [--fit-on SAMPLE.csv] VECTORS.csv TRUTH.txt K N_INIT FIRST_SEED LAST_SEED REPEATS [OURS.csv]
        kmeans_sklearn.py --serve VECTORS.csv K
   --serve      loads the vectors, then answers each line "SEED N_INIT" on stdin with "WALL_MS CPU_MS"
                of one fit on stdout (CPU of every thread of the process): the benchmark alternates
                Java runs and scikit-learn fits, so that both see the same load on a shared machine
   VECTORS.csv  one normalised row per line, comma-separated
   TRUTH.txt    the true population index of each row, one per line
+  --fit-on     fit on the rows listed in SAMPLE.csv ("ROW,WEIGHT" per line, 0-based rows of
+               VECTORS.csv) with those sample weights, then predict every row: the Java product's own
+               procedure (fit on the weighted stratified sample, assign every pair), so that both
+               sides are scored on the same fitted points
   OURS.csv     optional: one line of labels per seed of the Java run, scored here with
                sklearn.metrics.adjusted_rand_score as a cross-check of the Java ARI
 Prints one line of JSON: ARI and inertia per seed, fit time in ms (best and median over every
@@ -39,25 +43,34 @@ def main():
     if sys.argv[1] == "--serve":
         serve()
         return
-    vectors, truth_path = sys.argv[1], sys.argv[2]
-    k, n_init, first, last, repeats = (int(a) for a in sys.argv[3:8])
+    args = sys.argv[1:]
+    fit_rows, fit_weights = None, None
+    if args[0] == "--fit-on":
+        sample = np.loadtxt(args[1], delimiter=",", ndmin=2)
+        fit_rows, fit_weights = sample[:, 0].astype(int), sample[:, 1]
+        args = args[2:]
+    vectors, truth_path = args[0], args[1]
+    k, n_init, first, last, repeats = (int(a) for a in args[2:7])
     x = np.loadtxt(vectors, delimiter=",")
     truth = np.loadtxt(truth_path, dtype=int)
-    KMeans(n_clusters=k, n_init=n_init, random_state=0).fit(x)  # warm-up: thread pool, caches
+    fit_x = x if fit_rows is None else x[fit_rows]
+    KMeans(n_clusters=k, n_init=n_init, random_state=0).fit(fit_x, sample_weight=fit_weights)  # warm-up
     aris, inertias, iterations, times = [], [], [], []
     for seed in range(first, last + 1):
         for _ in range(repeats):
             t0 = time.perf_counter()
-            km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
+            km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(fit_x, sample_weight=fit_weights)
+            labels = km.labels_ if fit_rows is None else km.predict(x)
             times.append((time.perf_counter() - t0) * 1000)
-        aris.append(adjusted_rand_score(truth, km.labels_))
-        inertias.append(float(km.inertia_))
+        aris.append(adjusted_rand_score(truth, labels))
+        # inertia of every row against its centre, the objective both sides are compared on
+        inertias.append(float(km.inertia_) if fit_rows is None else float(-km.score(x)))
         iterations.append(int(km.n_iter_))
     out = {"sklearn": sklearn.__version__, "rows": int(x.shape[0]), "n_init": n_init, "ari": aris,
            "inertia": inertias, "iterations": iterations,
            "ms_best": min(times), "ms_median": float(np.median(times))}
-    if len(sys.argv) > 8:
-        ours = [np.array(line.split(","), dtype=int) for line in open(sys.argv[8]) if line.strip()]
+    if len(args) > 7:
+        ours = [np.array(line.split(","), dtype=int) for line in open(args[7]) if line.strip()]
         out["ours_ari_by_sklearn"] = [adjusted_rand_score(truth, labels) for labels in ours]
     print(json.dumps(out))
 

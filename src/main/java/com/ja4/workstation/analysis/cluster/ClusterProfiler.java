@@ -26,26 +26,33 @@ final class ClusterProfiler {
     private static final int TOP = 5;
     private static final int SAMPLE_IPS = 8;
 
+    /** Rows per block of the parallel verdict pass; each block keeps its own cache. */
+    private static final int BLOCK = 8_192;
+
     private final List<FeatureRow> rows;
-    private final double[][] raw;
+    private final long[] hits;
+    private final int[] ipIndex;
     private final StackVerdict[] verdictOfRow;
-    private final boolean ipOrdered;
 
     /** A SYN as the stack fingerprinter sees it: rows with the same four values share one verdict. */
     private record Syn(double ttl, double window, double scale, double mss) {
     }
 
-    ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, double[][] raw) {
+    ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, FeatureMatrix matrix) {
         this.rows = rows;
-        this.raw = raw;
+        this.hits = matrix.hits();
+        this.ipIndex = matrix.ipIndex();
         this.verdictOfRow = new StackVerdict[rows.size()];
-        this.ipOrdered = ClusteringPipeline.inIpOrder(rows);
-        Map<Syn, StackVerdict> cache = new HashMap<>();
-        for (int i = 0; i < verdictOfRow.length; i++) {
-            FeatureRow r = rows.get(i);
-            verdictOfRow[i] = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
-                    s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
-        }
+        // a verdict depends on its SYN alone: blocks in parallel, each with its own cache, give the same verdicts
+        int n = verdictOfRow.length;
+        java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+            Map<Syn, StackVerdict> cache = new HashMap<>();
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                FeatureRow r = rows.get(i);
+                verdictOfRow[i] = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
+                        s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
+            }
+        });
     }
 
     /**
@@ -56,28 +63,27 @@ final class ClusterProfiler {
     ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy) {
         StackVerdict stack = StackVotes.of(members, i -> verdictOfRow[i]);
         double risk = RiskScore.of(centroid, stack);
-        long hits = 0;
-        for (int i : members) hits += rows.get(i).hits();
+        long hitSum = 0;
+        for (int i : members) hitSum += hits[i];
         List<FeatureRow> busiest = busiest(members);
         List<String> sampleIps = busiest.stream().map(FeatureRow::ip).distinct().limit(SAMPLE_IPS).toList();
         List<Double> centroidList = new ArrayList<>(centroid.length);
         for (double v : centroid) centroidList.add(v);
         return new ClusterProfile(id, index, ClusterNamer.name(centroid, stack), stack, risk, RiskGroup.of(risk),
-                RiskScore.colour(risk), distinctIps(members), members.length, fittedPairs, hits, List.copyOf(centroidList),
+                RiskScore.colour(risk), distinctIps(members), members.length, fittedPairs, hitSum, List.copyOf(centroidList),
                 Collections.unmodifiableMap(rawMeans(members)), dominantThreat(members),
                 top(members, FeatureRow::country), top(members, FeatureRow::asnOrg), sampleIps,
                 busiest.get(0).userAgent(), xy[0], xy[1]);
     }
 
-    /** Distinct IPs of the members: counted as runs when the rows are in IP order, else with a set. */
+    /** Distinct IPs of the members: counted as runs of IP ranks when the rows are in IP order, else with a set. */
     int distinctIps(int[] members) {
-        if (ipOrdered) {
+        if (ipIndex != null) {
             int n = 0;
-            String previous = null;
+            int previous = -1;
             for (int i : members) {
-                String ip = rows.get(i).ip();
-                if (!ip.equals(previous)) n++;
-                previous = ip;
+                if (ipIndex[i] != previous) n++;
+                previous = ipIndex[i];
             }
             return n;
         }
@@ -95,15 +101,15 @@ final class ClusterProfiler {
             if (c == 0) c = x.ip().compareTo(y.ip());
             return c != 0 ? c : x.ja4().compareTo(y.ja4());
         };
-        long[] hits = new long[members.length];
-        for (int m = 0; m < hits.length; m++) hits[m] = rows.get(members[m]).hits();
-        Arrays.sort(hits);
+        long[] memberHits = new long[members.length];
+        for (int m = 0; m < memberHits.length; m++) memberHits[m] = hits[members[m]];
+        Arrays.sort(memberHits);
         // an IP has few JA4s: a few dozen rows hold 8 IPs; widen until they do or every row is taken
         for (int want = SAMPLE_IPS * 4; ; want *= 4) {
             // every row at least as busy as the want-th busiest (ties included), then the exact order
-            long floor = hits[Math.max(0, hits.length - want)];
+            long floor = memberHits[Math.max(0, memberHits.length - want)];
             List<Integer> top = new ArrayList<>();
-            for (int i : members) if (rows.get(i).hits() >= floor) top.add(i);
+            for (int i : members) if (hits[i] >= floor) top.add(i);
             top.sort(order);
             List<FeatureRow> out = top.stream().map(rows::get).toList();
             if (want >= members.length || out.stream().map(FeatureRow::ip).distinct().count() >= SAMPLE_IPS) {
@@ -115,8 +121,9 @@ final class ClusterProfiler {
     /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
     Map<String, Double> rawMeans(int[] members) {
         double[] sum = new double[Feature.COUNT];
+        double[] x = new double[Feature.COUNT];
         for (int i : members) {
-            double[] x = raw[i];
+            Feature.rawValues(rows.get(i), x);
             for (int j = 0; j < sum.length; j++) if (Double.isFinite(x[j])) sum[j] += x[j];
         }
         Map<String, Double> means = new LinkedHashMap<>();

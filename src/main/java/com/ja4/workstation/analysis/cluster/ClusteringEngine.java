@@ -63,7 +63,7 @@ public final class ClusteringEngine {
         long t = System.nanoTime();
         // (IP, JA4) order, as the warehouse returns them: a CSV's rows are sorted once here
         List<FeatureRow> ordered = StratifiedSampler.inIdentityOrder(rows);
-        int[] sample = StratifiedSampler.sampleIndices(ordered, parameters.sampleSize());
+        int[] sample = StratifiedSampler.sampleIndicesOfOrdered(ordered, parameters.sampleSize());
         stages.put(ClusteringStage.SAMPLE, (System.nanoTime() - t) / 1e6);
         cancel.throwIfCancelled();
         return new ClusteringPipeline(verdicts).run(ordered, sample, parameters, startedAt, stages, progress, cancel);

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -66,7 +67,7 @@ public final class ClusteringPipeline {
 
         progress.progress(ClusteringStage.KMEANS, 0.3);
         t = System.nanoTime();
-        KMeansClusterer.Result km = KMeansClusterer.cluster(data, sampleWeights(all, sample), p.k(), p.seed(),
+        KMeansClusterer.Result km = KMeansClusterer.cluster(data, sampleWeights(matrix.anomalous(), sample), p.k(), p.seed(),
                 p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));
         cancel.throwIfCancelled();
@@ -107,8 +108,8 @@ public final class ClusteringPipeline {
 
         progress.progress(ClusteringStage.PROFILES, 0.8);
         t = System.nanoTime();
-        String runId = runId(data, all, sample, p, startedAt);
-        ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix.raw());
+        String runId = runId(matrix.rowHash(), sample, all.size(), p, startedAt);
+        ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix);
         // clusters are profiled in parallel: the profiler only reads, and the list keeps cluster order
         List<ClusterProfile> clusters = IntStream.range(0, present.size()).parallel().mapToObj(i -> {
             int c = present.get(i);
@@ -117,11 +118,12 @@ public final class ClusteringPipeline {
         clusters = uniqueLabels(clusters);
         String[] ids = new String[p.k()];
         for (int c = 0; c < ids.length; c++) ids[c] = clusterId(runId, c);
-        List<MemberAssignment> assignments = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        MemberAssignment[] byRow = new MemberAssignment[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
             FeatureRow r = all.get(i);
-            assignments.add(new MemberAssignment(r.ip(), r.ja4(), ids[labels[i]], Math.sqrt(squared[i]), fitted[i]));
-        }
+            byRow[i] = new MemberAssignment(r.ip(), r.ja4(), ids[labels[i]], Math.sqrt(squared[i]), fitted[i]);
+        });
+        List<MemberAssignment> assignments = Collections.unmodifiableList(Arrays.asList(byRow));
         stageMillis.put(ClusteringStage.PROFILES, millisSince(t));
         cancel.throwIfCancelled();
 
@@ -132,7 +134,7 @@ public final class ClusteringPipeline {
 
         double computeMillis = millisSince(t0);
         double before = timings.values().stream().mapToDouble(Double::doubleValue).sum();
-        RunStatistics stats = statistics(sample.length, all, clusters, km, stageMillis, before + computeMillis);
+        RunStatistics stats = statistics(sample.length, all, matrix, clusters, km, stageMillis, before + computeMillis);
         progress.progress(ClusteringStage.EDGES, 1.0);
         return new ClusteringRun(runId, p, startedAt, clusters, edges, assignments, all, stats);
     }
@@ -145,16 +147,23 @@ public final class ClusteringPipeline {
      * the sample, every weight is 1.
      */
     static double[] sampleWeights(List<FeatureRow> all, int[] sample) {
-        if (sample.length == all.size()) return null;
+        boolean[] anomalous = new boolean[all.size()];
+        for (int i = 0; i < anomalous.length; i++) anomalous[i] = all.get(i).isAnomalous();
+        return sampleWeights(anomalous, sample);
+    }
+
+    /** @param anomalous whether each row of the window is a detection */
+    static double[] sampleWeights(boolean[] anomalous, int[] sample) {
+        if (sample.length == anomalous.length) return null;
         int detected = 0;
-        for (FeatureRow r : all) if (r.isAnomalous()) detected++;
+        for (boolean a : anomalous) if (a) detected++;
         int sampledDetected = 0;
-        for (int i : sample) if (all.get(i).isAnomalous()) sampledDetected++;
+        for (int i : sample) if (anomalous[i]) sampledDetected++;
         double detectedWeight = sampledDetected == 0 ? 1 : (double) detected / sampledDetected;
         int sampledOther = sample.length - sampledDetected;
-        double otherWeight = sampledOther == 0 ? 1 : (double) (all.size() - detected) / sampledOther;
+        double otherWeight = sampledOther == 0 ? 1 : (double) (anomalous.length - detected) / sampledOther;
         double[] w = new double[sample.length];
-        for (int s = 0; s < w.length; s++) w[s] = all.get(sample[s]).isAnomalous() ? detectedWeight : otherWeight;
+        for (int s = 0; s < w.length; s++) w[s] = anomalous[sample[s]] ? detectedWeight : otherWeight;
         return w;
     }
 
@@ -214,21 +223,14 @@ public final class ClusteringPipeline {
                 : c.withLabel(labelOf.get(c.index()))).toList();
     }
 
-    /** True when the rows come in IP order (as the warehouse and the service give them). */
-    static boolean inIpOrder(List<FeatureRow> rows) {
-        for (int i = 1; i < rows.size(); i++) if (rows.get(i - 1).ip().compareTo(rows.get(i).ip()) > 0) return false;
-        return true;
-    }
-
-    private static RunStatistics statistics(int fitted, List<FeatureRow> all, List<ClusterProfile> clusters,
-                                            KMeansClusterer.Result km, Map<ClusteringStage, Double> stageMillis,
-                                            double totalMillis) {
+    private static RunStatistics statistics(int fitted, List<FeatureRow> all, FeatureMatrix matrix,
+                                            List<ClusterProfile> clusters, KMeansClusterer.Result km,
+                                            Map<ClusteringStage, Double> stageMillis, double totalMillis) {
         long hits = 0;
-        for (FeatureRow r : all) hits += r.hits();
+        for (long h : matrix.hits()) hits += h;
         int distinct;
-        if (inIpOrder(all)) {
-            distinct = 0;
-            for (int i = 0; i < all.size(); i++) if (i == 0 || !all.get(i).ip().equals(all.get(i - 1).ip())) distinct++;
+        if (matrix.ipOrdered()) {
+            distinct = matrix.distinctIps();
         } else {
             Set<String> ips = new HashSet<>();
             for (FeatureRow r : all) ips.add(r.ip());
@@ -247,27 +249,22 @@ public final class ClusteringPipeline {
      * whole input with SHA-256 cost more than the k-means it names, and an id needs no collision
      * resistance against an adversary (the time of run is in it anyway).
      */
-    static String runId(double[][] data, List<FeatureRow> all, int[] sample, ClusteringParameters p, Instant startedAt) {
+    static String runId(long[] rowHash, int[] sample, int rows, ClusteringParameters p, Instant startedAt) {
         long h = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < sample.length; i++) {
-            FeatureRow r = all.get(sample[i]);
-            h = mix(h, r.ip().hashCode() * 31L + r.ja4().hashCode());
-            h = mix(h, r.hits());
-            h = mix(h, java.util.Arrays.hashCode(data[i]));
-        }
+        for (int i : sample) h = mix(h, rowHash[i]);
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        md.update(ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES).putLong(h).putInt(sample.length).putInt(all.size()).array());
+        md.update(ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES).putLong(h).putInt(sample.length).putInt(rows).array());
         md.update(("k=" + p.k() + ";seed=" + p.seed() + ";at=" + startedAt).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest()).substring(0, 12);
     }
 
     /** One step of a SplitMix64-style mix: order-sensitive and well spread. */
-    private static long mix(long h, long v) {
+    static long mix(long h, long v) {
         long z = h ^ (v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

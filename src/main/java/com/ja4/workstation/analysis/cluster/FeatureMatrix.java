@@ -2,26 +2,63 @@ package com.ja4.workstation.analysis.cluster;
 
 import com.ja4.workstation.domain.cluster.FeatureRow;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The raw and the normalised feature values of rows, computed once per run: the vectors feed
- * k-means and the assignment, the raw values the clusters' means.
+ * What a run needs of its rows as primitive arrays, computed once in one parallel pass: the
+ * normalised feature values (the vectors feed k-means and the assignment), and the per-row facts that the sampling weights, the profiles and the run's
+ * statistics would otherwise each read again from 100,000 row objects.
  *
- * @param raw     raw values in {@link Feature} order, one array per row
- * @param vectors the same normalised to [0, 1]
+ * @param vectors   the feature values in {@link Feature} order normalised to [0, 1], one array per row
+ *                  (the raw values are not kept: at 100,000 rows another 18 MB that the garbage
+ *                  collector would copy while a run is under way; the profiles read them from the rows)
+ * @param hits      hits of each row
+ * @param anomalous whether each row is a detection
+ * @param ipIndex   when {@code ipOrdered}: the rank of the row's IP among the distinct IPs (rows of
+ *                  one IP share it); otherwise null
+ * @param rowHash   a 64-bit mix of each row's identity, hits and vector (the run id's input)
  */
-record FeatureMatrix(double[][] raw, double[][] vectors) {
+record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
+                     long[] rowHash) {
 
     static FeatureMatrix of(List<FeatureRow> rows) {
         int n = rows.size();
-        double[][] raw = new double[n][Feature.COUNT];
         double[][] vectors = new double[n][Feature.COUNT];
-        // each row writes its own arrays: safe in parallel, and the same result on any number of cores
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            Feature.rawValues(rows.get(i), raw[i]);
-            Feature.normaliseAll(raw[i], vectors[i]);
+        long[] hits = new long[n];
+        boolean[] anomalous = new boolean[n];
+        byte[] ipStep = new byte[n];
+        long[] rowHash = new long[n];
+        // each row writes its own slots: safe in parallel, and the same result on any number of cores
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[Feature.COUNT]);
+        IntStream.range(0, n).parallel().forEach(i -> {
+            FeatureRow r = rows.get(i);
+            double[] raw = scratch.get();
+            Feature.rawValues(r, raw);
+            Feature.normaliseAll(raw, vectors[i]);
+            hits[i] = r.hits();
+            anomalous[i] = r.isAnomalous();
+            // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order
+            ipStep[i] = i == 0 ? 1 : (byte) Integer.signum(r.ip().compareTo(rows.get(i - 1).ip()));
+            long h = ClusteringPipeline.mix(r.ip().hashCode() * 31L + r.ja4().hashCode(), r.hits());
+            rowHash[i] = ClusteringPipeline.mix(h, java.util.Arrays.hashCode(vectors[i]));
         });
-        return new FeatureMatrix(raw, vectors);
+        int[] ipIndex = new int[n];
+        int ip = -1;
+        for (int i = 0; i < n && ipIndex != null; i++) {
+            if (ipStep[i] < 0) ipIndex = null;
+            else ipIndex[i] = ipStep[i] > 0 ? ++ip : ip;
+        }
+        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash);
+    }
+
+    /** True when the rows come in IP order (as the warehouse and the engine give them). */
+    boolean ipOrdered() {
+        return ipIndex != null;
+    }
+
+    /** Distinct IPs among all rows, or -1 when the rows are not in IP order. */
+    int distinctIps() {
+        return ipIndex == null ? -1 : ipIndex.length == 0 ? 0 : ipIndex[ipIndex.length - 1] + 1;
     }
 
     /** The vectors of the given rows, in that order (shared arrays, not copies). */

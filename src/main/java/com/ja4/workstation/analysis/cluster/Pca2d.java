@@ -23,22 +23,18 @@ public final class Pca2d {
     public record Axes(double[] values, double[][] vectors) {
     }
 
+    /** Rows per block of the parallel covariance; blocks are fixed, so the sum is the same on any number of cores. */
+    static final int BLOCK = 2_048;
+
     /** Population covariance matrix (divides by n) of the rows of {@code data}. */
     public static double[][] covariance(double[][] data) {
         int n = data.length;
         int d = data[0].length;
         double[] mean = mean(data);
-        // upper triangle in one flat array, no branch in the inner loop: the JIT keeps it tight
+        double[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
+                .mapToObj(b -> scatter(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), mean)).toArray(double[][]::new);
         double[] acc = new double[d * d];
-        double[] centred = new double[d];
-        for (double[] x : data) {
-            for (int j = 0; j < d; j++) centred[j] = x[j] - mean[j];
-            for (int a = 0; a < d; a++) {
-                double ca = centred[a];
-                int row = a * d;
-                for (int b = a; b < d; b++) acc[row + b] += ca * centred[b];
-            }
-        }
+        for (double[] p : partial) for (int j = 0; j < acc.length; j++) acc[j] += p[j];
         double[][] cov = new double[d][d];
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
@@ -47,6 +43,24 @@ public final class Pca2d {
             }
         }
         return cov;
+    }
+
+    /** Upper triangle of the scatter matrix of rows [from, to) around {@code mean}, in one flat array. */
+    private static double[] scatter(double[][] data, int from, int to, double[] mean) {
+        int d = mean.length;
+        // no branch in the inner loop: the JIT keeps it tight
+        double[] acc = new double[d * d];
+        double[] centred = new double[d];
+        for (int i = from; i < to; i++) {
+            double[] x = data[i];
+            for (int j = 0; j < d; j++) centred[j] = x[j] - mean[j];
+            for (int a = 0; a < d; a++) {
+                double ca = centred[a];
+                int row = a * d;
+                for (int b = a; b < d; b++) acc[row + b] += ca * centred[b];
+            }
+        }
+        return acc;
     }
 
     /** The top-2 eigenpairs of a symmetric positive semi-definite matrix. */

@@ -45,7 +45,15 @@ public final class StratifiedSampler {
      * to the (IP, JA4) order, so 100,000 rows are sampled in tens of milliseconds.
      */
     public static int[] sampleIndices(List<FeatureRow> rows, int size) {
-        int[] canon = identityOrder(rows);
+        return sampleIndices(rows, identityOrder(rows), size);
+    }
+
+    /** {@link #sampleIndices} of rows known to be in (IP, JA4) order ({@link #inIdentityOrder}): no second check. */
+    static int[] sampleIndicesOfOrdered(List<FeatureRow> orderedRows, int size) {
+        return sampleIndices(orderedRows, IntStream.range(0, orderedRows.size()).toArray(), size);
+    }
+
+    private static int[] sampleIndices(List<FeatureRow> rows, int[] canon, int size) {
         int n = canon.length;
         if (n <= size) return canon;
         // from here on, a row is its position p in (IP, JA4) order: ties broken by p are broken by identity
@@ -72,9 +80,12 @@ public final class StratifiedSampler {
         taken = take(others, (int) Math.round(size * (DETECTION_SHARE + TRAFFIC_SHARE)) - taken, chosen, order, taken);
 
         // the fill: what is left, by CRC-32 of "ip|ja4" (then identity), packed into one sortable long
+        // (the hashes in parallel: each position writes its own slot)
+        long[] keyOf = new long[n];
+        IntStream.range(0, n).parallel().forEach(p -> keyOf[p] = chosen[p] ? -1 : (fillHash(rows.get(canon[p])) << 31) | p);
         long[] rest = new long[n - taken];
         int m = 0;
-        for (int p = 0; p < n; p++) if (!chosen[p]) rest[m++] = (fillHash(rows.get(canon[p])) << 31) | p;
+        for (long key : keyOf) if (key >= 0) rest[m++] = key;
         java.util.Arrays.sort(rest);
         for (int i = 0; i < rest.length && taken < size; i++) order[taken++] = (int) (rest[i] & Integer.MAX_VALUE);
         int[] out = new int[taken];
@@ -132,9 +143,9 @@ public final class StratifiedSampler {
     /** Indexes of the rows in (IP, JA4) order; the identity when they already are (the warehouse sorts them). */
     static int[] identityOrder(List<FeatureRow> rows) {
         int n = rows.size();
-        boolean sorted = true;
-        for (int i = 1; i < n && sorted; i++) sorted = compare(rows.get(i - 1), rows.get(i)) <= 0;
-        if (sorted) return IntStream.range(0, n).toArray();
+        if (IntStream.range(1, Math.max(1, n)).parallel().allMatch(i -> compare(rows.get(i - 1), rows.get(i)) <= 0)) {
+            return IntStream.range(0, n).toArray();
+        }
         return IntStream.range(0, n).boxed().sorted((a, b) -> compare(rows.get(a), rows.get(b)))
                 .mapToInt(Integer::intValue).toArray();
     }

@@ -71,7 +71,16 @@ class ClusteringBenchmark {
 
     record SetFigures(String name, int rows, Quality ours, Quality sklearn1, Quality sklearn10, double[] inertia, double crossCheck,
                       Time oursPipeline, Time oursFitAll, Time sklearnFit, Time sklearn10Fit, Time oursCpu, Time sklearnCpu,
-                      String sklearnVersion) {
+                      String sklearnVersion, SameSample sameSample) {
+    }
+
+    /**
+     * Over 8,000 pairs the product fits an 8,000-pair weighted stratified sample and assigns the rest,
+     * while {@code KMeans.fit} fits every pair: not the same points. Both ways side by side: scikit-learn
+     * fitted on our sample with our weights, then predicting every pair; and ours fitted on every pair.
+     */
+    record SameSample(Quality sklearnOnSample, double sklearnOnSampleInertia, Time sklearnOnSampleMs, Quality oursFitAll,
+                      double oursFitAllInertia) {
     }
 
     @Test
@@ -123,6 +132,16 @@ class ClusteringBenchmark {
         for (SetFigures f : figures) {
             System.out.printf(Locale.ROOT, "%-16s mean inertia over the seeds: ours %.1f, sklearn 1 init %.1f, 10 inits %.1f%n",
                     f.name(), f.inertia()[0], f.inertia()[1], f.inertia()[2]);
+            SameSample s = f.sameSample();
+            if (s == null) continue;
+            System.out.printf(Locale.ROOT, "%-16s same points: ours (fit %d-pair sample, assign all) ARI %.3f / %.3f, inertia %.1f"
+                            + " | sklearn 1 init on that sample, predict all: ARI %.3f / %.3f, inertia %.1f, %.1f / %.1f ms%n"
+                            + "%-16s               ours fitted on all %d pairs ARI %.3f / %.3f, inertia %.1f"
+                            + " | sklearn 1 init on all: ARI %.3f / %.3f, inertia %.1f%n",
+                    f.name(), ClusteringParameters.MAX_SAMPLES, f.ours().mean(), f.ours().worst(), f.inertia()[0],
+                    s.sklearnOnSample().mean(), s.sklearnOnSample().worst(), s.sklearnOnSampleInertia(),
+                    s.sklearnOnSampleMs().best(), s.sklearnOnSampleMs().median(), "", f.rows(), s.oursFitAll().mean(),
+                    s.oursFitAll().worst(), s.oursFitAllInertia(), f.sklearn1().mean(), f.sklearn1().worst(), f.inertia()[1]);
         }
         System.out.println("scikit-learn " + figures.get(0).sklearnVersion() + "; ARI cross-check (|Smile - sklearn|) max "
                 + figures.stream().mapToDouble(SetFigures::crossCheck).max().orElse(0) + "; load average before/after: "
@@ -152,6 +171,7 @@ class ClusteringBenchmark {
         Path[] files = py.write(set.name().replace(' ', '-'), ClusteringPipeline.vectors(set.rows()), set.truth());
         SklearnReference.Fit one = py.kmeans(files, K, 1, FIRST_SEED, LAST_SEED, 1, labels);
         SklearnReference.Fit ten = py.kmeans(files, K, 10, FIRST_SEED, LAST_SEED, 1, null);
+        SameSample same = n > samples ? sameSample(set, samples, files, py) : null;
 
         // speed: the product's pipeline (sample + fit + assign + profiles) and one scikit-learn fit,
         // alternated so that both meet the same load; at 100,000 also fitting every row
@@ -168,10 +188,12 @@ class ClusteringBenchmark {
         double[] theirs = new double[rounds];
         double[] theirsCpu = new double[rounds];
         try (SklearnReference.Server sk = py.server(files[0], K)) {
-            for (int w = 0; w < 3; w++) {
+            // warm-up: scikit-learn's loops are compiled ahead of time, ours by the JIT after a few dozen
+            // runs (until then a run costs up to twice its steady time); the large set reuses the same code
+            for (int w = 0; w < (large ? 3 : 40); w++) {
                 product.run();
                 if (large) fitEveryRow.run();
-                sk.fit(FIRST_SEED, 1);
+                if (w < 3) sk.fit(FIRST_SEED, 1);
             }
             for (int r = 0; r < rounds; r++) {
                 double cpu = processCpuMillis();
@@ -192,10 +214,35 @@ class ClusteringBenchmark {
         SetFigures f = new SetFigures(set.name(), n, new Quality(ari), new Quality(one.ari()), new Quality(ten.ari()),
                 new double[]{mean(inertia), mean(one.inertia()), mean(ten.inertia())}, cross,
                 pipelineTime, fitAll, sklearnTime, new Time(ten.msBest(), ten.msMedian()), Time.of(oursCpu),
-                Time.of(theirsCpu), one.version());
+                Time.of(theirsCpu), one.version(), same);
         System.out.printf(Locale.ROOT, "%s: ours ARI %s%n  sklearn 1 init %s%n  sklearn 10 inits %s%n", set.name(),
                 round(ari), round(one.ari()), round(ten.ari()));
+        if (same != null) {
+            System.out.printf(Locale.ROOT, "  sklearn 1 init on our weighted sample, predicting all %s%n  ours fitted on all %s%n",
+                    round(same.sklearnOnSample().ari()), round(same.oursFitAll().ari()));
+        }
         return f;
+    }
+
+    /** See {@link SameSample}: scikit-learn on the product's sample and weights; ours on every pair. */
+    private static SameSample sameSample(LabelledRows set, int samples, Path[] files, SklearnReference py) throws Exception {
+        // the engine samples the rows in (IP, JA4) order; the labelled sets come in that order
+        List<FeatureRow> ordered = StratifiedSampler.inIdentityOrder(set.rows());
+        assertTrue(ordered == set.rows(), set.name() + ": rows not in (IP, JA4) order, sample indexes would not match");
+        int[] sample = StratifiedSampler.sampleIndices(ordered, samples);
+        SklearnReference.Fit onSample = py.kmeans(files, sample, ClusteringPipeline.sampleWeights(ordered, sample), K, 1,
+                FIRST_SEED, LAST_SEED, 1, null);
+        ClusteringPipeline pipeline = new ClusteringPipeline(InitialTtlVerdicts.INSTANCE);
+        double[] ari = new double[SEEDS];
+        double[] inertia = new double[SEEDS];
+        for (int s = FIRST_SEED; s <= LAST_SEED; s++) {
+            ClusteringRun run = pipeline.run(set.rows(), ClusteringParameters.of(K, ClusteringParameters.MAX_SAMPLES, s),
+                    CLOCK.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
+            ari[s - FIRST_SEED] = AdjustedRandIndex.of(set.truth(), labelsInRowOrder(run, set));
+            for (MemberAssignment a : run.assignments()) inertia[s - FIRST_SEED] += a.distance() * a.distance();
+        }
+        return new SameSample(new Quality(onSample.ari()), mean(onSample.inertia()),
+                new Time(onSample.msBest(), onSample.msMedian()), new Quality(ari), mean(inertia));
     }
 
     /** The run's cluster of each row of the set, as small integers in the set's row order. */

@@ -38,6 +38,40 @@ class ClusteringDeterminismTest {
         assertEquals(4_000, a.statistics().assignedRows());
     }
 
+    /**
+     * The per-row facts (IP ranks, hits) come from one parallel pass that assumes IP order; rows in
+     * any other order must give the same counts (by a set), on the run and on every cluster.
+     */
+    @Test
+    void ipAndHitCountsDoNotDependOnTheRowOrder() {
+        List<FeatureRow> rows = new ArrayList<>(SyntheticRows.generate(3_000, 9));
+        rows.sort(java.util.Comparator.comparing(FeatureRow::ip).thenComparing(FeatureRow::ja4));
+        List<FeatureRow> shuffled = new ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(4));
+        ClusteringPipeline pipeline = new ClusteringPipeline(InitialTtlVerdicts.INSTANCE);
+        ClusteringParameters p = ClusteringParameters.of(8, 3_000, 3);
+        ClusteringRun ordered = pipeline.run(rows, p, FIXED.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
+        ClusteringRun any = pipeline.run(shuffled, p, FIXED.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
+        long ips = rows.stream().map(FeatureRow::ip).distinct().count();
+        long hits = rows.stream().mapToLong(FeatureRow::hits).sum();
+        for (ClusteringRun run : List.of(ordered, any)) {
+            assertEquals(ips, run.statistics().ipCount());
+            assertEquals(hits, run.statistics().hitCount());
+            java.util.Map<String, Long> hitsOfPair = new java.util.HashMap<>();
+            for (FeatureRow r : rows) hitsOfPair.put(r.ip() + "|" + r.ja4(), r.hits());
+            java.util.Map<String, java.util.Set<String>> ipsOf = new java.util.HashMap<>();
+            java.util.Map<String, Long> hitsOf = new java.util.HashMap<>();
+            for (MemberAssignment a : run.assignments()) {
+                ipsOf.computeIfAbsent(a.clusterId(), id -> new java.util.HashSet<>()).add(a.ip());
+                hitsOf.merge(a.clusterId(), hitsOfPair.get(a.pairKey()), Long::sum);
+            }
+            for (ClusterProfile c : run.clusters()) {
+                assertEquals(ipsOf.get(c.id()).size(), c.ipCount(), c.label());
+                assertEquals(hitsOf.get(c.id()), c.hitCount(), c.label());
+            }
+        }
+    }
+
     @Test
     void directKMeansIsRepeatableAcrossThreads() throws Exception {
         double[][] data = ClusteringPipeline.vectors(SyntheticRows.generate(2_000, 3));

@@ -113,9 +113,12 @@ class ClusteringQualityTest {
      * inertia (the objective both minimise) is no higher. Met on the demo, with a margin on the
      * overlapping set: the mean ARI. Not met: "the worst seed within 0.05 of the mean". On both sets
      * the ARI is bimodal (two local optima of nearly the same inertia, about 0.57 vs 0.38 on the demo
-     * and 0.49 vs 0.28 on the overlapping set, see docs/CLUSTERING.md); scikit-learn's single init
-     * and its 10 inits land in the low mode on some seeds too. What is asserted instead: our worst
-     * seed is no worse than scikit-learn's worst seed (margin 0.02).
+     * and 0.49 vs 0.28 on the overlapping set); scikit-learn's single init and its 10 inits land in
+     * the low mode on some seeds too. It is not reachable by minimising better: on the overlapping set
+     * the lowest inertia found (100 scikit-learn inits, and ours) is a low-mode partition,
+     * so more restarts make the seeds agree at ARI 0.29, below scikit-learn's single init (figures in
+     * docs/CLUSTERING.md, "Does a lower inertia mean a better match?"). What is asserted instead: our
+     * worst seed is no worse than scikit-learn's worst seed (margin 0.02).
      *
      * @param meanAriMargin how far our mean ARI may stay below scikit-learn's 1-init mean
      */

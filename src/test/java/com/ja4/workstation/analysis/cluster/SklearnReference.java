@@ -68,8 +68,27 @@ final class SklearnReference {
      */
     Fit kmeans(Path[] data, int k, int nInit, int first, int last, int repeats, List<int[]> oursLabels)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(python.toString(), dir.resolve("kmeans_sklearn.py").toString(),
-                data[0].toString(), data[1].toString(), Integer.toString(k), Integer.toString(nInit),
+        return kmeans(data, null, null, k, nInit, first, last, repeats, oursLabels);
+    }
+
+    /**
+     * As {@link #kmeans(Path[], int, int, int, int, int, List)}, fitted only on the rows {@code fitRows}
+     * with the sample weights {@code fitWeights} (null: every row, weight 1), then predicting every
+     * row: the product's procedure at 100,000 pairs, so that both sides fit the same points.
+     */
+    Fit kmeans(Path[] data, int[] fitRows, double[] fitWeights, int k, int nInit, int first, int last, int repeats,
+               List<int[]> oursLabels) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), dir.resolve("kmeans_sklearn.py").toString()));
+        if (fitRows != null) {
+            Path sample = dir.resolve("sample-" + data[0].getFileName());
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < fitRows.length; i++) {
+                sb.append(fitRows[i]).append(',').append(fitWeights == null ? 1.0 : fitWeights[i]).append('\n');
+            }
+            Files.writeString(sample, sb);
+            cmd.addAll(List.of("--fit-on", sample.toString()));
+        }
+        cmd.addAll(List.of(data[0].toString(), data[1].toString(), Integer.toString(k), Integer.toString(nInit),
                 Integer.toString(first), Integer.toString(last), Integer.toString(repeats)));
         if (oursLabels != null) {
             Path ours = dir.resolve("ours-" + data[0].getFileName());
