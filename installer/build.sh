@@ -17,8 +17,10 @@
 # (the jar's first, then the JDK's, in load order) that fit CDS_BUDGET_MB (default 10: the installed size
 # may grow by 10 MB at most) go to lib/app/ja4-workstation.classlist. The archive itself is made where the
 # app is installed (the .deb's postinst runs lib/app/ja4-workstation-cds.sh; for the app image, this
-# script), because the JVM accepts it only for that jar at that place. CDS=full archives every class
-# listed (about 45 MB, a faster start), CDS=none none. bin/ja4-workstation is a shell launcher in place of
+# script), because the JVM accepts it only for that jar at that place. Every class listed goes to
+# lib/app/ja4-workstation-full.classlist, from which the launcher makes a per-user archive (about 45 MB,
+# a faster start) in ~/.cache, outside the installed size. CDS=full archives every class listed at
+# install time instead, CDS=none none. bin/ja4-workstation is a shell launcher in place of
 # jpackage's (install_launcher says why); it runs the JIT's first tier only (JIT=c2: both tiers) and no
 # bytecode verification of the jar (VERIFY=on: verified; see LAUNCHER_OPTIONS). What it installs itself
 # when missing (Debian/Ubuntu, as root or through sudo):
@@ -179,6 +181,7 @@ install_launcher() {
   local img=$OUT/image/$APP_NAME
   mv "$img/bin/$APP_NAME" "$OUT/jpackage-launcher"
   sed -e "s|@JAVA_OPTIONS@|${LAUNCHER_OPTIONS[*]}|" -e "s|@APP_NAME@|$APP_NAME|g" -e "s|@MAIN_CLASS@|$MAIN_CLASS|" \
+    -e "s|@VERSION@|$VERSION|g" \
     "$ROOT/installer/resources/ja4-workstation-launcher.sh" > "$img/bin/$APP_NAME"
   chmod 755 "$img/bin/$APP_NAME"
 }
@@ -248,7 +251,7 @@ cds_trial() {
 
 build_cds_classlist() {
   local img=$OUT/image/$APP_NAME list=$OUT/cds-training.classlist home
-  rm -f "$img/lib/app/ja4-workstation.classlist" "$img/lib/app/ja4-workstation.jsa" "$list"
+  rm -f "$img/lib/app/ja4-workstation.classlist" "$img/lib/app/ja4-workstation-full.classlist" "$img/lib/app/ja4-workstation.jsa" "$list"
   [ "${CDS:-start}" = none ] && { log "AppCDS: none (CDS=none)"; return 0; }
   log "AppCDS: the classes a start loads (training run of the app image)"
   home=$(mktemp -d)
@@ -256,13 +259,13 @@ build_cds_classlist() {
   . "$ROOT/installer/xvfb.sh"
   if ensure_gui_packages && start_xvfb; then
     # the first start makes the demo snapshot; the second, an ordinary start, is the one listed
-    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/first.txt" timeout 300 "$img/bin/$APP_NAME" >/dev/null 2>&1 || true
-    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/second.txt -XX:DumpLoadedClassList=$list" \
+    JA4_CDS_CACHE=off JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/first.txt" timeout 300 "$img/bin/$APP_NAME" >/dev/null 2>&1 || true
+    JA4_CDS_CACHE=off JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-Dja4.startup.probe=$home/second.txt -XX:DumpLoadedClassList=$list" \
       timeout 120 "$img/bin/$APP_NAME" >/dev/null 2>&1 || true
     stop_xvfb
   fi
   if [ ! -s "$list" ]; then  # no display: the headless render of the overview loads most of the same classes
-    JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" \
+    JA4_CDS_CACHE=off JA4_WORKSTATION_HOME=$home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" \
       "$img/bin/$APP_NAME" render --view overview --out "$home/overview.png" >/dev/null 2>&1 || true
   fi
   rm -rf "$home"
@@ -286,6 +289,9 @@ build_cds_classlist() {
     cds_select "$lo" "$OUT/jar-classes.txt" < "$list" > "$target"
     size=$(cds_trial "$target")
     echo "AppCDS: $lo of $total classes (the start's critical path, the jar's first) -> archive of $((size / 1024)) MB (budget ${CDS_BUDGET_MB:-10} MB)"
+    # every class of the training run, for the per-user archive the launcher makes (outside the installed size)
+    grep -v '^#' "$list" > "$img/lib/app/ja4-workstation-full.classlist"
+    echo "AppCDS: all $total classes for the per-user archive: lib/app/ja4-workstation-full.classlist, $(du -h "$img/lib/app/ja4-workstation-full.classlist" | cut -f1)"
   fi
   rm -f "$OUT/cds-trial.jsa"
 }
@@ -311,6 +317,9 @@ report_sizes() {
       "$(mb "$(du -k "$jsa" | cut -f1)")" "$(grep -cv '^[#@]' "$OUT/image/$APP_NAME/lib/app/ja4-workstation.classlist")"
     [ -f "$jsa" ] && printf '%-28s %s (before issue 17: about 101 MB; at most 111 MB)\n' "installed (image + archive)" \
       "$(mb "$(du -sk "$OUT/image/$APP_NAME" | cut -f1)")"
+    local full=$OUT/image/$APP_NAME/lib/app/ja4-workstation-full.classlist
+    [ -f "$full" ] && printf '%-28s %s (in the image; each user'"'"'s archive made from it, ~45 MB in ~/.cache, is not installed)\n' \
+      "full class list" "$(du -h "$full" | cut -f1)"
     [ -n "${DEB:-}" ] && printf '%-28s %s\n' ".deb" "$(du -h "$DEB" | cut -f1)"
     echo
     echo "# largest files of the app image"
@@ -400,6 +409,6 @@ dmg() {
 case "${1:-}" in
   msi) shift; msi "$@" ;;
   dmg) shift; dmg "$@" ;;
-  -h|--help) sed -n '2,29p' "$0" ;;
+  -h|--help) sed -n '2,31p' "$0" ;;
   *) linux "$@" ;;
 esac

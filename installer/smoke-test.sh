@@ -5,7 +5,8 @@
 #   the AppCDS archive (made as the .deb's postinst does, then required with -Xshare:on);
 #   --version; render --view overview (twice: the first run generates the demo snapshot);
 #   cluster on the demo snapshot (Smile k-means + DuckDB); the log file; the desktop entry and
-#   the .ja4snap file association of a .deb.
+#   the .ja4snap file association of a .deb; the per-user AppCDS archive (made by a start in the
+#   background into a temporary XDG_CACHE_HOME, then required with -Xshare:on by a render).
 # Fails when a step fails or the overview PNG is not produced.
 #   bash installer/smoke-test.sh target/installer/ja4-workstation_0.1.0_amd64.deb
 #   bash installer/smoke-test.sh target/installer/image/ja4-workstation
@@ -40,6 +41,8 @@ fi
 echo "launcher: $LAUNCHER"
 
 export JA4_WORKSTATION_HOME=$WORK/home
+# the per-user archive is tested on its own at the end; never in the real ~/.cache
+export XDG_CACHE_HOME=$WORK/cache JA4_CDS_CACHE=off
 OUTDIR=$WORK/out
 mkdir -p "$OUTDIR"
 
@@ -82,6 +85,27 @@ echo "cluster: $(head -1 "$OUTDIR/cluster.log") ($(( $(ms) - t0 )) ms)"
 ls "$JA4_WORKSTATION_HOME"/logs/ja4-workstation.log >/dev/null 2>&1 || fail "no log file in the data folder's logs/"
 grep -q 'starting (render)' "$JA4_WORKSTATION_HOME/logs/ja4-workstation.log" || fail "the log file lacks the start line"
 echo "log file: $(wc -l < "$JA4_WORKSTATION_HOME/logs/ja4-workstation.log") lines in \$JA4_WORKSTATION_HOME/logs/"
+
+# The per-user AppCDS archive: a start makes it in the background (no delay here); the next start maps it.
+if [ -f "$APPDIR/ja4-workstation-full.classlist" ]; then
+  t0=$(ms)
+  JA4_CDS_CACHE=on JA4_CDS_CACHE_DELAY=0 "$LAUNCHER" --version >/dev/null || fail "--version failed with the user archive on"
+  t1=$(ms)
+  [ $((t1 - t0)) -lt 10000 ] || fail "the start that makes the user archive waited for it ($((t1 - t0)) ms)"
+  for _ in $(seq 300); do
+    ls "$XDG_CACHE_HOME/$APP/$APP"-*.jsa >/dev/null 2>&1 || [ -n "$(ls "$XDG_CACHE_HOME/$APP/"*.failed 2>/dev/null)" ] && break
+    sleep 1
+  done
+  USER_ARCHIVE=$(ls "$XDG_CACHE_HOME/$APP/$APP"-*.jsa 2>/dev/null | head -1)
+  [ -s "$USER_ARCHIVE" ] || fail "no per-user AppCDS archive in \$XDG_CACHE_HOME/$APP after 300 s ($(ls -a "$XDG_CACHE_HOME/$APP" | tr '\n' ' '))"
+  # the launcher must name the user archive, and the JVM must map it (-Xshare:on refuses to start otherwise)
+  JA4_CDS_CACHE=on JAVA_TOOL_OPTIONS="-Xshare:on -XX:+PrintCommandLineFlags" "$LAUNCHER" render --view overview \
+      --out "$OUTDIR/overview-user-cds.png" > "$OUTDIR/render-user-cds.log" 2>&1 ||
+    { cat "$OUTDIR/render-user-cds.log" >&2; fail "render with the per-user AppCDS archive (-Xshare:on) exited non-zero"; }
+  grep -q -- "-XX:SharedArchiveFile=$USER_ARCHIVE " "$OUTDIR/render-user-cds.log" || fail "the launcher did not use $USER_ARCHIVE"
+  [ -s "$OUTDIR/overview-user-cds.png" ] || fail "render with the per-user AppCDS archive produced no PNG"
+  echo "per-user AppCDS archive: $(du -h "$USER_ARCHIVE" | cut -f1) ($(basename "$USER_ARCHIVE")), mapped by a render"
+fi
 
 [ "${KEEP:-0}" = 1 ] && echo "kept: $WORK (overview PNGs in $OUTDIR)"
 echo "SMOKE OK"

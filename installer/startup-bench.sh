@@ -21,7 +21,12 @@
 #                            first start of the script (scripts/start.sh)
 #   baseline jar             --baseline-jar: another build with the probe (StartupProbe), e.g. main later
 #   launcher                 the app image's launcher (installer/build.sh: a shell launcher, its AppCDS
-#                            archive, C1 only, no verification)
+#                            archive, C1 only, no verification), per-user archive off (JA4_CDS_CACHE=off)
+#   launcher, user archive   the same with the per-user AppCDS archive of every class a start loads (made
+#                            before the timed runs by a start of the launcher, as a user's first start does)
+#   launcher, first start    the same with an empty cache folder: the installed archive, and the launcher
+#                            starts making the user archive in the background (each run's folder is removed
+#                            after it, so that no dump runs during the timed runs)
 #   jpackage's launcher      jpackage's own launcher, same options (it asks rpm and dpkg who owns it first)
 #   launcher -Xshare:off     the launcher without any class-data sharing
 #   launcher's java, verifying  the launcher's options and archive, bytecode verification on
@@ -48,7 +53,7 @@ while [ $# -gt 0 ]; do
     --image) IMAGE=$(readlink -f "$2"); shift 2 ;;
     --baseline-jar) BASELINE_JAR=$(readlink -f "$2"); shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
     *) echo "startup-bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,6 +70,8 @@ cleanup() { stop_xvfb; rm -rf "$WORK"; [ -z "$COPY" ] || rm -rf "$COPY"; }
 trap cleanup EXIT
 start_xvfb || die "cannot start Xvfb"
 export JA4_WORKSTATION_HOME=$WORK/home
+# the launcher's per-user AppCDS archive: only where a variant asks for it, and never in the real ~/.cache
+export XDG_CACHE_HOME=$WORK/cache JA4_CDS_CACHE=off
 now_ms() { local t=$EPOCHREALTIME; echo $(( ${t/./} / 1000 )); }
 
 # run_once LABEL OPTIONS CMD...: one launch; appends "LABEL<TAB>mark<TAB>ms since launch" to $WORK/marks.tsv
@@ -115,6 +122,21 @@ if [ -x "$IMAGE/bin/ja4-workstation" ]; then
   LMAIN="-cp $IMAGE/lib/app/ja4-workstation.jar com.ja4.workstation.app.Main"
   ARCHIVE=$IMAGE/lib/app/ja4-workstation.jsa
   add "launcher" "" "$IMAGE/bin/ja4-workstation"
+  if [ -f "$IMAGE/lib/app/ja4-workstation-full.classlist" ] && { [ -z "$ONLY" ] || grep -qE -- "$ONLY" <<< "launcher, user archive"; }; then
+    # a start makes it in the background, as a user's first start does (no delay here)
+    JA4_CDS_CACHE=on JA4_CDS_CACHE_DELAY=0 "$IMAGE/bin/ja4-workstation" --version >/dev/null 2>&1 || true
+    for _ in $(seq 300); do compgen -G "$XDG_CACHE_HOME/ja4-workstation/*.jsa*" >/dev/null && break; sleep 1; done
+    USER_ARCHIVE=$(compgen -G "$XDG_CACHE_HOME/ja4-workstation/ja4-workstation-*.jsa" | head -1 || true)
+    if [ -s "$USER_ARCHIVE" ]; then
+      echo "per-user AppCDS archive: $(du -h "$USER_ARCHIVE" | cut -f1) ($USER_ARCHIVE, from $(grep -cv '^[#@]' "$IMAGE/lib/app/ja4-workstation-full.classlist") classes)"
+      add "launcher, user archive" "" "env JA4_CDS_CACHE=on $IMAGE/bin/ja4-workstation"
+    else
+      echo "no per-user AppCDS archive after 300 s ($(ls -a "$XDG_CACHE_HOME/ja4-workstation" 2>&1 | tr '\n' ' '))"
+    fi
+  fi
+  # @RUN@: a folder of its own per run (removed after the run: its background dump, 25 s later, finds it gone)
+  [ -f "$IMAGE/lib/app/ja4-workstation-full.classlist" ] &&
+    add "launcher, first start" "" "env JA4_CDS_CACHE=on XDG_CACHE_HOME=$WORK/first-cache-@RUN@ $IMAGE/bin/ja4-workstation"
   # jpackage's own launcher (build.sh keeps it beside the image) in a hard-linked copy of the image,
   # with an archive of its own (the JVM accepts one only for the jar's path it was made for)
   JPACKAGE_LAUNCHER=$(dirname "$(dirname "$IMAGE")")/jpackage-launcher
@@ -147,7 +169,8 @@ fi
 for r in $(seq "$RUNS"); do
   for i in "${!LABELS[@]}"; do
     # shellcheck disable=SC2086 # the command is a word list
-    run_once "${LABELS[$i]}" "${OPTS[$i]}" ${CMDS[$i]} || true
+    run_once "${LABELS[$i]}" "${OPTS[$i]}" ${CMDS[$i]//@RUN@/$r} || true
+    rm -rf "$WORK/first-cache-$r"
   done
   echo "round $r/$RUNS done (load $(cut -d' ' -f1 /proc/loadavg))"
 done
