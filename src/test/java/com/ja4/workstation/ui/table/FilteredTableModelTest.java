@@ -2,10 +2,8 @@ package com.ja4.workstation.ui.table;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.TableFilter;
-import com.ja4.workstation.service.Workspace;
 import com.ja4.workstation.ui.common.Loadable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,23 +16,15 @@ import org.junit.jupiter.api.Test;
 class FilteredTableModelTest {
 
     static DemoTables demo;
-    static Workspace ws;
-    static TimeWindow w;
 
     @BeforeAll
     static void open() throws Exception {
         demo = DemoTables.open("Loading Scores");
-        ws = demo.ws;
-        w = demo.window;
     }
 
     @AfterAll
     static void close() {
         demo.close();
-    }
-
-    private static void await(java.util.concurrent.CompletableFuture<?> f) throws Exception {
-        DemoTables.await(f);
     }
 
     private static FilteredTableModel<Score> scores() {
@@ -44,24 +34,24 @@ class FilteredTableModelTest {
     @Test
     void aWholeIpMeansThatClientAndPartOfOneAnyAddressContainingIt() throws Exception {
         FilteredTableModel<Score> m = scores();
-        await(m.load());
+        DemoTables.await(m.load());
         assertEquals(Loadable.State.CONTENT, m.loading().state());
         long all = m.total();
         String ip = m.rows().stream().map(Score::ip).filter(s -> s.contains(".")).findFirst().orElseThrow();
 
         m.draft(TableFilter.SEARCH).set(ip);
-        await(m.apply());
+        DemoTables.await(m.apply());
         assertEquals(TableFilter.of(TableFilter.SEARCH, ip), m.filter());
         assertTrue(m.total() > 0 && m.total() < all);
         assertTrue(m.rows().stream().allMatch(r -> r.ip().equals(ip) || r.host().contains(ip)), "exactly that client");
 
         String part = ip.substring(0, ip.indexOf('.') + 1); // "43.": not an address
         m.draft(TableFilter.SEARCH).set(part);
-        await(m.apply());
+        DemoTables.await(m.apply());
         assertTrue(m.rows().stream().allMatch(r -> r.ip().contains(part) || r.host().contains(part)));
         assertTrue(m.rows().stream().anyMatch(r -> !r.ip().equals(ip)), "other addresses with that prefix");
 
-        await(m.clear());
+        DemoTables.await(m.clear());
         assertEquals(all, m.total());
         assertEquals("", m.draft(TableFilter.SEARCH).get(), "the bar is cleared too");
     }
@@ -69,21 +59,21 @@ class FilteredTableModelTest {
     @Test
     void filterByAValueSortAndPage() throws Exception {
         FilteredTableModel<Score> m = scores();
-        await(m.load());
+        DemoTables.await(m.load());
         Score first = m.rows().get(0);
         ColumnDef<Score> country = TableDefinitions.SCORES.columns().stream().filter(c -> c.title().equals("Country")).findFirst().orElseThrow();
-        await(m.filterBy(country, first).orElseThrow());
+        DemoTables.await(m.filterBy(country, first).orElseThrow());
         assertEquals(first.countryCode(), m.filter().get(TableFilter.COUNTRY));
         assertEquals(first.countryCode(), m.draft(TableFilter.COUNTRY).get(), "the bar shows the new filter");
         assertTrue(m.rows().stream().allMatch(r -> r.countryCode().equals(first.countryCode())));
 
-        await(m.sortBy("anomaly_score", false));
+        DemoTables.await(m.sortBy("anomaly_score", false));
         for (int i = 1; i < m.rows().size(); i++) assertTrue(m.rows().get(i - 1).anomalyScore() >= m.rows().get(i).anomalyScore());
         long total = m.total();
         m.pageSizeProperty().set(50);
-        await(demo.task().idle());
+        DemoTables.await(demo.task().idle());
         if (total > 50) {
-            await(m.goTo(1));
+            DemoTables.await(m.goTo(1));
             assertEquals(1L, m.pageProperty().get());
             assertEquals("Page 2 of " + m.pages(), m.pageTextProperty().get());
             assertEquals(total, m.total(), "paging does not change the total");

@@ -3,12 +3,10 @@ package com.ja4.workstation.ui.table;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.ja4.workstation.data.warehouse.QueryContext;
-import com.ja4.workstation.domain.TimeWindow;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.domain.table.Score;
 import com.ja4.workstation.domain.table.SortOrder;
 import com.ja4.workstation.domain.table.TableFilter;
-import com.ja4.workstation.service.Workspace;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,23 +21,15 @@ import org.junit.jupiter.api.Test;
 class OsMismatchFilterTest {
 
     static DemoTables demo;
-    static Workspace ws;
-    static TimeWindow w;
 
     @BeforeAll
     static void open() throws Exception {
         demo = DemoTables.open("Loading tables");
-        ws = demo.ws;
-        w = demo.window;
     }
 
     @AfterAll
     static void close() {
         demo.close();
-    }
-
-    private static void await(java.util.concurrent.CompletableFuture<?> f) throws Exception {
-        DemoTables.await(f);
     }
 
     @Test
@@ -49,7 +39,7 @@ class OsMismatchFilterTest {
         List<Detection> all = new java.util.ArrayList<>();
         SortOrder sort = SortOrder.descending("detected_at");
         for (long off = 0; ; off += 500) {
-            List<Detection> page = ws.detections().page(w, TableFilter.NONE, sort, off, 500, QueryContext.create());
+            List<Detection> page = demo.ws.detections().page(demo.window, TableFilter.NONE, sort, off, 500, QueryContext.create());
             all.addAll(page);
             if (page.size() < 500) break;
         }
@@ -63,17 +53,17 @@ class OsMismatchFilterTest {
 
         FilteredTableModel<Detection> m = demo.model(TableDefinitions.DETECTIONS);
         m.pageSizeProperty().set(500);
-        await(m.load());
+        DemoTables.await(m.load());
         assertEquals(all.size(), m.total());
         m.draft(TableFilter.OS_MISMATCH).set(TableFilter.ONLY);
-        await(m.apply());
+        DemoTables.await(m.apply());
         assertEquals(flagged.size(), m.total(), "the filter's count is the number of flagged rows");
         assertTrue(m.rows().stream().allMatch(d -> !d.osMismatch().isEmpty()), "every row shown is flagged");
         Set<String> ips = new HashSet<>();
         flagged.forEach(d -> ips.add(d.ip()));
         assertTrue(m.rows().stream().allMatch(d -> ips.contains(d.ip())));
 
-        await(m.clear());
+        DemoTables.await(m.clear());
         assertEquals(all.size(), m.total(), "Clear shows every row again");
         assertEquals("", m.draft(TableFilter.OS_MISMATCH).get());
     }
@@ -81,10 +71,10 @@ class OsMismatchFilterTest {
     @Test
     void scoresHaveTheColumnAndTheFilter() throws Exception {
         FilteredTableModel<Score> m = demo.model(TableDefinitions.SCORES);
-        await(m.load());
+        DemoTables.await(m.load());
         long all = m.total();
         m.draft(TableFilter.OS_MISMATCH).set(TableFilter.ONLY);
-        await(m.apply());
+        DemoTables.await(m.apply());
         assertTrue(m.total() > 0 && m.total() < all, m.total() + " of " + all);
         assertTrue(m.rows().stream().allMatch(s -> s.osMismatch().startsWith("UA claims ")));
     }
