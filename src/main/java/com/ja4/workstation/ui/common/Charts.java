@@ -145,10 +145,16 @@ public final class Charts {
         JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
         chart.getLegend().setItemFont(TICK_FONT);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+        chart.getLegend().setItemLabelPadding(LEGEND_PADDING);
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 22)); // room for the last tick label
         return chart;
     }
+
+    /**
+     * Room after each legend entry: JFreeChart lays entries out with AWT's text widths, and text drawn
+     * through FXGraphics2D runs wider (see {@link #valueAxis}), most on long entries.
+     */
+    private static final org.jfree.chart.ui.RectangleInsets LEGEND_PADDING = new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 30);
 
     /** Colours of successive series (colour-blind friendly, Okabe-Ito based). */
     public static final Color[] SERIES = Palette.LIGHT.series().stream().map(ChartTheme::awt).toArray(Color[]::new);
@@ -187,7 +193,7 @@ public final class Charts {
             a.setAutoRangeIncludesZero(false);
         }
         if (renderer instanceof org.jfree.chart.renderer.xy.AbstractXYItemRenderer r) {
-            r.setLegendItemLabelGenerator((d, series) -> SafeText.cell(d.getSeriesKey(series)));
+            r.setLegendItemLabelGenerator((d, series) -> SafeText.legend(d.getSeriesKey(series)));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = finish(new JFreeChart(null, LABEL_FONT, plot, true));
@@ -195,7 +201,7 @@ public final class Charts {
         plot.setDomainGridlinePaint(GRID);
         chart.getLegend().setItemFont(LABEL_FONT);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+        chart.getLegend().setItemLabelPadding(LEGEND_PADDING);
         return chart;
     }
 
@@ -322,7 +328,7 @@ public final class Charts {
 
     /** Legend entries and item tooltips of a category renderer shown safely. */
     private static void safeLabels(BarRenderer r, org.jfree.chart.labels.CategoryToolTipGenerator tips) {
-        r.setLegendItemLabelGenerator((d, series) -> SafeText.cell(d.getRowKey(series)));
+        r.setLegendItemLabelGenerator((d, series) -> SafeText.legend(d.getRowKey(series)));
         r.setDefaultToolTipGenerator((d, row, column) -> SafeText.tip(tips.generateToolTip(d, row, column)));
     }
 

@@ -24,6 +24,17 @@ public final class SafeText {
         return raw == null ? "" : DisplayText.cell(raw.toString());
     }
 
+    /**
+     * Longest legend entry: legend entries sit side by side on one line, so a cell's 200 characters
+     * would push the others off it (the bar's tooltip keeps the whole key).
+     */
+    public static final int LEGEND = 24;
+
+    /** A chart legend entry's text. */
+    public static String legend(Object raw) {
+        return raw == null ? "" : DisplayText.of(raw.toString(), LEGEND);
+    }
+
     /** A tooltip's or message's text. */
     public static String tip(Object raw) {
         return raw == null ? "" : DisplayText.of(raw.toString(), DisplayText.TOOLTIP);

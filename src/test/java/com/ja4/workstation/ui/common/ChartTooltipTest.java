@@ -33,6 +33,19 @@ class ChartTooltipTest {
     }
 
     @Test
+    void aLegendEntryOfA100KbSeriesLeavesRoomForTheOthers() {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        d.addValue(1234, HostileSnapshot.LONG, "DE");
+        d.addValue(5, "humans", "DE");
+        JFreeChart chart = Charts.seriesBars(d, "Count", true, true, null);
+        org.jfree.chart.LegendItemCollection items = ((CategoryPlot) chart.getPlot()).getLegendItems();
+        assertEquals("humans", items.get(1).getLabel());
+        String hostile = items.get(0).getLabel();
+        assertTrue(hostile.startsWith("AAAA") && hostile.endsWith(DisplayText.ELLIPSIS), hostile);
+        assertTrue(hostile.length() <= SafeText.LEGEND + 1, "a legend entry is cut short: " + hostile.length());
+    }
+
+    @Test
     void aSingleSeriesBarsTooltipIsCategoryAndCount() {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         d.addValue(42, "Scored windows", "evil\u202Etxt.exe");
