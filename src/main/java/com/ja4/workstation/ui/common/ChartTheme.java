@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.IntFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -60,21 +61,15 @@ public final class ChartTheme {
             Plot plot = chart.getPlot();
             plot.setBackgroundPaint(awt(to.chartBackground()));
             if (plot instanceof CategoryPlot p) {
-                for (int i = 0; i < p.getDomainAxisCount(); i++) axis(p.getDomainAxis(i), to);
-                for (int i = 0; i < p.getRangeAxisCount(); i++) axis(p.getRangeAxis(i), to);
                 p.setRangeGridlinePaint(awt(to.grid()));
                 p.setDomainGridlinePaint(awt(to.grid()));
-                for (int i = 0; i < p.getRendererCount(); i++) {
-                    if (p.getRenderer(i) instanceof AbstractRenderer r) series(r, roles);
-                }
+                axesAndSeries(p.getDomainAxisCount(), p::getDomainAxis, p.getRangeAxisCount(), p::getRangeAxis,
+                        p.getRendererCount(), p::getRenderer, to, roles);
             } else if (plot instanceof XYPlot p) {
-                for (int i = 0; i < p.getDomainAxisCount(); i++) axis(p.getDomainAxis(i), to);
-                for (int i = 0; i < p.getRangeAxisCount(); i++) axis(p.getRangeAxis(i), to);
                 p.setRangeGridlinePaint(awt(to.grid()));
                 p.setDomainGridlinePaint(awt(to.grid()));
-                for (int i = 0; i < p.getRendererCount(); i++) {
-                    if (p.getRenderer(i) instanceof AbstractRenderer r) series(r, roles);
-                }
+                axesAndSeries(p.getDomainAxisCount(), p::getDomainAxis, p.getRangeAxisCount(), p::getRangeAxis,
+                        p.getRendererCount(), p::getRenderer, to, roles);
             } else if (plot instanceof SpiderWebPlot p) {
                 // the compact radar (cluster sidebar) draws its labels muted; the full one in text colour
                 boolean muted = Palette.LIGHT.mutedText().equals(hex(p.getLabelPaint())) || from.mutedText().equals(hex(p.getLabelPaint()));
@@ -95,6 +90,16 @@ public final class ChartTheme {
     /** Axis colours of the theme in use (a chart that replaces an axis, such as a log scale). */
     public static void styleAxis(Axis a) {
         axis(a, Theme.palette());
+    }
+
+    /** Category and XY plots share no interface for their axes and renderers: each passes its getters. */
+    private static void axesAndSeries(int domains, IntFunction<? extends Axis> domain, int ranges, IntFunction<? extends Axis> range,
+                                      int renderers, IntFunction<?> renderer, Palette to, Map<String, String> roles) {
+        for (int i = 0; i < domains; i++) axis(domain.apply(i), to);
+        for (int i = 0; i < ranges; i++) axis(range.apply(i), to);
+        for (int i = 0; i < renderers; i++) {
+            if (renderer.apply(i) instanceof AbstractRenderer r) series(r, roles);
+        }
     }
 
     private static void axis(Axis a, Palette to) {

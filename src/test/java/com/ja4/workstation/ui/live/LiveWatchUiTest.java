@@ -14,6 +14,7 @@ import com.ja4.workstation.data.warehouse.Warehouse;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.source.SnapshotOpener;
 import com.ja4.workstation.testing.ChdbServer;
+import com.ja4.workstation.testing.DemoFirst;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ManualScheduler;
 import com.ja4.workstation.testing.ShellStage;
@@ -47,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * refreshes are counted on the rail and marked in Detections, a new CRITICAL IP raises a desktop
  * notification, and a refresh waits while the analyst types or a query of the view runs.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({DemoFirst.class, ApplicationExtension.class})
 class LiveWatchUiTest {
 
     /** Its own database: the shared fixture's rows stay the demo's (the conformance suite compares them). */
@@ -56,12 +57,6 @@ class LiveWatchUiTest {
     static final String NEW_CRITICAL = "203.0.113.77";
 
     Shell shell;
-
-    /** The demo is made before the window starts: TestFX gives the window's set-up a minute only. */
-    @org.junit.jupiter.api.BeforeAll
-    static void makeDemo() {
-        DemoSnapshots.defaultDemo();
-    }
 
     @Start
     void start(Stage stage) throws Exception {

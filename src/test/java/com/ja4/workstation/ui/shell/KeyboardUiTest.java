@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ja4.workstation.domain.ClientIp;
 import com.ja4.workstation.domain.table.Detection;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoFirst;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.analytics.FingerprintsController;
@@ -37,16 +38,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window without the mouse (demo snapshot, headless): view shortcuts, the command palette, the F1 sheet, tables. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({DemoFirst.class, ApplicationExtension.class})
 class KeyboardUiTest {
 
     Shell shell;
-
-    /** The demo is made before the window starts: TestFX gives the window's set-up a minute only. */
-    @org.junit.jupiter.api.BeforeAll
-    static void makeDemo() {
-        DemoSnapshots.defaultDemo();
-    }
 
     @Start
     void start(Stage stage) throws Exception {

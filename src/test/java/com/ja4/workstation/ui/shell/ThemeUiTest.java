@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ja4.workstation.service.preferences.UserPreferences;
 import com.ja4.workstation.service.source.SnapshotOpener;
+import com.ja4.workstation.testing.DemoFirst;
 import com.ja4.workstation.testing.DemoSnapshots;
 import com.ja4.workstation.testing.ShellStage;
 import com.ja4.workstation.ui.analytics.HeatmapController;
@@ -37,19 +38,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The light/dark switch at run time: charts, canvases, views and dialogs already shown are restyled, and the choice is remembered. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({DemoFirst.class, ApplicationExtension.class})
 class ThemeUiTest {
 
     @TempDir
     Path tmp;
     Shell shell;
     UserPreferences prefs;
-
-    /** The demo is made before the window starts: TestFX gives the window's set-up a minute only. */
-    @org.junit.jupiter.api.BeforeAll
-    static void makeDemo() {
-        DemoSnapshots.defaultDemo();
-    }
 
     @Start
     void start(Stage stage) throws Exception {
