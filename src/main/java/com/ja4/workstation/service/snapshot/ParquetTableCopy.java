@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -73,7 +74,7 @@ final class ParquetTableCopy implements TableCopy {
             fetchCtx.cancel(); // a download still running after a failure stops here
             fetcher.shutdown();
             try {
-                fetcher.awaitTermination(30, TimeUnit.SECONDS);
+                fetcher.awaitTermination(5, TimeUnit.SECONDS); // a download stuck on its server is left to its daemon thread
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -88,9 +89,21 @@ final class ParquetTableCopy implements TableCopy {
         return file;
     }
 
+    /**
+     * Waits for a slice, giving up as soon as the export is cancelled: a server that stops sending
+     * mid-answer (seen with a test server after KILL QUERY) must not hold the cancel, and the HTTP
+     * client's close drains what it believes is still to come.
+     */
     private static Path await(Future<Path> pending, QueryContext ctx) throws WarehouseException, IOException {
         try {
-            return pending.get();
+            while (true) {
+                if (ctx.isCancelled()) throw new QueryCancelledException();
+                try {
+                    return pending.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillRunning) {
+                    // look at the cancel again
+                }
+            }
         } catch (ExecutionException e) {
             if (ctx.isCancelled()) throw new QueryCancelledException();
             Throwable c = e.getCause();
