@@ -35,12 +35,8 @@ class ClusteringQualityTest {
 
     /** How far our worst seed may stay below scikit-learn's worst seed (see assertAsGoodAsScikitLearn). */
     static final double WORST_SEED_MARGIN = 0.02;
-    /**
-     * How far our mean ARI may stay below scikit-learn's 1-init mean on the overlapping set: 8 seeds
-     * of a coin toss between two modes (ours lands in the low one on 5 of 8, scikit-learn on 3 of 8).
-     * Measured 0.362 against 0.413; the issue's target (no margin) is not met there.
-     */
-    static final double OVERLAPPING_MEAN_ARI_MARGIN = 0.06;
+    /** Generator seeds of overlapping sets that no setting of the clustering was chosen on. */
+    static final long[] HELD_OUT_SETS = {7, 99, 31337};
 
     static SklearnReference sklearn;
 
@@ -80,12 +76,17 @@ class ClusteringQualityTest {
     }
 
     static Comparison compare(LabelledRows set) throws Exception {
+        return compare(set, 8);
+    }
+
+    /** Ours and scikit-learn's 1 init on seeds 1..seeds. */
+    static Comparison compare(LabelledRows set, int seeds) throws Exception {
         ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, CLOCK);
-        double[] ari = new double[8];
-        double[] inertia = new double[8];
+        double[] ari = new double[seeds];
+        double[] inertia = new double[seeds];
         List<int[]> labels = new ArrayList<>();
         long t = System.nanoTime();
-        for (int seed = 1; seed <= 8; seed++) {
+        for (int seed = 1; seed <= seeds; seed++) {
             ClusteringRun run = service.cluster(set.rows(), ClusteringParameters.of(K,
                     Math.min(set.rows().size(), ClusteringParameters.MAX_SAMPLES), seed), Map.of(), ProgressListener.NONE,
                     CancellationCheck.NEVER);
@@ -95,11 +96,11 @@ class ClusteringQualityTest {
             ari[seed - 1] = AdjustedRandIndex.of(set.truth(), ours);
             for (MemberAssignment a : run.assignments()) inertia[seed - 1] += a.distance() * a.distance();
         }
-        double oursMs = (System.nanoTime() - t) / 1e6 / 8;
+        double oursMs = (System.nanoTime() - t) / 1e6 / seeds;
         Path[] files = sklearn.write(set.name().replace(' ', '-'), ClusteringPipeline.vectors(set.rows()), set.truth());
-        SklearnReference.Fit one = sklearn.kmeans(files, K, 1, 1, 8, 1, labels);
+        SklearnReference.Fit one = sklearn.kmeans(files, K, 1, 1, seeds, 1, labels);
         double cross = 0;
-        for (int i = 0; i < 8; i++) cross = Math.max(cross, Math.abs(one.oursAriBySklearn()[i] - ari[i]));
+        for (int i = 0; i < seeds; i++) cross = Math.max(cross, Math.abs(one.oursAriBySklearn()[i] - ari[i]));
         Comparison c = new Comparison(new Seeds(ari, inertia), new Seeds(one.ari(), one.inertia()), cross);
         System.out.printf(Locale.ROOT, "%s (%d pairs, scikit-learn %s):%n  ours             %s, %.1f ms per run%n"
                         + "  sklearn 1 init   %s, %.1f ms per fit (median)%n",
@@ -109,38 +110,51 @@ class ClusteringQualityTest {
     }
 
     /**
-     * What holds today against scikit-learn's single init, live. Met as the issue asks: the mean
-     * inertia (the objective both minimise) is no higher. Met on the demo, with a margin on the
-     * overlapping set: the mean ARI. Not met: "the worst seed within 0.05 of the mean". On both sets
-     * the ARI is bimodal (two local optima of nearly the same inertia, about 0.57 vs 0.38 on the demo
-     * and 0.49 vs 0.28 on the overlapping set); scikit-learn's single init and its 10 inits land in
-     * the low mode on some seeds too. It is not reachable by minimising better: on the overlapping set
-     * the lowest inertia found (100 scikit-learn inits, and ours) is a low-mode partition,
-     * so more restarts make the seeds agree at ARI 0.29, below scikit-learn's single init (figures in
-     * docs/CLUSTERING.md, "Does a lower inertia mean a better match?"). What is asserted instead: our
-     * worst seed is no worse than scikit-learn's worst seed (margin 0.02).
-     *
-     * @param meanAriMargin how far our mean ARI may stay below scikit-learn's 1-init mean
+     * What holds against scikit-learn's single init, live, on seeds 1-8. Met as the issue asks: the
+     * mean ARI is at least scikit-learn's. Also asserted: the mean inertia is no higher (the restarts
+     * are picked by separation, not inertia, but the objective does not suffer), and our worst seed
+     * is no worse than scikit-learn's worst seed (margin 0.02). Not met: "the worst seed within 0.05
+     * of the mean". On both sets the ARI is bimodal (two local optima of nearly the same inertia,
+     * about 0.57 vs 0.38 on the demo and 0.49 vs 0.28 on the overlapping set) and no restart count
+     * or selection found puts every seed in the high mode (figures in docs/CLUSTERING.md).
      */
-    static void assertAsGoodAsScikitLearn(Comparison c, double meanAriMargin) {
+    static void assertAsGoodAsScikitLearn(Comparison c) {
         assertTrue(c.crossCheck() < 1e-9, "Smile's and scikit-learn's ARI of our labels disagree by " + c.crossCheck());
         Seeds ours = c.ours();
         assertTrue(ours.meanInertia() <= c.sklearn1().meanInertia(),
                 "mean inertia " + ours.meanInertia() + " above scikit-learn's with 1 init " + c.sklearn1().meanInertia());
-        assertTrue(ours.meanAri() >= c.sklearn1().meanAri() - meanAriMargin,
-                "mean ARI " + ours.meanAri() + " more than " + meanAriMargin + " below scikit-learn's with 1 init "
-                        + c.sklearn1().meanAri());
+        assertTrue(ours.meanAri() >= c.sklearn1().meanAri(),
+                "mean ARI " + ours.meanAri() + " below scikit-learn's with 1 init " + c.sklearn1().meanAri());
         assertTrue(ours.worstAri() >= c.sklearn1().worstAri() - WORST_SEED_MARGIN,
                 "worst seed " + ours.worstAri() + " below scikit-learn's worst seed " + c.sklearn1().worstAri());
     }
 
     @Test
-    void demoPopulationsAreRecoveredAsWellAsScikitLearnDoesWithALowerObjective() throws Exception {
-        assertAsGoodAsScikitLearn(compare(DemoPopulations.load(DemoSnapshots.defaultDemo())), 0);
+    void demoPopulationsAreRecoveredBetterThanScikitLearnDoes() throws Exception {
+        assertAsGoodAsScikitLearn(compare(DemoPopulations.load(DemoSnapshots.defaultDemo())));
     }
 
     @Test
-    void overlappingPopulationsReachALowerObjectiveThanScikitLearnAndAComparableScore() throws Exception {
-        assertAsGoodAsScikitLearn(compare(OverlappingPopulations.generate(8_000, 2024)), OVERLAPPING_MEAN_ARI_MARGIN);
+    void overlappingPopulationsAreRecoveredBetterThanScikitLearnDoes() throws Exception {
+        assertAsGoodAsScikitLearn(compare(OverlappingPopulations.generate(8_000, 2024)));
+    }
+
+    /**
+     * The restart count, the search subsample and the selection were chosen on the two sets above;
+     * three overlapping sets drawn with other generator seeds check that the gain is not theirs
+     * alone. Over 24 seeds each (8 seeds of a two-mode coin toss decide little), our mean ARI over
+     * the three sets is at least scikit-learn's.
+     */
+    @Test
+    void heldOutOverlappingSetsAreRecoveredAtLeastAsWellAsScikitLearnDoes() throws Exception {
+        double ours = 0;
+        double theirs = 0;
+        for (long generatorSeed : HELD_OUT_SETS) {
+            Comparison c = compare(OverlappingPopulations.generate(8_000, generatorSeed), 24);
+            assertTrue(c.crossCheck() < 1e-9, "Smile's and scikit-learn's ARI of our labels disagree by " + c.crossCheck());
+            ours += c.ours().meanAri() / HELD_OUT_SETS.length;
+            theirs += c.sklearn1().meanAri() / HELD_OUT_SETS.length;
+        }
+        assertTrue(ours >= theirs, "mean ARI over the held-out sets " + ours + " below scikit-learn's " + theirs);
     }
 }
