@@ -10,7 +10,7 @@ import java.util.Map;
  * @param assignedRows pairs assigned to a cluster ("assigned M"): every pair offered
  * @param clusters     non-empty clusters
  * @param iterations   k-means iterations of the winning restart
- * @param restarts     k-means restarts (the lowest distortion wins)
+ * @param restarts     k-means restarts (the best-separated wins, see KMeansClusterer)
  * @param distortion   sum of squared distances of the fitted pairs to their centroids (normalised space)
  * @param ipCount      distinct IPs assigned
  * @param hitCount     requests of the assigned pairs
