@@ -159,9 +159,12 @@ public final class CsvFeatureSource implements FeatureSource {
     }
 
     private FeatureRow row(CSVRecord r, long line) throws BadCsv {
-        String ip = text(r, "ip", line);
-        if (ip.isEmpty()) throw problem(line, "has no ip");
-        if (ClientIp.parse(ip).isEmpty()) throw problem(line, "column ip: '" + shorten(ip) + "' is not an IPv4 or IPv6 address");
+        String ipText = text(r, "ip", line);
+        if (ipText.isEmpty()) throw problem(line, "has no ip");
+        // One spelling per address (as the warehouse shows it), so ::ffff:1.2.3.4 and 1.2.3.4 are one pair
+        // and a run compares with a run of the warehouse.
+        String ip = ClientIp.parse(ipText).map(ClientIp::display).orElseThrow(() ->
+                problem(line, "column ip: '" + shorten(ipText) + "' is not an IPv4 or IPv6 address"));
         String threatText = text(r, "threat", line);
         ThreatLevel threat = null;
         if (!threatText.isEmpty()) {

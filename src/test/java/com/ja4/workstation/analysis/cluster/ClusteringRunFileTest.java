@@ -64,6 +64,60 @@ class ClusteringRunFileTest {
         assertRefused(dir, "is a folder");
     }
 
+    /**
+     * A crafted file that parses as JSON but would make the comparison silently wrong (a text read as 0,
+     * a size that disagrees with the members, a pair counted twice) is refused, not compared.
+     */
+    @Test
+    void aCraftedRunThatWouldGiveAWrongComparisonIsRefused() throws Exception {
+        assertRefused(edited("centroid-text.json", n -> ((ArrayNode) cluster(n, 0).get("centroid")).set(3, "a")),
+                "'centroid' holds a value that is not a number");
+        assertRefused(edited("centroid-range.json", n -> ((ArrayNode) cluster(n, 0).get("centroid")).set(3, 7.5)),
+                "'centroid' holds 7.5, above 1");
+        assertRefused(edited("risk-text.json", n -> cluster(n, 0).put("risk", "NaN")),
+                "'risk' holds a value that is not a number");
+        assertRefused(edited("risk-range.json", n -> cluster(n, 0).put("risk", 1e308)), "'risk' holds 1.0E308, above 1");
+        assertRefused(edited("negative.json", n -> cluster(n, 0).put("ip_count", -5)), "'ip_count' is negative");
+        assertRefused(edited("fitted.json", n -> cluster(n, 0).put("fitted_pairs", cluster(n, 0).get("pair_count").asInt() + 1)),
+                "more fitted pairs than pairs");
+        assertRefused(edited("size.json", n -> cluster(n, 0).put("pair_count", cluster(n, 0).get("pair_count").asInt() + 10)),
+                "pairs but");
+        assertRefused(edited("same-id.json", n -> cluster(n, 1).put("id", cluster(n, 0).get("id").asText())),
+                "two clusters are called");
+        assertRefused(edited("index.json", n -> cluster(n, 0).put("index", Integer.MAX_VALUE)), "is not below k = 6");
+        assertRefused(edited("no-clusters.json", n -> {
+            n.putArray("clusters");
+            n.putArray("assignments");
+        }), "it has 0 clusters for k = 6");
+        assertRefused(edited("twice.json", n -> ((ArrayNode) n.get("assignments")).add(n.get("assignments").get(0).deepCopy())),
+                "is assigned twice");
+        assertRefused(edited("respelled.json", n -> {
+            ObjectNode copy = n.get("assignments").get(0).deepCopy();
+            copy.put("ip", "::ffff:" + copy.get("ip").asText());
+            ((ArrayNode) n.get("assignments")).add(copy);
+        }), "is assigned twice");
+        assertRefused(edited("ip.json", n -> ((ObjectNode) n.get("assignments").get(0)).put("ip", "<script>")),
+                "'<script>' is not an IPv4 or IPv6 address");
+        assertRefused(edited("threat.json", n -> cluster(n, 0).put("dominant_threat", "SEVERE")), "not a threat level");
+        assertRefused(edited("label.json", n -> cluster(n, 0).put("label", "x".repeat(5_000))), "longer than 4000");
+        assertRefused(edited("edge.json", n -> ((ObjectNode) n.get("edges").get(0)).put("target", "elsewhere")),
+                "an edge names no cluster");
+        assertRefused(edited("clusters-object.json", n -> n.putObject("clusters")), "'clusters' is not a list");
+    }
+
+    @Test
+    void anAddressIsReadInTheSpellingTheCurrentRunUses() throws Exception {
+        ClusteringRun back = ClusteringRunFile.read(edited("mapped.json", n -> {
+            ObjectNode a = (ObjectNode) n.get("assignments").get(0);
+            a.put("ip", "::ffff:" + a.get("ip").asText());
+        }));
+        assertEquals(RUN.assignments().get(0).ip(), back.assignments().get(0).ip());
+    }
+
+    private static ObjectNode cluster(ObjectNode run, int i) {
+        return (ObjectNode) run.get("clusters").get(i);
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -62,6 +62,7 @@ class CsvFeatureSourceTest {
             "unknown threat     | 1.2.3.4,t13d,57,64240,8,1460,10,0.5,0.1,SEVERE      | column threat: 'SEVERE' is not a threat level",
             "not an address     | 1.2.3.999,t13d,57,64240,8,1460,10,0.5,0.1,HIGH      | column ip: '1.2.3.999' is not an IPv4 or IPv6 address",
             "repeated pair      | 10.0.0.2,t13d,57,64240,8,1460,12,0.5,0.1,HIGH       | repeats the pair (10.0.0.2, t13d) of line 2",
+            "same IP respelled  | ::FFFF:10.0.0.2,t13d,57,64240,8,1460,12,0.5,0.1,HIGH | repeats the pair (10.0.0.2, t13d) of line 2",
     })
     void aBadCellOrRowIsRefusedWithItsLine(String name, String bad, String reason) throws Exception {
         Path f = fileWith(5, bad);
