@@ -33,10 +33,13 @@ class ClusteringQualityTest {
     static final int K = 14;
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-    /** How far our worst seed may stay below scikit-learn's worst seed (see assertAsGoodAsScikitLearn). */
-    static final double WORST_SEED_MARGIN = 0.02;
-    /** Generator seeds of overlapping sets that no setting of the clustering was chosen on. */
-    static final long[] HELD_OUT_SETS = {7, 99, 31337};
+    /** How far below its mean ARI our worst seed may be (issue 14). */
+    static final double WORST_SEED_GAP = 0.05;
+    /**
+     * Generator seeds of other overlapping sets. 7, 99 and 31337 were looked at (in prototypes) when
+     * the 16 restarts and 32 seeding candidates were chosen; 4242 and 8086 were first run after.
+     */
+    static final long[] HELD_OUT_SETS = {7, 99, 31337, 4242, 8086};
 
     static SklearnReference sklearn;
 
@@ -110,13 +113,10 @@ class ClusteringQualityTest {
     }
 
     /**
-     * What holds against scikit-learn's single init, live, on seeds 1-8. Met as the issue asks: the
-     * mean ARI is at least scikit-learn's. Also asserted: the mean inertia is no higher (the restarts
-     * are picked by separation, not inertia, but the objective does not suffer), and our worst seed
-     * is no worse than scikit-learn's worst seed (margin 0.02). Not met: "the worst seed within 0.05
-     * of the mean". On both sets the ARI is bimodal (two local optima of nearly the same inertia,
-     * about 0.57 vs 0.38 on the demo and 0.49 vs 0.28 on the overlapping set) and no restart count
-     * or selection found puts every seed in the high mode (figures in docs/CLUSTERING.md).
+     * What holds against scikit-learn's single init, live, on seeds 1-8, as the issue asks: our mean
+     * ARI is at least scikit-learn's, and our worst seed is within 0.05 of our mean (no seed left in
+     * the other kind of optimum; docs/CLUSTERING.md). Also asserted: the mean inertia is no higher
+     * (the restarts are picked by separation, not inertia, but the objective does not suffer).
      */
     static void assertAsGoodAsScikitLearn(Comparison c) {
         assertScoredAlike(c);
@@ -125,8 +125,13 @@ class ClusteringQualityTest {
                 "mean inertia " + ours.meanInertia() + " above scikit-learn's with 1 init " + c.sklearn1().meanInertia());
         assertTrue(ours.meanAri() >= c.sklearn1().meanAri(),
                 "mean ARI " + ours.meanAri() + " below scikit-learn's with 1 init " + c.sklearn1().meanAri());
-        assertTrue(ours.worstAri() >= c.sklearn1().worstAri() - WORST_SEED_MARGIN,
-                "worst seed " + ours.worstAri() + " below scikit-learn's worst seed " + c.sklearn1().worstAri());
+        assertStable(ours);
+    }
+
+    /** The issue's "worst seed within 0.05 of the mean". */
+    static void assertStable(Seeds ours) {
+        assertTrue(ours.worstAri() >= ours.meanAri() - WORST_SEED_GAP,
+                "worst seed " + ours.worstAri() + " more than " + WORST_SEED_GAP + " below the mean " + ours.meanAri());
     }
 
     /** Smile's ARI of our labels, which the assertions use, is scikit-learn's own. */
@@ -145,10 +150,10 @@ class ClusteringQualityTest {
     }
 
     /**
-     * The restart count, the search subsample and the selection were chosen on the two sets above;
-     * three overlapping sets drawn with other generator seeds check that the gain is not theirs
-     * alone. Over 24 seeds each (8 seeds of a two-mode coin toss decide little), our mean ARI over
-     * the three sets is at least scikit-learn's.
+     * The restarts and the selection were chosen on the two sets above (and prototyped on three of
+     * these); overlapping sets drawn with other generator seeds check that the result is not theirs
+     * alone. Over 24 seeds each, our worst seed of each set is within 0.05 of its mean, and our mean
+     * ARI over the sets is at least scikit-learn's.
      */
     @Test
     void heldOutOverlappingSetsAreRecoveredAtLeastAsWellAsScikitLearnDoes() throws Exception {
@@ -157,9 +162,10 @@ class ClusteringQualityTest {
         for (long generatorSeed : HELD_OUT_SETS) {
             Comparison c = compare(OverlappingPopulations.generate(8_000, generatorSeed), 24);
             assertScoredAlike(c);
+            assertStable(c.ours());
             ours += c.ours().meanAri() / HELD_OUT_SETS.length;
             theirs += c.sklearn1().meanAri() / HELD_OUT_SETS.length;
         }
-        assertTrue(ours >= theirs, "mean ARI over the held-out sets " + ours + " below scikit-learn's " + theirs);
+        assertTrue(ours >= theirs, "mean ARI over the other sets " + ours + " below scikit-learn's " + theirs);
     }
 }

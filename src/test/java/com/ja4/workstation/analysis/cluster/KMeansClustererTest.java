@@ -63,6 +63,35 @@ class KMeansClustererTest {
             assertArrayEquals(slow, fast, "seed " + seed);
         }
         assertEquals(4, GreedySeeding.localTrials(14), "2 + floor(ln 14), as scikit-learn");
+        // the restarts' 32 candidates per step: repeats drawn, most distances pruned, same centres
+        WeightedPoints draw = KMeansClusterer.subsample(points, null, KMeansClusterer.SEARCH_ROWS, 5);
+        for (long seed = 1; seed <= 3; seed++) {
+            double[][] fast = GreedySeeding.seeds(draw, 14, KMeansClusterer.SEARCH_TRIALS, new SplittableRandom(seed)).centres();
+            double[][] slow = textbookGreedySeeding(draw, 14, KMeansClusterer.SEARCH_TRIALS, new SplittableRandom(seed));
+            assertArrayEquals(slow, fast, "32 candidates, seed " + seed);
+        }
+    }
+
+    @Test
+    void aRestartsDrawIsTheDistinctVectorsOfItsRows() {
+        double[] rowWeights = new double[OVERLAPPING.length];
+        for (int i = 0; i < rowWeights.length; i++) rowWeights[i] = 1 + i % 3;
+        WeightedPoints all = WeightedPoints.of(OVERLAPPING, rowWeights);
+        for (long seed = 1; seed <= 3; seed++) {
+            int[] rows = KMeansClusterer.drawRows(OVERLAPPING.length, 500, seed);
+            assertEquals(500, Arrays.stream(rows).distinct().count(), "without replacement");
+            double[][] vectors = new double[rows.length][];
+            double[] weights = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                vectors[i] = OVERLAPPING[rows[i]];
+                weights[i] = rowWeights[rows[i]];
+            }
+            WeightedPoints hashed = WeightedPoints.of(vectors, weights);
+            WeightedPoints drawn = KMeansClusterer.subsample(all, rowWeights, 500, seed);
+            assertArrayEquals(hashed.points(), drawn.points());
+            assertArrayEquals(hashed.weight(), drawn.weight(), 1e-12);
+            assertArrayEquals(hashed.pointOf(), drawn.pointOf());
+        }
     }
 
     @Test
@@ -181,10 +210,13 @@ class KMeansClustererTest {
 
     /** scikit-learn's greedy k-means++ written plainly (weights, every distance), same random draws. */
     static double[][] textbookGreedySeeding(WeightedPoints wp, int k, SplittableRandom rnd) {
+        return textbookGreedySeeding(wp, k, GreedySeeding.localTrials(k), rnd);
+    }
+
+    static double[][] textbookGreedySeeding(WeightedPoints wp, int k, int trials, SplittableRandom rnd) {
         double[][] x = wp.points();
         double[] w = wp.weight();
         int n = x.length;
-        int trials = GreedySeeding.localTrials(k);
         double[][] centres = new double[k][];
         double total = Arrays.stream(w).sum();
         centres[0] = x[pick(w, Math.max(Double.MIN_VALUE, rnd.nextDouble() * total))].clone();
