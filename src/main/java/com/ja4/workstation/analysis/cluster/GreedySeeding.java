@@ -48,76 +48,46 @@ final class GreedySeeding {
         double[][] data = wp.points();
         double[] w = wp.weight();
         int n = data.length;
+        FeatureColumns columns = FeatureColumns.of(data);
         double[][] centres = new double[k][];
         int[] nearest = new int[n];
         double[] closest = new double[n];
         double[] cumulative = new double[n];
-        double[] norm = new double[n];
-        for (int i = 0; i < n; i++) {
-            double sq = 0;
-            for (double v : data[i]) sq += v * v;
-            norm[i] = Math.sqrt(sq);
-        }
         double total = 0;
         for (int i = 0; i < n; i++) cumulative[i] = total += w[i];
         centres[0] = data[search(cumulative, draw(rnd, total))].clone();
-        for (int i = 0; i < n; i++) closest[i] = Distances.squared(data[i], centres[0]);
-        // by centre, then candidate: a point reads the one row of its own centre
-        double[][] centreDist = new double[k][trials];
+        columns.squaredDistancesTo(centres[0], closest);
         int[] candidate = new int[trials];
-        double[] potential = new double[trials];
-        double[] pointDist = new double[trials];
-        int[] neededIndex = new int[trials];
+        double[] toCandidate = new double[n];
+        double[] toBest = new double[n];
         for (int c = 1; c < k; c++) {
             double run = 0;
             for (int i = 0; i < n; i++) cumulative[i] = run += w[i] * closest[i];
-            // Heavy points are often drawn more than once; a repeat has the same potential and, coming
-            // later, could never win, so each distinct candidate is evaluated once (the draws stay the same).
-            int distinct = 0;
+            int best = -1;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            int drawnSoFar = 0;
             for (int t = 0; t < trials; t++) {
                 int drawn = run > 0 ? search(cumulative, draw(rnd, run)) : rnd.nextInt(n);
+                // a heavy point is often drawn again: same potential, and a later equal one never wins
                 boolean repeat = false;
-                for (int u = 0; u < distinct && !repeat; u++) repeat = candidate[u] == drawn;
+                for (int u = 0; u < drawnSoFar && !repeat; u++) repeat = candidate[u] == drawn;
                 if (repeat) continue;
-                candidate[distinct] = drawn;
-                double[] q = data[drawn];
-                for (int j = 0; j < c; j++) centreDist[j][distinct] = Distances.squared(q, centres[j]);
-                potential[distinct] = 0;
-                distinct++;
-            }
-            double[][] candidatePoints = new double[distinct][];
-            for (int t = 0; t < distinct; t++) candidatePoints[t] = data[candidate[t]];
-            // one pass over the points for every candidate: each point is read once per step
-            for (int i = 0; i < n; i++) {
-                double current = closest[i];
-                double limit = 4 * current;
-                int near = nearest[i];
-                double wi = w[i];
-                // d(q, c)^2 >= 4 d(x, c)^2  =>  d(x, q) >= d(x, c): q cannot improve x
-                double[] toNear = centreDist[near];
-                double xn = norm[i];
-                int needed = 0;
-                for (int t = 0; t < distinct; t++) {
-                    // also |‖x‖ - ‖q‖| <= d(x, q): a point much nearer the origin than q (or farther) is skipped
-                    double gap = xn - norm[candidate[t]];
-                    if (toNear[t] < limit && gap * gap < current) neededIndex[needed++] = t;
-                    else potential[t] += wi * current;
-                }
-                Distances.squaredToSome(data[i], candidatePoints, neededIndex, needed, pointDist);
-                for (int u = 0; u < needed; u++) {
-                    potential[neededIndex[u]] += wi * Math.min(pointDist[u], current);
+                candidate[drawnSoFar++] = drawn;
+                columns.squaredDistancesTo(data[drawn], toCandidate);
+                double potential = 0;
+                for (int i = 0; i < n; i++) potential += w[i] * Math.min(closest[i], toCandidate[i]);
+                if (potential < bestPotential) {
+                    bestPotential = potential;
+                    best = drawn;
+                    double[] swap = toBest;
+                    toBest = toCandidate;
+                    toCandidate = swap;
                 }
             }
-            int best = 0;
-            for (int t = 1; t < distinct; t++) if (potential[t] < potential[best]) best = t;
-            double[] q = data[candidate[best]];
-            centres[c] = q.clone();
-            // the winner's distances again (one candidate of many: cheaper than keeping them all)
+            centres[c] = data[best].clone();
             for (int i = 0; i < n; i++) {
-                if (centreDist[nearest[i]][best] >= 4 * closest[i]) continue;
-                double d = Distances.squared(data[i], q);
-                if (d < closest[i]) {
-                    closest[i] = d;
+                if (toBest[i] < closest[i]) {
+                    closest[i] = toBest[i];
                     nearest[i] = c;
                 }
             }

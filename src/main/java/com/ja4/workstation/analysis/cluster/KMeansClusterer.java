@@ -88,9 +88,10 @@ public final class KMeansClusterer {
         }
         // each restart searches on its own draw; all are judged on one common draw
         WeightedPoints judge = all.pointOf().length > JUDGE_ROWS ? subsample(all, weights, JUDGE_ROWS, base.nextLong()) : all;
+        FeatureColumns judgeColumns = FeatureColumns.of(judge.points());
         HamerlyLloyd.Outcome[] judged = IntStream.range(0, restarts).parallel()
-                .mapToObj(r -> asAssigned(judge, searchOnSubsample(all, weights, k, seeds[r], maxIterations, cancel),
-                        cancel))
+                .mapToObj(r -> asAssigned(judge, judgeColumns,
+                        searchOnSubsample(all, weights, k, seeds[r], maxIterations, cancel)))
                 .toArray(HamerlyLloyd.Outcome[]::new);
         cancel.throwIfCancelled();
         HamerlyLloyd.Outcome winner = HamerlyLloyd.run(all, judged[bestSeparated(judge, judged)].centroids(), maxIterations,
@@ -114,8 +115,8 @@ public final class KMeansClusterer {
     }
 
     /** The partition of {@code points} by nearest centroid, with its inertia. */
-    private static HamerlyLloyd.Outcome asAssigned(WeightedPoints points, double[][] centroids, CancellationCheck cancel) {
-        NearestCentroid.Assignment a = NearestCentroid.assign(points.points(), centroids, cancel);
+    private static HamerlyLloyd.Outcome asAssigned(WeightedPoints points, FeatureColumns columns, double[][] centroids) {
+        NearestCentroid.Assignment a = columns.nearest(centroids);
         double inertia = 0;
         for (int i = 0; i < points.size(); i++) inertia += points.weight()[i] * a.squaredDistances()[i];
         return new HamerlyLloyd.Outcome(centroids, a.labels(), inertia, 0);

@@ -160,6 +160,19 @@ class KMeansClustererTest {
     }
 
     @Test
+    void featureColumnsGiveTheSameDistancesAndNearestCentroidsBitForBit() {
+        FeatureColumns columns = FeatureColumns.of(OVERLAPPING);
+        double[] out = new double[OVERLAPPING.length];
+        columns.squaredDistancesTo(OVERLAPPING[17], out);
+        for (int i = 0; i < OVERLAPPING.length; i++) assertEquals(Distances.squared(OVERLAPPING[i], OVERLAPPING[17]), out[i], 0.0);
+        double[][] centroids = Arrays.copyOf(OVERLAPPING, 9);
+        NearestCentroid.Assignment rows = NearestCentroid.assign(OVERLAPPING, centroids, CancellationCheck.NEVER);
+        NearestCentroid.Assignment cols = columns.nearest(centroids);
+        assertArrayEquals(rows.labels(), cols.labels());
+        assertArrayEquals(rows.squaredDistances(), cols.squaredDistances(), 0.0);
+    }
+
+    @Test
     void bulkAssignmentIsTheNearestCentroid() {
         double[][] centroids = Arrays.copyOf(OVERLAPPING, 9);
         NearestCentroid.Assignment a = NearestCentroid.assign(OVERLAPPING, centroids, CancellationCheck.NEVER);
