@@ -58,7 +58,7 @@ final class HamerlyLloyd {
     static Outcome run(WeightedPoints points, double[][] initial, int maxIterations, double tolerance,
                        CancellationCheck cancel) {
         HamerlyLloyd h = new HamerlyLloyd(points, initial);
-        for (int i = 0; i < h.n; i++) h.scan(i);
+        h.scanAll();
         return h.iterate(maxIterations, tolerance, cancel);
     }
 
@@ -146,6 +146,33 @@ final class HamerlyLloyd {
             }
         }
         return changed;
+    }
+
+    /** {@link #scan} for every point, centroid by centroid over the points (see {@link FeatureColumns}). */
+    private void scanAll() {
+        FeatureColumns columns = FeatureColumns.of(data);
+        double[] best = new double[n];
+        double[] second = new double[n];
+        double[] dist = new double[n];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(second, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < k; j++) {
+            columns.squaredDistancesTo(centroids[j], dist);
+            for (int i = 0; i < n; i++) {
+                double d = dist[i];
+                if (d < best[i]) {
+                    second[i] = best[i];
+                    best[i] = d;
+                    labels[i] = j;
+                } else if (d < second[i]) {
+                    second[i] = d;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            upper[i] = Math.sqrt(best[i]);
+            lower[i] = Math.sqrt(second[i]);
+        }
     }
 
     /** Nearest and second-nearest centroid of point i, exactly; ties go to the lower index. */
