@@ -73,7 +73,7 @@ public final class KMeansClusterer {
         return cluster(data, weights, k, seed, maxIterations, RESTARTS, cancel);
     }
 
-    static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations, int restarts,
+    private static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations, int restarts,
                           CancellationCheck cancel) {
         if (data.length < k) {
             throw new IllegalArgumentException("Only " + data.length + " (IP, JA4) pairs to cluster: fewer than k = " + k);
