@@ -51,36 +51,4 @@ final class Distances {
         }
         for (; j < k; j++) out[j] = squared(x, centroids[j]);
     }
-
-    /** {@link #squaredToAll} for the points {@code of[which[0..count)]}, into {@code out[0..count)}. */
-    static void squaredToSome(double[] x, double[][] of, int[] which, int count, double[] out) {
-        int d = x.length;
-        int j = 0;
-        for (; j + 3 < count; j += 4) {
-            double[] c0 = of[which[j]];
-            double[] c1 = of[which[j + 1]];
-            double[] c2 = of[which[j + 2]];
-            double[] c3 = of[which[j + 3]];
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int q = 0; q < d; q++) {
-                double v = x[q];
-                double z0 = v - c0[q];
-                double z1 = v - c1[q];
-                double z2 = v - c2[q];
-                double z3 = v - c3[q];
-                s0 += z0 * z0;
-                s1 += z1 * z1;
-                s2 += z2 * z2;
-                s3 += z3 * z3;
-            }
-            out[j] = s0;
-            out[j + 1] = s1;
-            out[j + 2] = s2;
-            out[j + 3] = s3;
-        }
-        for (; j < count; j++) out[j] = squared(x, of[which[j]]);
-    }
 }
