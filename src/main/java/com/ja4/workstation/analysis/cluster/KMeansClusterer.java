@@ -64,17 +64,13 @@ public final class KMeansClusterer {
     }
 
     public static Result cluster(double[][] data, int k, long seed, int maxIterations, CancellationCheck cancel) {
-        return cluster(data, null, k, seed, maxIterations, RESTARTS, cancel);
+        return cluster(data, null, k, seed, maxIterations, cancel);
     }
 
     /** @param weights weight of each row in the objective (a sampling weight), or null for 1 each */
     public static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations,
                                  CancellationCheck cancel) {
-        return cluster(data, weights, k, seed, maxIterations, RESTARTS, cancel);
-    }
-
-    private static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations, int restarts,
-                          CancellationCheck cancel) {
+        int restarts = RESTARTS;
         if (data.length < k) {
             throw new IllegalArgumentException("Only " + data.length + " (IP, JA4) pairs to cluster: fewer than k = " + k);
         }
