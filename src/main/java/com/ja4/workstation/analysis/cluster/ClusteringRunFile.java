@@ -85,10 +85,10 @@ public final class ClusteringRunFile {
             String ip = text(a, "ip");
             // Moved IPs are matched on the display form the current run uses.
             String display = ClientIp.parse(ip).map(ClientIp::display).orElseThrow(() ->
-                    new IllegalArgumentException("'" + shorten(ip) + "' is not an IPv4 or IPv6 address"));
+                    new IllegalArgumentException("'" + CsvFeatureSource.shorten(ip) + "' is not an IPv4 or IPv6 address"));
             String ja4 = text(a, "ja4");
             if (!pairs.add(display + ' ' + ja4)) {
-                throw new IllegalArgumentException(display + " " + shorten(ja4) + " is assigned twice");
+                throw new IllegalArgumentException(display + " " + CsvFeatureSource.shorten(ja4) + " is assigned twice");
             }
             pairsOf.merge(clusterId, 1, Integer::sum);
             assignments.add(new MemberAssignment(display, ja4, clusterId,
@@ -139,7 +139,7 @@ public final class ClusteringRunFile {
         if (!c.path("dominant_threat").isMissingNode() && !c.path("dominant_threat").isNull()) {
             String t = text(c, "dominant_threat");
             threat = ThreatLevel.parse(t).orElseThrow(() ->
-                    new IllegalArgumentException("'" + shorten(t) + "' is not a threat level"));
+                    new IllegalArgumentException("'" + CsvFeatureSource.shorten(t) + "' is not a threat level"));
         }
         StackVerdict stack = new StackVerdict(optionalText(c, "stack_family", "Unknown"), optionalText(c, "stack", ""),
                 c.path("stack_scanner").asBoolean(false));
@@ -250,9 +250,5 @@ public final class ClusteringRunFile {
             out.add(s.asText());
         }
         return List.copyOf(out);
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

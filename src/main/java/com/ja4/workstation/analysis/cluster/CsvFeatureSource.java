@@ -217,7 +217,8 @@ public final class CsvFeatureSource implements FeatureSource {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static String shorten(String s) {
+    /** An untrusted value as a one-line refusal quotes it: at most 40 characters. */
+    static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 

@@ -11,11 +11,9 @@ import java.util.Arrays;
 final class FeatureColumns {
 
     private final double[][] column;
-    private final int size;
 
-    private FeatureColumns(double[][] column, int size) {
+    private FeatureColumns(double[][] column) {
         this.column = column;
-        this.size = size;
     }
 
     static FeatureColumns of(double[][] points) {
@@ -25,16 +23,14 @@ final class FeatureColumns {
             double[] p = points[i];
             for (int j = 0; j < dims; j++) column[j][i] = p[j];
         }
-        return new FeatureColumns(column, points.length);
+        return new FeatureColumns(column);
     }
 
-    int size() {
-        return size;
-    }
-
-    /** Squared distance from q to every point, into {@code out} (of {@link #size()} values). */
+    /** Squared distance from q to every point, into {@code out} (one value per point). */
     void squaredDistancesTo(double[] q, double[] out) {
-        if (out.length != size) throw new IllegalArgumentException(out.length + " values for " + size + " points");
+        if (out.length != column[0].length) {
+            throw new IllegalArgumentException(out.length + " values for " + column[0].length + " points");
+        }
         Arrays.fill(out, 0);
         int j = 0;
         // three features per pass over the points: fewer loads and stores of out, same order of additions
@@ -67,9 +63,10 @@ final class FeatureColumns {
      * {@link NearestCentroid#assign} gives them.
      */
     NearestCentroid.Assignment nearest(double[][] centroids) {
-        int[] labels = new int[size];
-        double[] best = new double[size];
-        double[] d = new double[size];
+        int points = column[0].length;
+        int[] labels = new int[points];
+        double[] best = new double[points];
+        double[] d = new double[points];
         squaredDistancesTo(centroids[0], best);
         for (int c = 1; c < centroids.length; c++) {
             squaredDistancesTo(centroids[c], d);
