@@ -121,23 +121,32 @@ final class SklearnReference {
         private final java.io.BufferedReader out;
         private final java.io.Writer in;
 
-        Server(Path vectors, int k) throws IOException {
-            process = new ProcessBuilder(python.toString(), dir.resolve("kmeans_sklearn.py").toString(), "--serve",
-                    vectors.toString(), Integer.toString(k)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        /** @param singleThreaded OpenMP and BLAS limited to one thread each, instead of as installed (one per core) */
+        Server(Path vectors, int k, boolean singleThreaded) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(python.toString(), dir.resolve("kmeans_sklearn.py").toString(), "--serve",
+                    vectors.toString(), Integer.toString(k)).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (singleThreaded) {
+                builder.environment().put("OMP_NUM_THREADS", "1");
+                builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+            }
+            process = builder.start();
             out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             String ready = out.readLine();
             if (!"ready".equals(ready)) throw new IOException("kmeans_sklearn.py --serve did not start: " + ready);
         }
 
-        /** Wall and CPU milliseconds of one {@code KMeans(n_init=nInit, random_state=seed).fit}. */
+        /**
+         * Wall and CPU milliseconds of one {@code KMeans(n_init=nInit, random_state=seed).fit}, then the
+         * CPU milliseconds its worker threads spun after it; answered once they are idle.
+         */
         double[] fit(int seed, int nInit) throws IOException {
             in.write(seed + " " + nInit + "\n");
             in.flush();
             String line = out.readLine();
             if (line == null) throw new IOException("kmeans_sklearn.py --serve stopped");
             String[] parts = line.strip().split(" ");
-            return new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+            return new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
         }
 
         @Override
@@ -152,8 +161,8 @@ final class SklearnReference {
         }
     }
 
-    Server server(Path vectors, int k) throws IOException {
-        return new Server(vectors, k);
+    Server server(Path vectors, int k, boolean singleThreaded) throws IOException {
+        return new Server(vectors, k, singleThreaded);
     }
 
     /** The NumPy anchor (naive k-means++ + Lloyd + PCA + edges, vectorised): its output line. */
