@@ -5,6 +5,8 @@ import com.ja4.workstation.analysis.fingerprint.TcpFingerprinter;
 import com.ja4.workstation.analysis.fingerprint.TcpObservation;
 import com.ja4.workstation.analysis.fingerprint.TcpVerdict;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stack verdicts from the p0f-style {@link TcpFingerprinter}: OS family and label (with the
@@ -19,10 +21,34 @@ public final class FingerprintVerdicts implements StackVerdictSource {
 
     private static final FingerprintVerdicts BUNDLED = new FingerprintVerdicts(new TcpFingerprinter());
 
+    /**
+     * Verdicts remembered at most: a window holds a few hundred distinct SYNs and an analyst reruns it;
+     * a crafted source with millions cannot grow the memo past this (its verdicts are then computed).
+     */
+    static final int MEMO_LIMIT = 1 << 16;
+
     private final TcpFingerprinter fingerprinter;
+    /**
+     * Verdict by SYN (the four rounded, clamped values packed in a long). A fingerprint costs about
+     * 35 us (every signature is scored and the reasons written), so 8,000 pairs with ~300 distinct
+     * SYNs cost ~10 ms, as much as the k-means; a rerun or a later window finds them here.
+     */
+    private final Map<Long, StackVerdict> memo = new ConcurrentHashMap<>();
+    private final int memoLimit;
 
     public FingerprintVerdicts(TcpFingerprinter fingerprinter) {
+        this(fingerprinter, MEMO_LIMIT);
+    }
+
+    /** @param memoLimit verdicts remembered at most (tests use a small one) */
+    FingerprintVerdicts(TcpFingerprinter fingerprinter, int memoLimit) {
         this.fingerprinter = fingerprinter;
+        this.memoLimit = memoLimit;
+    }
+
+    /** Verdicts remembered so far. */
+    int remembered() {
+        return memo.size();
     }
 
     /** Backed by the bundled signature database; shared, created once. */
@@ -33,8 +59,20 @@ public final class FingerprintVerdicts implements StackVerdictSource {
     @Override
     public StackVerdict verdict(double ttl, double window, double scale, double mss) {
         if (!(ttl >= 0.5)) return StackVerdict.UNKNOWN;  // also NaN: no SYN seen
-        TcpVerdict v = fingerprinter.classify(new TcpObservation(clamp(ttl, 1, 255), clamp(window, 0, 65535),
-                clamp(scale, 0, 14), clamp(mss, 0, 65535)));
+        int t = clamp(ttl, 1, 255);
+        int w = clamp(window, 0, 65535);
+        int s = clamp(scale, 0, 14);
+        int m = clamp(mss, 0, 65535);
+        long key = ((long) t << 40) | ((long) w << 24) | ((long) s << 16) | m;
+        StackVerdict known = memo.get(key);
+        if (known != null) return known;
+        StackVerdict verdict = classify(new TcpObservation(t, w, s, m));
+        if (memo.size() < memoLimit) memo.putIfAbsent(key, verdict);
+        return verdict;
+    }
+
+    private StackVerdict classify(TcpObservation observation) {
+        TcpVerdict v = fingerprinter.classify(observation);
         boolean scanner = v.scanner() && v.scannerConfidence() >= SCANNER_CONFIDENCE;
         // no hop count nor confidence: they vary from member to member, and members are tallied by label
         String label = String.format(Locale.ROOT, "%s (initial TTL %d)", v.os(), v.initialTtl());
