@@ -16,14 +16,20 @@ final class DaviesBouldin {
 
     /** @return the index, or +infinity when two non-empty clusters share a centroid (or fewer than 2 are used) */
     static double of(WeightedPoints points, double[][] centroids, int[] labels) {
+        double[] squared = new double[points.size()];
+        for (int i = 0; i < squared.length; i++) squared[i] = Distances.squared(points.points()[i], centroids[labels[i]]);
+        return of(points, centroids, labels, squared);
+    }
+
+    /** @param squaredToOwn each point's squared distance to its own centroid, as the assignment found it */
+    static double of(WeightedPoints points, double[][] centroids, int[] labels, double[] squaredToOwn) {
         int k = centroids.length;
-        double[][] data = points.points();
         double[] weight = points.weight();
         double[] spread = new double[k];
         double[] mass = new double[k];
-        for (int i = 0; i < data.length; i++) {
+        for (int i = 0; i < labels.length; i++) {
             int c = labels[i];
-            spread[c] += weight[i] * Math.sqrt(Distances.squared(data[i], centroids[c]));
+            spread[c] += weight[i] * Math.sqrt(squaredToOwn[i]);
             mass[c] += weight[i];
         }
         int used = 0;

@@ -85,12 +85,12 @@ public final class KMeansClusterer {
         // each restart searches on its own draw; all are judged on one common draw
         WeightedPoints judge = all.pointOf().length > JUDGE_ROWS ? subsample(all, weights, JUDGE_ROWS, base.nextLong()) : all;
         FeatureColumns judgeColumns = FeatureColumns.of(judge.points());
-        HamerlyLloyd.Outcome[] judged = IntStream.range(0, restarts).parallel()
-                .mapToObj(r -> asAssigned(judge, judgeColumns,
+        Judged[] judged = IntStream.range(0, restarts).parallel()
+                .mapToObj(r -> Judged.of(judge, judgeColumns,
                         searchOnSubsample(all, weights, k, seeds[r], maxIterations, cancel)))
-                .toArray(HamerlyLloyd.Outcome[]::new);
+                .toArray(Judged[]::new);
         cancel.throwIfCancelled();
-        HamerlyLloyd.Outcome winner = HamerlyLloyd.run(all, judged[bestSeparated(judge, judged)].centroids(), maxIterations,
+        HamerlyLloyd.Outcome winner = HamerlyLloyd.run(all, judged[bestSeparated(judged)].centroids(), maxIterations,
                 HamerlyLloyd.tolerance(all, RELATIVE_TOLERANCE), cancel);
         return new Result(winner.centroids(), all.rowLabels(winner.labels()), winner.distortion(), winner.iterations(),
                 restarts);
@@ -110,23 +110,29 @@ public final class KMeansClusterer {
                 .centroids();
     }
 
-    /** The partition of {@code points} by nearest centroid, with its inertia. */
-    private static HamerlyLloyd.Outcome asAssigned(WeightedPoints points, FeatureColumns columns, double[][] centroids) {
-        NearestCentroid.Assignment a = columns.nearest(centroids);
-        double inertia = 0;
-        for (int i = 0; i < points.size(); i++) inertia += points.weight()[i] * a.squaredDistances()[i];
-        return new HamerlyLloyd.Outcome(centroids, a.labels(), inertia, 0);
+    /**
+     * A restart's centroids as judged on the common draw: the inertia and the Davies-Bouldin index of
+     * the partition by nearest centroid. Computed in the restart's own task, from the one pass of
+     * distances that assigns the points.
+     */
+    record Judged(double[][] centroids, double inertia, double separation) {
+
+        static Judged of(WeightedPoints points, FeatureColumns columns, double[][] centroids) {
+            NearestCentroid.Assignment a = columns.nearest(centroids);
+            double inertia = 0;
+            for (int i = 0; i < points.size(); i++) inertia += points.weight()[i] * a.squaredDistances()[i];
+            return new Judged(centroids, inertia, DaviesBouldin.of(points, centroids, a.labels(), a.squaredDistances()));
+        }
     }
 
     /** The restart with the lowest Davies-Bouldin index; ties to the lower inertia, then the first. */
-    static int bestSeparated(WeightedPoints points, HamerlyLloyd.Outcome[] outcomes) {
+    static int bestSeparated(Judged[] restarts) {
         int best = 0;
-        double bestIndex = DaviesBouldin.of(points, outcomes[0].centroids(), outcomes[0].labels());
-        for (int r = 1; r < outcomes.length; r++) {
-            double index = DaviesBouldin.of(points, outcomes[r].centroids(), outcomes[r].labels());
-            if (index < bestIndex || index == bestIndex && outcomes[r].distortion() < outcomes[best].distortion()) {
+        for (int r = 1; r < restarts.length; r++) {
+            double index = restarts[r].separation();
+            if (index < restarts[best].separation()
+                    || index == restarts[best].separation() && restarts[r].inertia() < restarts[best].inertia()) {
                 best = r;
-                bestIndex = index;
             }
         }
         return best;

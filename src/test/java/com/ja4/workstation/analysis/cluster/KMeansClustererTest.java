@@ -119,13 +119,17 @@ class KMeansClustererTest {
         HamerlyLloyd.Outcome apart = outcome(points, new double[][]{{0, 0}, {1, 0}, {10, 2.5}});
         HamerlyLloyd.Outcome lumpedAndCut = outcome(points, new double[][]{{0.5, 0}, {10, 1}, {10, 4}});
         assertTrue(lumpedAndCut.distortion() < apart.distortion(), "the lumped-and-cut partition has the lower inertia");
-        HamerlyLloyd.Outcome[] either = {lumpedAndCut, apart};
-        assertEquals(1, KMeansClusterer.bestSeparated(points, either));
-        assertEquals(0, KMeansClusterer.bestSeparated(points, new HamerlyLloyd.Outcome[]{apart, lumpedAndCut}));
+        FeatureColumns columns = FeatureColumns.of(points.points());
+        KMeansClusterer.Judged apartJudged = KMeansClusterer.Judged.of(points, columns, apart.centroids());
+        KMeansClusterer.Judged lumpedJudged = KMeansClusterer.Judged.of(points, columns, lumpedAndCut.centroids());
+        assertEquals(lumpedAndCut.distortion(), lumpedJudged.inertia(), 1e-12);
+        assertEquals(1, KMeansClusterer.bestSeparated(new KMeansClusterer.Judged[]{lumpedJudged, apartJudged}));
+        assertEquals(0, KMeansClusterer.bestSeparated(new KMeansClusterer.Judged[]{apartJudged, lumpedJudged}));
         // by hand: spreads 0, 0 and 1.5; each cluster's worst ratio, averaged
         double toFirst = 1.5 / Math.hypot(10, 2.5);
         double toSecond = 1.5 / Math.hypot(9, 2.5);
         assertEquals((toFirst + 2 * toSecond) / 3, DaviesBouldin.of(points, apart.centroids(), apart.labels()), 1e-12);
+        assertEquals(DaviesBouldin.of(points, apart.centroids(), apart.labels()), apartJudged.separation());
     }
 
     private static HamerlyLloyd.Outcome outcome(WeightedPoints points, double[][] centroids) {
