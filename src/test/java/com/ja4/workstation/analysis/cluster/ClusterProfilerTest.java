@@ -1,0 +1,55 @@
+package com.ja4.workstation.analysis.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.ja4.workstation.domain.ThreatLevel;
+import com.ja4.workstation.domain.cluster.FeatureRow;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a cluster's card says about its members, checked against sums done by hand. */
+class ClusterProfilerTest {
+
+    @Test
+    void meansThreatCountriesAndNetworksComeFromTheMembersOnly() {
+        List<FeatureRow> rows = List.of(
+                row("10.0.0.1", 64, 29200, 0.2, 40, ThreatLevel.CRITICAL, "FR", "OVH"),
+                row("10.0.0.2", 64, 29200, 0.4, 10, ThreatLevel.LOW, "DE", "Hetzner"),
+                row("10.0.0.3", 128, 64240, Double.NaN, 5, null, "DE", "Hetzner"),
+                row("10.0.0.4", 128, 64240, 0.9, 1, ThreatLevel.LOW, "", "OVH"),
+                row("10.0.0.5", 57, 5840, 0.8, 99, ThreatLevel.CRITICAL, "US", "AWS"));
+        ClusterProfiler profiler = new ClusterProfiler(InitialTtlVerdicts.INSTANCE, rows, FeatureMatrix.of(rows));
+        // rows 0-3 are the cluster; row 4 is not, and nothing of it may show
+        ClusterProfile p = profiler.profile("r/c0", 0, new int[]{0, 1, 2, 3}, 4, new double[Feature.COUNT],
+                new double[]{0.5, 0.5});
+
+        Map<String, Double> means = p.rawMeans();
+        assertEquals((64 + 64 + 128 + 128) / 4.0, means.get("ttl"));
+        assertEquals((29200 + 29200 + 64240 + 64240) / 4.0, means.get("win"));
+        // a missing value counts as nothing, over every member (as the card always read it)
+        assertEquals((0.2 + 0.4 + 0.9) / 4, means.get("avg_score"), 1e-15);
+        assertEquals(Feature.COUNT, means.size());
+
+        // 1 CRITICAL among 3 detected pairs reaches a quarter: the cluster reads CRITICAL
+        assertEquals(ThreatLevel.CRITICAL, p.dominantThreat());
+        // most frequent first, ties by name; an empty country is no country
+        assertEquals(List.of("DE", "FR"), p.topCountries());
+        assertEquals(List.of("Hetzner", "OVH"), p.topAsnOrgs());
+        assertEquals(4, p.pairCount());
+        assertEquals(40 + 10 + 5 + 1, p.hitCount());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), p.sampleIps());
+
+        ClusterProfile quiet = profiler.profile("r/c1", 1, new int[]{2}, 1, new double[Feature.COUNT], new double[]{0, 0});
+        assertNull(quiet.dominantThreat(), "no detected pair: no dominant threat");
+        ClusterProfile mostlyLow = profiler.profile("r/c2", 2, new int[]{1, 3}, 2, new double[Feature.COUNT], new double[]{0, 0});
+        assertEquals(ThreatLevel.LOW, mostlyLow.dominantThreat());
+    }
+
+    private static FeatureRow row(String ip, double ttl, double win, double score, long hits, ThreatLevel threat,
+                                  String country, String asn) {
+        return new FeatureRow(ip, "t13d1516h2_8daaf6152771_02713d6af862", ttl, win, 7, 1460, "ua", hits, score, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, threat, country, asn);
+    }
+}
