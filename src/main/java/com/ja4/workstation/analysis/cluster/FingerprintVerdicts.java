@@ -25,12 +25,12 @@ public final class FingerprintVerdicts implements StackVerdictSource {
      * Verdicts remembered at most: a window holds a few hundred distinct SYNs and an analyst reruns it;
      * a crafted source with millions cannot grow the memo past this (its verdicts are then computed).
      */
-    static final int MEMO_LIMIT = 1 << 16;
+    static final int MEMO_LIMIT = 1 << 14;
 
     private final TcpFingerprinter fingerprinter;
     /**
      * Verdict by SYN (the four rounded, clamped values packed in a long). A fingerprint costs about
-     * 35 us (every signature is scored and the reasons written), so 8,000 pairs with ~300 distinct
+     * 35 us (every signature of the database is scored), so 8,000 pairs with ~300 distinct
      * SYNs cost ~10 ms, as much as the k-means; a rerun or a later window finds them here.
      */
     private final Map<Long, StackVerdict> memo = new ConcurrentHashMap<>();
