@@ -59,13 +59,22 @@ public final class ClusteringEngine {
         }
         Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
         stages.putAll(timings);
-        progress.progress(ClusteringStage.SAMPLE, 0.2);
+        progress.progress(ClusteringStage.VECTORS, 0.15);
         long t = System.nanoTime();
-        // (IP, JA4) order, as the warehouse returns them: a CSV's rows are sorted once here
-        List<FeatureRow> ordered = StratifiedSampler.inIdentityOrder(rows);
+        FeatureMatrix matrix = FeatureMatrix.of(rows);
+        stages.put(ClusteringStage.VECTORS, (System.nanoTime() - t) / 1e6);
+        cancel.throwIfCancelled();
+        progress.progress(ClusteringStage.SAMPLE, 0.2);
+        t = System.nanoTime();
+        // (IP, JA4) order, as the warehouse returns them (the matrix found out): a CSV's rows are sorted once here
+        List<FeatureRow> ordered = rows;
+        if (!matrix.identityOrdered()) {
+            ordered = StratifiedSampler.inIdentityOrder(rows);
+            matrix = FeatureMatrix.of(ordered);
+        }
         int[] sample = StratifiedSampler.sampleIndicesOfOrdered(ordered, parameters.sampleSize());
         stages.put(ClusteringStage.SAMPLE, (System.nanoTime() - t) / 1e6);
         cancel.throwIfCancelled();
-        return new ClusteringPipeline(verdicts).run(ordered, sample, parameters, startedAt, stages, progress, cancel);
+        return new ClusteringPipeline(verdicts).run(ordered, matrix, sample, parameters, startedAt, stages, progress, cancel);
     }
 }

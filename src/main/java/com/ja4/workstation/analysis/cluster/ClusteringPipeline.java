@@ -42,27 +42,30 @@ public final class ClusteringPipeline {
     /** A run where the sample is every row (tests, benchmark). */
     public ClusteringRun run(List<FeatureRow> rows, ClusteringParameters p, Instant startedAt, ProgressListener progress,
                              CancellationCheck cancel) {
-        return run(rows, IntStream.range(0, rows.size()).toArray(), p, startedAt, new EnumMap<>(ClusteringStage.class),
-                progress, cancel);
+        progress.progress(ClusteringStage.VECTORS, 0.25);
+        long t = System.nanoTime();
+        FeatureMatrix matrix = FeatureMatrix.of(rows);
+        Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
+        stages.put(ClusteringStage.VECTORS, millisSince(t));
+        return run(rows, matrix, IntStream.range(0, rows.size()).toArray(), p, startedAt, stages, progress, cancel);
     }
 
     /**
      * Fits the centroids on the sampled rows, then assigns every row to its nearest centroid.
      *
      * @param all     every row of the source; each gets a cluster
+     * @param matrix  {@link FeatureMatrix#of} those rows
      * @param sample  indexes into {@code all} of the rows to fit on (see {@link StratifiedSampler#sampleIndices})
-     * @param timings per-stage milliseconds already spent (loading, sampling); completed here
+     * @param timings per-stage milliseconds already spent (loading, vectors, sampling); completed here
      */
-    public ClusteringRun run(List<FeatureRow> all, int[] sample, ClusteringParameters p, Instant startedAt,
-                             Map<ClusteringStage, Double> timings, ProgressListener progress, CancellationCheck cancel) {
+    ClusteringRun run(List<FeatureRow> all, FeatureMatrix matrix, int[] sample, ClusteringParameters p, Instant startedAt,
+                      Map<ClusteringStage, Double> timings, ProgressListener progress, CancellationCheck cancel) {
         Map<ClusteringStage, Double> stageMillis = new EnumMap<>(timings);
         long t0 = System.nanoTime();
 
-        progress.progress(ClusteringStage.VECTORS, 0.25);
         long t = System.nanoTime();
-        FeatureMatrix matrix = FeatureMatrix.of(all);
         double[][] data = matrix.vectorsOf(sample);
-        stageMillis.put(ClusteringStage.VECTORS, millisSince(t));
+        stageMillis.merge(ClusteringStage.VECTORS, millisSince(t), Double::sum);
         cancel.throwIfCancelled();
 
         progress.progress(ClusteringStage.KMEANS, 0.3);

@@ -17,9 +17,12 @@ import java.util.stream.IntStream;
  * @param ipIndex   when {@code ipOrdered}: the rank of the row's IP among the distinct IPs (rows of
  *                  one IP share it); otherwise null
  * @param rowHash   a 64-bit mix of each row's identity, hits and vector (the run id's input)
+ * @param identityOrdered whether the rows are in (IP, JA4) order, as the sampler needs them: found in
+ *                  the same pass, so that rows already in order (the warehouse sorts them) are not
+ *                  read a second time to check it
  */
 record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
-                     long[] rowHash) {
+                     long[] rowHash, boolean identityOrdered) {
 
     static FeatureMatrix of(List<FeatureRow> rows) {
         int n = rows.size();
@@ -37,18 +40,27 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
             Feature.normaliseAll(raw, vectors[i]);
             hits[i] = r.hits();
             anomalous[i] = r.isAnomalous();
-            // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order
-            ipStep[i] = i == 0 ? 1 : (byte) Integer.signum(r.ip().compareTo(rows.get(i - 1).ip()));
+            // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order; 2 same IP but
+            // an earlier JA4 (out of (IP, JA4) order, still in IP order)
+            if (i == 0) {
+                ipStep[i] = 1;
+            } else {
+                FeatureRow previous = rows.get(i - 1);
+                ipStep[i] = (byte) Integer.signum(r.ip().compareTo(previous.ip()));
+                if (ipStep[i] == 0 && r.ja4().compareTo(previous.ja4()) < 0) ipStep[i] = 2;
+            }
             long h = ClusteringPipeline.mix(r.ip().hashCode() * 31L + r.ja4().hashCode(), r.hits());
             rowHash[i] = ClusteringPipeline.mix(h, java.util.Arrays.hashCode(vectors[i]));
         });
         int[] ipIndex = new int[n];
+        boolean identityOrdered = true;
         int ip = -1;
         for (int i = 0; i < n && ipIndex != null; i++) {
             if (ipStep[i] < 0) ipIndex = null;
-            else ipIndex[i] = ipStep[i] > 0 ? ++ip : ip;
+            else ipIndex[i] = ipStep[i] == 1 ? ++ip : ip;
+            identityOrdered &= ipStep[i] == 0 || ipStep[i] == 1;
         }
-        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash);
+        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash, identityOrdered && ipIndex != null);
     }
 
     /** True when the rows come in IP order (as the warehouse and the engine give them). */

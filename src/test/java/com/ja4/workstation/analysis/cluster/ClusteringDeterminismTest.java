@@ -104,6 +104,49 @@ class ClusteringDeterminismTest {
         run.edges().forEach(e -> assertEquals(1.0 / (1.0 + e.distance()), e.similarity(), 1e-12));
     }
 
+    /**
+     * The engine finds out in the vector pass whether the rows are in (IP, JA4) order, which the
+     * sampler needs, and sorts them when they are not: the same run either way, also when only two
+     * JA4s of one IP are swapped (in IP order, not in (IP, JA4) order).
+     */
+    @Test
+    void theEngineSortsRowsOutOfIdentityOrderIntoTheSameRun() {
+        List<FeatureRow> rows = new ArrayList<>(SyntheticRows.generate(3_000, 9));
+        // every tenth IP also shows a second JA4 (another client on it)
+        for (int r = 0; r < 3_000; r += 10) rows.add(withJa4(rows.get(r), "t13d1715h2_5b57614c22b0_3d5424432f57"));
+        rows.sort(java.util.Comparator.comparing(FeatureRow::ip).thenComparing(FeatureRow::ja4));
+        List<FeatureRow> ja4Swapped = new ArrayList<>(rows);
+        int i = 0;
+        while (i + 1 < rows.size() && !rows.get(i).ip().equals(rows.get(i + 1).ip())) i++;
+        assertTrue(i + 1 < rows.size(), "the set has an IP with two JA4s");
+        java.util.Collections.swap(ja4Swapped, i, i + 1);
+        List<FeatureRow> shuffled = new ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(4));
+        assertTrue(FeatureMatrix.of(rows).identityOrdered());
+        assertFalse(FeatureMatrix.of(ja4Swapped).identityOrdered());
+        assertTrue(FeatureMatrix.of(ja4Swapped).ipOrdered(), "still in IP order");
+        assertFalse(FeatureMatrix.of(shuffled).identityOrdered());
+
+        ClusteringEngine engine = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
+        // a sample smaller than the rows: which rows are fitted depends on the order being right
+        ClusteringParameters p = ClusteringParameters.of(8, 2_000, 3);
+        ClusteringRun expected = engine.cluster(rows, p, java.util.Map.of(), ProgressListener.NONE, CancellationCheck.NEVER);
+        for (List<FeatureRow> input : List.of(ja4Swapped, shuffled)) {
+            ClusteringRun run = engine.cluster(input, p, java.util.Map.of(), ProgressListener.NONE, CancellationCheck.NEVER);
+            assertEquals(expected.id(), run.id());
+            assertEquals(expected.assignments(), run.assignments());
+            assertEquals(expected.clusters(), run.clusters());
+        }
+    }
+
+    private static FeatureRow withJa4(FeatureRow r, String ja4) {
+        return new FeatureRow(r.ip(), ja4, r.ttl(), r.window(), r.scale(), r.mss(), r.userAgent(), r.hits() + 1,
+                r.anomalyScore(), r.velocity(), r.fuzzing(), r.headless(), r.postRatio(), r.ipIdZero(), r.entropy(),
+                r.browserScore(), r.alpnMismatch(), r.alpnMissing(), r.h2Efficiency(), r.headerOrderConfidence(),
+                r.uaChMismatch(), r.assetRatio(), r.directAccessRatio(), r.ja4Count(), r.uaRotating(), r.threat(),
+                r.country(), r.asnOrg());
+    }
+
     @Test
     void reportsEveryStageAndHonoursCancelInsideKMeans() {
         List<ClusteringStage> seen = new ArrayList<>();
