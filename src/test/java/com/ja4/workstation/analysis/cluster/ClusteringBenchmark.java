@@ -192,8 +192,10 @@ class ClusteringBenchmark {
         // alternated so that both meet the same load; at 100,000 also fitting every row
         int rounds = n > 20_000 ? 8 : 24;
         ClusteringPipeline pipeline = new ClusteringPipeline(FingerprintVerdicts.bundled());
-        Runnable product = () -> service.cluster(set.rows(), ClusteringParameters.of(K, Math.max(samples,
-                ClusteringParameters.MIN_SAMPLES), 1), Map.of(), ProgressListener.NONE, CancellationCheck.NEVER);
+        List<Map<ClusteringStage, Double>> stages = new ArrayList<>();
+        Runnable product = () -> stages.add(service.cluster(set.rows(), ClusteringParameters.of(K, Math.max(samples,
+                ClusteringParameters.MIN_SAMPLES), 1), Map.of(), ProgressListener.NONE, CancellationCheck.NEVER)
+                .statistics().stageMillis());
         Runnable fitEveryRow = () -> pipeline.run(set.rows(), ClusteringParameters.of(K, ClusteringParameters.MAX_SAMPLES, 1),
                 CLOCK.instant(), ProgressListener.NONE, CancellationCheck.NEVER);
         boolean large = n > ClusteringParameters.MAX_SAMPLES;
@@ -217,6 +219,7 @@ class ClusteringBenchmark {
                     single.fit(FIRST_SEED, 1);
                 }
             }
+            stages.clear();
             for (int r = 0; r < rounds; r++) {
                 double cpu = processCpuMillis();
                 ours[r] = millis(product);
@@ -232,6 +235,15 @@ class ClusteringBenchmark {
             }
         }
         Time pipelineTime = Time.of(ours);
+        StringBuilder byStage = new StringBuilder();
+        for (ClusteringStage stage : ClusteringStage.values()) {
+            double[] ms = stages.stream().filter(m -> m.containsKey(stage)).mapToDouble(m -> m.get(stage)).toArray();
+            if (ms.length > 0) {
+                byStage.append(String.format(Locale.ROOT, "%s%s %.1f / %.1f", byStage.length() > 0 ? ", " : "",
+                        stage.name().toLowerCase(Locale.ROOT), Time.of(ms).best(), Time.of(ms).median()));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s, timed runs by stage (best / median ms): %s%n", set.name(), byStage);
         Time fitAll = large ? Time.of(oursAll) : null;
         Time sklearnTime = Time.of(theirs);
 
