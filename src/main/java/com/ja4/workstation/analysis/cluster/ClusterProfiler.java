@@ -81,7 +81,7 @@ final class ClusterProfiler {
 
     /**
      * What the profile counts over the member rows, in one pass: the rows are objects spread over the
-     * heap, and reading each once instead of four times is most of the stage's cost on a cold cache.
+     * heap, read once instead of four times (one pass each for the means, threat, countries, networks).
      *
      * @param rawSums   sum of each feature's raw value (non-finite values left out), in feature order
      * @param bySeverity detected members per threat severity
@@ -98,7 +98,7 @@ final class ClusterProfiler {
         }
 
         /**
-         * The most severe level that at least {@link #DOMINANT_THREAT_SHARE} of the detected pairs
+         * The most severe level that at least {@link ClusterProfiler#DOMINANT_THREAT_SHARE} of the detected pairs
          * reach: one CRITICAL pair does not turn a cluster of 500 browsers critical, but a quarter does.
          */
         ThreatLevel dominantThreat() {
