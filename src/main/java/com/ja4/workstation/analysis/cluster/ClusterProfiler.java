@@ -62,8 +62,10 @@ final class ClusterProfiler {
      * @param members     indexes of the rows assigned to the cluster (not empty)
      * @param fittedPairs how many of them the centroids were fitted on
      * @param xy          the cluster's position in [0, 1]
+     * @param tally       what {@link #tallies} counted over those rows
      */
-    ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy) {
+    ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy,
+                           Tally tally) {
         StackVerdict stack = StackVotes.of(members, i -> verdictOfRow[i]);
         double risk = RiskScore.of(centroid, stack);
         long hitSum = 0;
@@ -72,7 +74,6 @@ final class ClusterProfiler {
         List<String> sampleIps = busiest.stream().map(FeatureRow::ip).distinct().limit(SAMPLE_IPS).toList();
         List<Double> centroidList = new ArrayList<>(centroid.length);
         for (double v : centroid) centroidList.add(v);
-        Tally tally = tally(members);
         return new ClusterProfile(id, index, ClusterNamer.name(centroid, stack), stack, risk, RiskGroup.of(risk),
                 RiskScore.colour(risk), distinctIps(members), members.length, fittedPairs, hitSum, List.copyOf(centroidList),
                 Collections.unmodifiableMap(tally.rawMeans(members.length)), tally.dominantThreat(),
@@ -80,15 +81,39 @@ final class ClusterProfiler {
     }
 
     /**
-     * What the profile counts over the member rows, in one pass: the rows are objects spread over the
-     * heap, read once instead of four times (one pass each for the means, threat, countries, networks).
+     * What a cluster's profile counts over its member rows.
      *
-     * @param rawSums   sum of each feature's raw value (non-finite values left out), in feature order
+     * @param rawSums    sum of each feature's raw value (non-finite values left out), in feature order
      * @param bySeverity detected members per threat severity
-     * @param countries members per non-empty country
-     * @param networks  members per non-empty AS organisation
+     * @param countries  members per non-empty country
+     * @param networks   members per non-empty AS organisation
      */
-    private record Tally(double[] rawSums, int[] bySeverity, Map<String, int[]> countries, Map<String, int[]> networks) {
+    record Tally(double[] rawSums, int[] bySeverity, Map<String, int[]> countries, Map<String, int[]> networks) {
+
+        static Tally empty() {
+            return new Tally(new double[Feature.COUNT], new int[ThreatLevel.CRITICAL.severity() + 1], new HashMap<>(),
+                    new HashMap<>());
+        }
+
+        /** @param scratch room for the row's raw values */
+        void add(FeatureRow r, double[] scratch) {
+            Feature.rawValues(r, scratch);
+            for (int j = 0; j < rawSums.length; j++) if (Double.isFinite(scratch[j])) rawSums[j] += scratch[j];
+            if (r.threat() != null) bySeverity[r.threat().severity()]++;
+            count(countries, r.country(), 1);
+            count(networks, r.asnOrg(), 1);
+        }
+
+        void addAll(Tally other) {
+            for (int j = 0; j < rawSums.length; j++) rawSums[j] += other.rawSums[j];
+            for (int s = 0; s < bySeverity.length; s++) bySeverity[s] += other.bySeverity[s];
+            other.countries.forEach((v, n) -> count(countries, v, n[0]));
+            other.networks.forEach((v, n) -> count(networks, v, n[0]));
+        }
+
+        private static void count(Map<String, int[]> counts, String value, int n) {
+            if (value != null && !value.isEmpty()) counts.computeIfAbsent(value, v -> new int[1])[0] += n;
+        }
 
         /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
         Map<String, Double> rawMeans(int members) {
@@ -114,25 +139,32 @@ final class ClusterProfiler {
         }
     }
 
-    private Tally tally(int[] members) {
-        double[] sum = new double[Feature.COUNT];
-        double[] x = new double[Feature.COUNT];
-        int[] bySeverity = new int[ThreatLevel.CRITICAL.severity() + 1];
-        Map<String, int[]> countries = new HashMap<>();
-        Map<String, int[]> networks = new HashMap<>();
-        for (int i : members) {
-            FeatureRow r = rows.get(i);
-            Feature.rawValues(r, x);
-            for (int j = 0; j < sum.length; j++) if (Double.isFinite(x[j])) sum[j] += x[j];
-            if (r.threat() != null) bySeverity[r.threat().severity()]++;
-            count(countries, r.country());
-            count(networks, r.asnOrg());
+    /**
+     * Each cluster's tally, in one pass over the rows in their order: blocks of rows in parallel, each
+     * with its own tallies, added up in block order (the same sums on any number of cores). The rows
+     * are objects, usually laid out in their order; walking them in order, rather than cluster by
+     * cluster (every row of one cluster, then of the next), lets the processor fetch them ahead.
+     *
+     * @param labels each row's cluster
+     */
+    Tally[] tallies(int[] labels, int k) {
+        int n = rows.size();
+        Tally[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
+            Tally[] block = new Tally[k];
+            double[] scratch = new double[Feature.COUNT];
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                Tally t = block[labels[i]];
+                if (t == null) t = block[labels[i]] = Tally.empty();
+                t.add(rows.get(i), scratch);
+            }
+            return block;
+        }).toArray(Tally[][]::new);
+        Tally[] total = new Tally[k];
+        for (int c = 0; c < k; c++) {
+            total[c] = Tally.empty();
+            for (Tally[] block : partial) if (block[c] != null) total[c].addAll(block[c]);
         }
-        return new Tally(sum, bySeverity, countries, networks);
-    }
-
-    private static void count(Map<String, int[]> counts, String value) {
-        if (value != null && !value.isEmpty()) counts.computeIfAbsent(value, v -> new int[1])[0]++;
+        return total;
     }
 
     /** Distinct IPs of the members: counted as runs of IP ranks when the rows are in IP order, else with a set. */

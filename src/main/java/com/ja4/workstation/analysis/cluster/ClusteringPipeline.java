@@ -113,10 +113,12 @@ public final class ClusteringPipeline {
         t = System.nanoTime();
         String runId = runId(matrix.rowHash(), sample, all.size(), p, startedAt);
         ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix);
+        ClusterProfiler.Tally[] tallies = profiler.tallies(labels, p.k());
         // clusters are profiled in parallel: the profiler only reads, and the list keeps cluster order
         List<ClusterProfile> clusters = IntStream.range(0, present.size()).parallel().mapToObj(i -> {
             int c = present.get(i);
-            return profiler.profile(clusterId(runId, c), c, members[c], fittedPerCluster[c], centroids[c], xy[i]);
+            return profiler.profile(clusterId(runId, c), c, members[c], fittedPerCluster[c], centroids[c], xy[i],
+                    tallies[c]);
         }).toList();
         clusters = uniqueLabels(clusters);
         String[] ids = new String[p.k()];

@@ -22,8 +22,7 @@ class ClusterProfilerTest {
                 row("10.0.0.5", 57, 5840, 0.8, 99, ThreatLevel.CRITICAL, "US", "AWS"));
         ClusterProfiler profiler = new ClusterProfiler(InitialTtlVerdicts.INSTANCE, rows, FeatureMatrix.of(rows));
         // rows 0-3 are the cluster; row 4 is not, and nothing of it may show
-        ClusterProfile p = profiler.profile("r/c0", 0, new int[]{0, 1, 2, 3}, 4, new double[Feature.COUNT],
-                new double[]{0.5, 0.5});
+        ClusterProfile p = profile(profiler, new int[]{0, 0, 0, 0, 1}, 0);
 
         Map<String, Double> means = p.rawMeans();
         assertEquals((64 + 64 + 128 + 128) / 4.0, means.get("ttl"));
@@ -41,10 +40,22 @@ class ClusterProfilerTest {
         assertEquals(40 + 10 + 5 + 1, p.hitCount());
         assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), p.sampleIps());
 
-        ClusterProfile quiet = profiler.profile("r/c1", 1, new int[]{2}, 1, new double[Feature.COUNT], new double[]{0, 0});
+        ClusterProfile other = profile(profiler, new int[]{0, 0, 0, 0, 1}, 1);
+        assertEquals(List.of("US"), other.topCountries());
+        assertEquals(57.0, other.rawMeans().get("ttl"));
+        ClusterProfile quiet = profile(profiler, new int[]{1, 1, 0, 1, 1}, 0);
         assertNull(quiet.dominantThreat(), "no detected pair: no dominant threat");
-        ClusterProfile mostlyLow = profiler.profile("r/c2", 2, new int[]{1, 3}, 2, new double[Feature.COUNT], new double[]{0, 0});
+        assertEquals(0.0, quiet.rawMeans().get("avg_score"), "a missing value alone: a mean of 0");
+        ClusterProfile mostlyLow = profile(profiler, new int[]{0, 1, 0, 1, 0}, 1);
         assertEquals(ThreatLevel.LOW, mostlyLow.dominantThreat());
+    }
+
+    /** The profile of cluster {@code c} when the rows carry {@code labels}. */
+    private static ClusterProfile profile(ClusterProfiler profiler, int[] labels, int c) {
+        int[] members = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == c).toArray();
+        ClusterProfiler.Tally[] tallies = profiler.tallies(labels, 2);
+        return profiler.profile("r/c" + c, c, members, members.length, new double[Feature.COUNT], new double[]{0.5, 0.5},
+                tallies[c]);
     }
 
     private static FeatureRow row(String ip, double ttl, double win, double score, long hits, ThreatLevel threat,
