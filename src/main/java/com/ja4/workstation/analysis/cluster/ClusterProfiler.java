@@ -26,36 +26,26 @@ final class ClusterProfiler {
     private static final int SAMPLE_IPS = 8;
 
     /**
-     * Rows per block of the parallel verdict pass; each block keeps its own cache. Small enough that
-     * 8,000 pairs make four blocks: the first fingerprint of a SYN is the costly part (the verdict
-     * source remembers it), and one block would leave a core idle.
+     * Rows per block of the parallel tally pass; each block keeps its own cache of verdicts. Small
+     * enough that 8,000 pairs make four blocks: the first fingerprint of a SYN is the costly part (the
+     * verdict source remembers it), and one block would leave a core idle.
      */
     private static final int BLOCK = 2_048;
 
+    private final StackVerdictSource verdicts;
     private final List<FeatureRow> rows;
     private final long[] hits;
     private final int[] ipIndex;
-    private final StackVerdict[] verdictOfRow;
 
     /** A SYN as the stack fingerprinter sees it: rows with the same four values share one verdict. */
     private record Syn(double ttl, double window, double scale, double mss) {
     }
 
     ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, FeatureMatrix matrix) {
+        this.verdicts = verdicts;
         this.rows = rows;
         this.hits = matrix.hits();
         this.ipIndex = matrix.ipIndex();
-        this.verdictOfRow = new StackVerdict[rows.size()];
-        // a verdict depends on its SYN alone: blocks in parallel, each with its own cache, give the same verdicts
-        int n = verdictOfRow.length;
-        java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
-            Map<Syn, StackVerdict> cache = new HashMap<>();
-            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                FeatureRow r = rows.get(i);
-                verdictOfRow[i] = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
-                        s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
-            }
-        });
     }
 
     /**
@@ -66,7 +56,7 @@ final class ClusterProfiler {
      */
     ClusterProfile profile(String id, int index, int[] members, int fittedPairs, double[] centroid, double[] xy,
                            Tally tally) {
-        StackVerdict stack = StackVotes.of(members, i -> verdictOfRow[i]);
+        StackVerdict stack = StackVotes.of(tally.stacks(), members.length);
         double risk = RiskScore.of(centroid, stack);
         long hitSum = 0;
         for (int i : members) hitSum += hits[i];
@@ -87,16 +77,20 @@ final class ClusterProfiler {
      * @param bySeverity detected members per threat severity
      * @param countries  members per non-empty country
      * @param networks   members per non-empty AS organisation
+     * @param stacks     members per stack verdict (by object: equal verdicts of other blocks are merged
+     *                   by {@link StackVotes})
      */
-    record Tally(double[] rawSums, int[] bySeverity, Map<String, int[]> countries, Map<String, int[]> networks) {
+    record Tally(double[] rawSums, int[] bySeverity, Map<String, int[]> countries, Map<String, int[]> networks,
+                 Map<StackVerdict, int[]> stacks) {
 
         static Tally empty() {
             return new Tally(new double[Feature.COUNT], new int[ThreatLevel.CRITICAL.severity() + 1], new HashMap<>(),
-                    new HashMap<>());
+                    new HashMap<>(), new java.util.IdentityHashMap<>());
         }
 
         /** @param scratch room for the row's raw values */
-        void add(FeatureRow r, double[] scratch) {
+        void add(FeatureRow r, StackVerdict stack, double[] scratch) {
+            stacks.computeIfAbsent(stack, v -> new int[1])[0]++;
             Feature.rawValues(r, scratch);
             for (int j = 0; j < rawSums.length; j++) if (Double.isFinite(scratch[j])) rawSums[j] += scratch[j];
             if (r.threat() != null) bySeverity[r.threat().severity()]++;
@@ -109,6 +103,7 @@ final class ClusterProfiler {
             for (int s = 0; s < bySeverity.length; s++) bySeverity[s] += other.bySeverity[s];
             other.countries.forEach((v, n) -> count(countries, v, n[0]));
             other.networks.forEach((v, n) -> count(networks, v, n[0]));
+            other.stacks.forEach((v, n) -> stacks.computeIfAbsent(v, x -> new int[1])[0] += n[0]);
         }
 
         private static void count(Map<String, int[]> counts, String value, int n) {
@@ -143,7 +138,9 @@ final class ClusterProfiler {
      * Each cluster's tally, in one pass over the rows in their order: blocks of rows in parallel, each
      * with its own tallies, added up in block order (the same sums on any number of cores). The rows
      * are objects, usually laid out in their order; walking them in order, rather than cluster by
-     * cluster (every row of one cluster, then of the next), lets the processor fetch them ahead.
+     * cluster (every row of one cluster, then of the next), lets the processor fetch them ahead. Each
+     * row's stack verdict is looked up on the way; a verdict depends on its SYN alone, so each block
+     * keeps its own cache and gives the same verdicts.
      *
      * @param labels each row's cluster
      */
@@ -152,10 +149,14 @@ final class ClusterProfiler {
         Tally[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
             Tally[] block = new Tally[k];
             double[] scratch = new double[Feature.COUNT];
+            Map<Syn, StackVerdict> cache = new HashMap<>();
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                FeatureRow r = rows.get(i);
+                StackVerdict stack = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
+                        s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
                 Tally t = block[labels[i]];
                 if (t == null) t = block[labels[i]] = Tally.empty();
-                t.add(rows.get(i), scratch);
+                t.add(r, stack, scratch);
             }
             return block;
         }).toArray(Tally[][]::new);

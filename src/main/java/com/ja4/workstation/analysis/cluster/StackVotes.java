@@ -31,11 +31,19 @@ final class StackVotes {
 
     /** @param verdictOf the verdict of the member at an index */
     static StackVerdict of(int[] members, IntFunction<StackVerdict> verdictOf) {
-        if (members.length == 0) return StackVerdict.UNKNOWN;
-        // count per verdict object first (a handful of shared instances), then fold into the ordered
-        // maps, which also merge equal verdicts that are distinct objects
+        // count per verdict object first (a handful of shared instances), then fold
         Map<StackVerdict, int[]> counts = new java.util.IdentityHashMap<>();
         for (int i : members) counts.computeIfAbsent(verdictOf.apply(i), v -> new int[1])[0]++;
+        return of(counts, members.length);
+    }
+
+    /**
+     * @param counts  members per verdict (equal verdicts may be distinct objects: the ordered maps
+     *                below merge them)
+     * @param members how many members in all
+     */
+    static StackVerdict of(Map<StackVerdict, int[]> counts, int members) {
+        if (members == 0) return StackVerdict.UNKNOWN;
         Map<String, Integer> families = new TreeMap<>();
         Map<String, Map<StackVerdict, Integer>> byFamily = new HashMap<>();
         counts.forEach((v, n) -> {
@@ -46,7 +54,7 @@ final class StackVotes {
         });
         String family = best(families);
         StackVerdict top = best(byFamily.get(family));
-        int share = (int) Math.round(100.0 * families.get(family) / members.length);
+        int share = (int) Math.round(100.0 * families.get(family) / members);
         if (share >= 100) return top;
         return new StackVerdict(top.family(), String.format(Locale.ROOT, "%s, %d%% of pairs", top.label(), share),
                 top.scanner());

@@ -2,6 +2,7 @@ package com.ja4.workstation.analysis.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ja4.workstation.domain.ThreatLevel;
 import com.ja4.workstation.domain.cluster.FeatureRow;
@@ -40,7 +41,11 @@ class ClusterProfilerTest {
         assertEquals(40 + 10 + 5 + 1, p.hitCount());
         assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"), p.sampleIps());
 
+        // two members on each stack: the vote names one, with its share
+        assertTrue(p.stack().label().endsWith("50% of pairs"), p.stack().label());
+
         ClusterProfile other = profile(profiler, new int[]{0, 0, 0, 0, 1}, 1);
+        assertEquals(InitialTtlVerdicts.INSTANCE.verdict(57, 5840, 7, 1460), other.stack());
         assertEquals(List.of("US"), other.topCountries());
         assertEquals(57.0, other.rawMeans().get("ttl"));
         ClusterProfile quiet = profile(profiler, new int[]{1, 1, 0, 1, 1}, 0);
