@@ -73,6 +73,27 @@ class KMeansClustererTest {
     }
 
     @Test
+    void aDrawIsTheTextbookPartialShuffle() {
+        for (int[] nAndSize : new int[][]{{8_000, 500}, {501, 500}, {500, 500}, {2, 1}, {100_000, 2_000}}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                int n = nAndSize[0];
+                int size = nAndSize[1];
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+                int[] index = java.util.stream.IntStream.range(0, n).toArray();
+                for (int i = 0; i < size; i++) {
+                    int j = i + rnd.nextInt(n - i);
+                    int t = index[i];
+                    index[i] = index[j];
+                    index[j] = t;
+                }
+                int[] expected = Arrays.copyOf(index, size);
+                Arrays.sort(expected);
+                assertArrayEquals(expected, KMeansClusterer.drawRows(n, size, seed), n + " rows, " + size + ", seed " + seed);
+            }
+        }
+    }
+
+    @Test
     void aRestartsDrawIsTheDistinctVectorsOfItsRows() {
         double[] rowWeights = new double[OVERLAPPING.length];
         for (int i = 0; i < rowWeights.length; i++) rowWeights[i] = 1 + i % 3;
