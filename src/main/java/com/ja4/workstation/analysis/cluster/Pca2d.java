@@ -31,33 +31,39 @@ public final class Pca2d {
         int n = data.length;
         int d = data[0].length;
         double[] mean = mean(data);
-        double[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
-                .mapToObj(b -> scatter(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), mean)).toArray(double[][]::new);
-        double[] acc = new double[d * d];
-        for (double[] p : partial) for (int j = 0; j < acc.length; j++) acc[j] += p[j];
+        double[][][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
+                .mapToObj(b -> scatter(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), mean)).toArray(double[][][]::new);
+        double[][] acc = new double[d][d];
+        for (double[][] p : partial) {
+            for (int a = 0; a < d; a++) for (int b = a; b < d; b++) acc[a][b] += p[a][b];
+        }
         double[][] cov = new double[d][d];
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                cov[a][b] = acc[a * d + b] / n;
+                cov[a][b] = acc[a][b] / n;
                 cov[b][a] = cov[a][b];
             }
         }
         return cov;
     }
 
-    /** Upper triangle of the scatter matrix of rows [from, to) around {@code mean}, in one flat array. */
-    private static double[] scatter(double[][] data, int from, int to, double[] mean) {
+    /**
+     * The scatter matrix of rows [from, to) around {@code mean}. Every entry is summed over the rows in
+     * their order, so the upper triangle (the one used) is the same, bit for bit, as a loop over it
+     * alone; the whole square is computed because full rows of fixed length run as vector
+     * instructions, while the triangle's shrinking rows did not (the covariance took 7 % of a run).
+     */
+    private static double[][] scatter(double[][] data, int from, int to, double[] mean) {
         int d = mean.length;
-        // no branch in the inner loop: the JIT keeps it tight
-        double[] acc = new double[d * d];
+        double[][] acc = new double[d][d];
         double[] centred = new double[d];
         for (int i = from; i < to; i++) {
             double[] x = data[i];
             for (int j = 0; j < d; j++) centred[j] = x[j] - mean[j];
             for (int a = 0; a < d; a++) {
                 double ca = centred[a];
-                int row = a * d;
-                for (int b = a; b < d; b++) acc[row + b] += ca * centred[b];
+                double[] row = acc[a];
+                for (int b = 0; b < d; b++) row[b] += ca * centred[b];
             }
         }
         return acc;

@@ -30,6 +30,38 @@ class Pca2dTest {
         }
     }
 
+    /** The covariance as a plain loop over the upper triangle sums it: the same values, bit for bit. */
+    @Test
+    void covarianceIsThePlainTriangleLoopExactly() {
+        double[][] data = correlatedData(5_000, 21, 29);
+        int n = data.length;
+        int d = 21;
+        double[] mean = Pca2d.mean(data);
+        double[][] cov = Pca2d.covariance(data);
+        // one block: exactly the plain loop
+        double[][] oneBlock = java.util.Arrays.copyOf(data, Pca2d.BLOCK);
+        double[] m = Pca2d.mean(oneBlock);
+        double[][] expected = new double[d][d];
+        for (double[] x : oneBlock) {
+            for (int a = 0; a < d; a++) for (int b = a; b < d; b++) expected[a][b] += (x[a] - m[a]) * (x[b] - m[b]);
+        }
+        double[][] got = Pca2d.covariance(oneBlock);
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                assertEquals(expected[a][b] / oneBlock.length, got[a][b], 0.0, a + "," + b);
+                assertEquals(got[a][b], got[b][a], 0.0, "symmetric");
+            }
+        }
+        // several blocks: each entry within rounding of the plain loop over every row
+        double[][] all = new double[d][d];
+        for (double[] x : data) {
+            for (int a = 0; a < d; a++) for (int b = a; b < d; b++) all[a][b] += (x[a] - mean[a]) * (x[b] - mean[b]);
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) assertEquals(all[a][b] / n, cov[a][b], 1e-12 * Math.max(1, Math.abs(cov[a][b])));
+        }
+    }
+
     @Test
     void signIsDeterministicLargestComponentPositive() {
         double[][] cov = Pca2d.covariance(correlatedData(500, 21, 3));
