@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * <p>The same centres as the textbook loop, faster: a candidate's distances to every point are
  * computed feature by feature over the points ({@link FeatureColumns}, vector instructions), once per
  * seeding however often the point is drawn (in a restart's 14 steps of 32 candidates the heavy and
- * the far points come up again and again), and a candidate drawn twice in a step is evaluated once. (Skipping points by the triangle inequality, as
- * an earlier version did, saved half the distances but cost more in branches than it saved.)
+ * the far points come up again and again), and a candidate drawn twice in a step is evaluated once.
+ * (Skipping points by the triangle inequality, as an earlier version did, saved half the distances
+ * but cost more in branches than it saved.)
  */
 final class GreedySeeding {
 
