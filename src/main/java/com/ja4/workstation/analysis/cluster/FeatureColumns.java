@@ -58,10 +58,7 @@ final class FeatureColumns {
         }
     }
 
-    /**
-     * Each point's nearest centroid (ties to the lower index) and its squared distance, as
-     * {@link NearestCentroid#assign} gives them.
-     */
+    /** Each point's nearest centroid (ties to the lower index) and its squared distance. */
     NearestCentroid.Assignment nearest(double[][] centroids) {
         int points = column[0].length;
         int[] labels = new int[points];

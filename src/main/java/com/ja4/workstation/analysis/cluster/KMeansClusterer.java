@@ -70,13 +70,12 @@ public final class KMeansClusterer {
     /** @param weights weight of each row in the objective (a sampling weight), or null for 1 each */
     public static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations,
                                  CancellationCheck cancel) {
-        int restarts = RESTARTS;
         if (data.length < k) {
             throw new IllegalArgumentException("Only " + data.length + " (IP, JA4) pairs to cluster: fewer than k = " + k);
         }
         SplittableRandom base = new SplittableRandom(seed);
-        long[] seeds = new long[restarts];
-        for (int r = 0; r < restarts; r++) seeds[r] = base.nextLong();
+        long[] seeds = new long[RESTARTS];
+        for (int r = 0; r < RESTARTS; r++) seeds[r] = base.nextLong();
         WeightedPoints all = WeightedPoints.of(data, weights);
         if (all.size() < k) {
             throw new IllegalArgumentException("Only " + all.size() + " distinct (IP, JA4) feature vectors: fewer than k = "
@@ -85,7 +84,7 @@ public final class KMeansClusterer {
         // each restart searches on its own draw; all are judged on one common draw
         WeightedPoints judge = all.pointOf().length > JUDGE_ROWS ? subsample(all, weights, JUDGE_ROWS, base.nextLong()) : all;
         FeatureColumns judgeColumns = FeatureColumns.of(judge.points());
-        Judged[] judged = IntStream.range(0, restarts).parallel()
+        Judged[] judged = IntStream.range(0, RESTARTS).parallel()
                 .mapToObj(r -> Judged.of(judge, judgeColumns,
                         searchOnSubsample(all, weights, k, seeds[r], maxIterations, cancel)))
                 .toArray(Judged[]::new);
@@ -93,7 +92,7 @@ public final class KMeansClusterer {
         HamerlyLloyd.Outcome winner = HamerlyLloyd.run(all, judged[bestSeparated(judged)].centroids(), maxIterations,
                 HamerlyLloyd.tolerance(all, RELATIVE_TOLERANCE), cancel);
         return new Result(winner.centroids(), all.rowLabels(winner.labels()), winner.distortion(), winner.iterations(),
-                restarts);
+                RESTARTS);
     }
 
     /** One restart: greedy seeding and Lloyd on its own subsample of the rows (all of them when few). */

@@ -5,7 +5,8 @@ import java.util.stream.IntStream;
 /**
  * Bulk assignment of vectors to their nearest centroid: every pair of the window gets the cluster
  * whose centroid is closest, with its squared distance. Runs in parallel over fixed blocks of rows
- * (each row's result depends on that row alone, so the output is the same on any number of cores).
+ * (each row's result depends on that row alone, so the output is the same on any number of cores),
+ * each block as {@link FeatureColumns#nearest}, the restarts' judging, computes it.
  */
 public final class NearestCentroid {
 
@@ -27,22 +28,11 @@ public final class NearestCentroid {
         double[] dist = new double[n];
         IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
             cancel.throwIfCancelled();
-            int end = Math.min(n, (b + 1) * BLOCK);
-            double[] d2 = new double[centroids.length];
-            for (int i = b * BLOCK; i < end; i++) {
-                Distances.squaredToAll(vectors[i], centroids, d2);
-                double best = Double.POSITIVE_INFINITY;
-                int label = 0;
-                for (int j = 0; j < centroids.length; j++) {
-                    double d = d2[j];
-                    if (d < best) {
-                        best = d;
-                        label = j;
-                    }
-                }
-                labels[i] = label;
-                dist[i] = best;
-            }
+            int from = b * BLOCK;
+            int end = Math.min(n, from + BLOCK);
+            Assignment block = FeatureColumns.of(java.util.Arrays.copyOfRange(vectors, from, end)).nearest(centroids);
+            System.arraycopy(block.labels(), 0, labels, from, end - from);
+            System.arraycopy(block.squaredDistances(), 0, dist, from, end - from);
         });
         return new Assignment(labels, dist);
     }
