@@ -26,12 +26,16 @@ final class FeatureColumns {
         return new FeatureColumns(column);
     }
 
-    /** Squared distance from q to every point, into {@code out} (one value per point). */
+    /**
+     * Squared distance from q to every point, into the first slots of {@code out} (one value per
+     * point; a longer array, as the seeding's reused rows are, keeps its other values).
+     */
     void squaredDistancesTo(double[] q, double[] out) {
-        if (out.length != column[0].length) {
-            throw new IllegalArgumentException(out.length + " values for " + column[0].length + " points");
+        int n = column[0].length;
+        if (out.length < n) {
+            throw new IllegalArgumentException(out.length + " values for " + n + " points");
         }
-        Arrays.fill(out, 0);
+        Arrays.fill(out, 0, n, 0);
         int j = 0;
         // three features per pass over the points: fewer loads and stores of out, same order of additions
         for (; j + 2 < column.length; j += 3) {
@@ -41,7 +45,7 @@ final class FeatureColumns {
             double[] c0 = column[j];
             double[] c1 = column[j + 1];
             double[] c2 = column[j + 2];
-            for (int i = 0; i < out.length; i++) {
+            for (int i = 0; i < n; i++) {
                 double d0 = c0[i] - q0;
                 double d1 = c1[i] - q1;
                 double d2 = c2[i] - q2;
@@ -51,7 +55,7 @@ final class FeatureColumns {
         for (; j < column.length; j++) {
             double qj = q[j];
             double[] col = column[j];
-            for (int i = 0; i < out.length; i++) {
+            for (int i = 0; i < n; i++) {
                 double d = col[i] - qj;
                 out[i] += d * d;
             }
