@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -70,8 +72,13 @@ public final class ClusteringPipeline {
 
         progress.progress(ClusteringStage.KMEANS, 0.3);
         t = System.nanoTime();
-        KMeansClusterer.Result km = KMeansClusterer.cluster(data, sampleWeights(matrix.anomalous(), sample), p.k(), p.seed(),
-                p.maxIterations(), cancel);
+        KMeansClusterer.Winner winner = KMeansClusterer.search(data, sampleWeights(matrix.anomalous(), sample),
+                matrix.vectorHashesOf(sample), p.k(), p.seed(), p.maxIterations(), cancel);
+        // the winner is then iterated on every row by this thread alone; the PCA axes need the vectors,
+        // not the clusters, so the pool's other core works them out meanwhile (the PCA stage's time is
+        // then the wait for them and the projection; their work counts in the k-means stage's time)
+        ForkJoinTask<Pca2d.Axes> axes = ForkJoinPool.commonPool().submit(() -> Pca2d.topTwo(Pca2d.covariance(data)));
+        KMeansClusterer.Result km = winner.refine(p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));
         cancel.throwIfCancelled();
 
@@ -105,7 +112,7 @@ public final class ClusteringPipeline {
         List<Integer> present = new ArrayList<>();
         for (int c = 0; c < p.k(); c++) if (members[c].length > 0) present.add(c);
         double[][] presentCentroids = present.stream().map(c -> centroids[c]).toArray(double[][]::new);
-        double[][] xy = Pca2d.scaledProjection(presentCentroids, Pca2d.mean(data), Pca2d.topTwo(Pca2d.covariance(data)));
+        double[][] xy = Pca2d.scaledProjection(presentCentroids, Pca2d.mean(data), axes.join());
         stageMillis.put(ClusteringStage.PCA, millisSince(t));
         cancel.throwIfCancelled();
 

@@ -17,12 +17,14 @@ import java.util.stream.IntStream;
  * @param ipIndex   when {@code ipOrdered}: the rank of the row's IP among the distinct IPs (rows of
  *                  one IP share it); otherwise null
  * @param rowHash   a 64-bit mix of each row's identity, hits and vector (the run id's input)
+ * @param vectorHash {@link java.util.Arrays#hashCode(double[])} of each row's vector: k-means finds
+ *                  the distinct vectors by it ({@link WeightedPoints}), and the row hash mixes it in
  * @param identityOrdered whether the rows are in (IP, JA4) order, as the sampler needs them: found in
  *                  the same pass, so that rows already in order (the warehouse sorts them) are not
  *                  read a second time to check it
  */
 record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
-                     long[] rowHash, boolean identityOrdered) {
+                     long[] rowHash, int[] vectorHash, boolean identityOrdered) {
 
     static FeatureMatrix of(List<FeatureRow> rows) {
         int n = rows.size();
@@ -31,6 +33,7 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
         boolean[] anomalous = new boolean[n];
         byte[] ipStep = new byte[n];
         long[] rowHash = new long[n];
+        int[] vectorHash = new int[n];
         // each row writes its own slots: safe in parallel, and the same result on any number of cores
         ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[Feature.COUNT]);
         IntStream.range(0, n).parallel().forEach(i -> {
@@ -50,7 +53,8 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
                 if (ipStep[i] == 0 && r.ja4().compareTo(previous.ja4()) < 0) ipStep[i] = 2;
             }
             long h = ClusteringPipeline.mix(r.ip().hashCode() * 31L + r.ja4().hashCode(), r.hits());
-            rowHash[i] = ClusteringPipeline.mix(h, java.util.Arrays.hashCode(vectors[i]));
+            vectorHash[i] = java.util.Arrays.hashCode(vectors[i]);
+            rowHash[i] = ClusteringPipeline.mix(h, vectorHash[i]);
         });
         int[] ipIndex = new int[n];
         boolean identityOrdered = true;
@@ -60,7 +64,7 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
             else ipIndex[i] = ipStep[i] == 1 ? ++ip : ip;
             identityOrdered &= ipStep[i] == 0 || ipStep[i] == 1;
         }
-        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash, identityOrdered && ipIndex != null);
+        return new FeatureMatrix(vectors, hits, anomalous, ipIndex, rowHash, vectorHash, identityOrdered && ipIndex != null);
     }
 
     /** True when the rows come in IP order (as the warehouse and the engine give them). */
@@ -71,6 +75,14 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
     /** Distinct IPs among all rows, or -1 when the rows are not in IP order. */
     int distinctIps() {
         return ipIndex == null ? -1 : ipIndex.length == 0 ? 0 : ipIndex[ipIndex.length - 1] + 1;
+    }
+
+    /** The vector hashes of the given rows, in that order. */
+    int[] vectorHashesOf(int[] rows) {
+        if (rows.length == vectorHash.length) return vectorHash;
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = vectorHash[rows[i]];
+        return out;
     }
 
     /** The vectors of the given rows, in that order (shared arrays, not copies). */

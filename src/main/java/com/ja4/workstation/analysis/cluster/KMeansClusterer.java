@@ -70,13 +70,40 @@ public final class KMeansClusterer {
     /** @param weights weight of each row in the objective (a sampling weight), or null for 1 each */
     public static Result cluster(double[][] data, double[] weights, int k, long seed, int maxIterations,
                                  CancellationCheck cancel) {
+        return search(data, weights, null, k, seed, maxIterations, cancel).refine(maxIterations, cancel);
+    }
+
+    /**
+     * The restarts' best-separated centroids, before they are iterated on every row (the pipeline does
+     * other work on the other core during that last, single-threaded part).
+     *
+     * @param points every row, as weighted distinct vectors
+     */
+    record Winner(WeightedPoints points, double[][] centroids) {
+
+        /** Lloyd on every row from the winner's centroids, so the result is a local optimum of the whole data. */
+        Result refine(int maxIterations, CancellationCheck cancel) {
+            HamerlyLloyd.Outcome outcome = HamerlyLloyd.run(points, centroids, maxIterations,
+                    HamerlyLloyd.tolerance(points, RELATIVE_TOLERANCE), cancel);
+            return new Result(outcome.centroids(), points.rowLabels(outcome.labels()), outcome.distortion(),
+                    outcome.iterations(), RESTARTS);
+        }
+    }
+
+    /**
+     * The {@value #RESTARTS} restarts in parallel, each judged on the common draw; the best separated wins.
+     *
+     * @param hashes {@link java.util.Arrays#hashCode(double[])} of each row, or null
+     */
+    static Winner search(double[][] data, double[] weights, int[] hashes, int k, long seed, int maxIterations,
+                         CancellationCheck cancel) {
         if (data.length < k) {
             throw new IllegalArgumentException("Only " + data.length + " (IP, JA4) pairs to cluster: fewer than k = " + k);
         }
         SplittableRandom base = new SplittableRandom(seed);
         long[] seeds = new long[RESTARTS];
         for (int r = 0; r < RESTARTS; r++) seeds[r] = base.nextLong();
-        WeightedPoints all = WeightedPoints.of(data, weights);
+        WeightedPoints all = WeightedPoints.of(data, weights, hashes);
         if (all.size() < k) {
             throw new IllegalArgumentException("Only " + all.size() + " distinct (IP, JA4) feature vectors: fewer than k = "
                     + k + ". Lower k.");
@@ -89,10 +116,7 @@ public final class KMeansClusterer {
                         searchOnSubsample(all, weights, k, seeds[r], maxIterations, cancel)))
                 .toArray(Judged[]::new);
         cancel.throwIfCancelled();
-        HamerlyLloyd.Outcome winner = HamerlyLloyd.run(all, judged[bestSeparated(judged)].centroids(), maxIterations,
-                HamerlyLloyd.tolerance(all, RELATIVE_TOLERANCE), cancel);
-        return new Result(winner.centroids(), all.rowLabels(winner.labels()), winner.distortion(), winner.iterations(),
-                RESTARTS);
+        return new Winner(all, judged[bestSeparated(judged)].centroids());
     }
 
     /** One restart: greedy seeding and Lloyd on its own subsample of the rows (all of them when few). */

@@ -1,8 +1,6 @@
 package com.ja4.workstation.analysis.cluster;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The distinct vectors of a data set and how much weight each carries (how many rows share it,
@@ -23,16 +21,41 @@ record WeightedPoints(double[][] points, double[] weight, int[] pointOf) {
 
     /** @param rowWeight weight of each row, or null for 1 each; equal rows add their weights */
     static WeightedPoints of(double[][] rows, double[] rowWeight) {
-        Map<Key, Integer> index = new HashMap<>(rows.length * 2);
-        int[] pointOf = new int[rows.length];
-        double[][] points = new double[rows.length][];
-        double[] weight = new double[rows.length];
+        return of(rows, rowWeight, null);
+    }
+
+    /**
+     * @param rowHash {@link Arrays#hashCode(double[])} of each row (the feature matrix has them), or
+     *                null to compute them here
+     */
+    static WeightedPoints of(double[][] rows, double[] rowWeight, int[] rowHash) {
+        int n = rows.length;
+        // open addressing on the rows' hashes: a table of point numbers (+1, 0 is empty); rows are
+        // equal bit for bit (Arrays.equals: NaN equals itself, -0.0 and 0.0 stay apart)
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * n - 1));
+        int[] slot = new int[1 << bits];
+        int mask = slot.length - 1;
+        int[] pointHash = new int[n];
+        int[] pointOf = new int[n];
+        double[][] points = new double[n][];
+        double[] weight = new double[n];
         int m = 0;
-        for (int i = 0; i < rows.length; i++) {
-            Integer p = index.putIfAbsent(new Key(rows[i]), m);
-            if (p == null) {
-                points[m] = rows[i];
-                p = m++;
+        for (int i = 0; i < n; i++) {
+            int h = rowHash != null ? rowHash[i] : Arrays.hashCode(rows[i]);
+            // Fibonacci hashing: Arrays.hashCode of doubles leaves the low bits poorly mixed
+            int s = bits == 0 ? 0 : (h * 0x9E3779B9) >>> (32 - bits);
+            int p;
+            while (true) {
+                p = slot[s] - 1;
+                if (p < 0) {
+                    p = m++;
+                    slot[s] = p + 1;
+                    points[p] = rows[i];
+                    pointHash[p] = h;
+                    break;
+                }
+                if (pointHash[p] == h && Arrays.equals(points[p], rows[i])) break;
+                s = (s + 1) & mask;
             }
             weight[p] += rowWeight == null ? 1 : rowWeight[i];
             pointOf[i] = p;
@@ -49,18 +72,5 @@ record WeightedPoints(double[][] points, double[] weight, int[] pointOf) {
         int[] out = new int[pointOf.length];
         for (int i = 0; i < out.length; i++) out[i] = pointLabels[pointOf[i]];
         return out;
-    }
-
-    /** A vector as a hash key: bitwise equality, so -0.0 and 0.0 stay apart (harmless) and NaN equals itself. */
-    private record Key(double[] v) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other && Arrays.equals(v, other.v);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(v);
-        }
     }
 }

@@ -73,6 +73,54 @@ class KMeansClustererTest {
     }
 
     @Test
+    void seedingsOfDifferentSizesOnOneThreadEachPickTheTextbookCentres() {
+        // the kept distance rows are reused from one seeding to the next on a thread: a smaller draw
+        // after a larger one (stale values past its end) and a larger one after it must not notice
+        WeightedPoints points = WeightedPoints.of(OVERLAPPING);
+        int[] sizes = {500, 120, 500, 60, 300};
+        for (int d = 0; d < sizes.length; d++) {
+            WeightedPoints draw = KMeansClusterer.subsample(points, null, sizes[d], 40 + d);
+            double[][] fast = GreedySeeding.seeds(draw, 14, KMeansClusterer.SEARCH_TRIALS, new SplittableRandom(d)).centres();
+            double[][] slow = textbookGreedySeeding(draw, 14, KMeansClusterer.SEARCH_TRIALS, new SplittableRandom(d));
+            assertArrayEquals(slow, fast, sizes[d] + "-row draw after " + (d == 0 ? "none" : sizes[d - 1] + " rows"));
+        }
+    }
+
+    @Test
+    void distinctVectorsAreFoundByHashAsByAMap() {
+        // duplicates, NaN (equal to itself), 0.0 and -0.0 (apart), and two vectors whose
+        // Arrays.hashCode collides: 31 * (31 + 0) + 31 == 31 * (31 + 1) + 0
+        double[] collidesA = {Double.longBitsToDouble(0), Double.longBitsToDouble(31)};
+        double[] collidesB = {Double.longBitsToDouble(1), Double.longBitsToDouble(0)};
+        assertEquals(Arrays.hashCode(collidesA), Arrays.hashCode(collidesB));
+        double[][] rows = {collidesA, {1, 2}, collidesB, {Double.NaN, 0}, {0.0, 0}, {-0.0, 0}, {1, 2}, collidesB,
+                {Double.NaN, 0}, collidesA, {-0.0, 0}, {0.5, 0.5}};
+        double[] rowWeight = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        int[] hashes = Arrays.stream(rows).mapToInt(Arrays::hashCode).toArray();
+        for (WeightedPoints found : new WeightedPoints[]{WeightedPoints.of(rows, rowWeight),
+                WeightedPoints.of(rows, rowWeight, hashes)}) {
+            // Double.equals, as the table: NaN equals itself, 0.0 and -0.0 differ
+            java.util.Map<java.util.List<Double>, Integer> first = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < rows.length; i++) {
+                java.util.List<Double> key = Arrays.stream(rows[i]).boxed().toList();
+                first.putIfAbsent(key, first.size());
+                assertEquals(first.get(key), found.pointOf()[i], "row " + i);
+                assertEquals(key, Arrays.stream(found.points()[first.get(key)]).boxed().toList());
+            }
+            assertEquals(7, found.size(), "A, (1, 2), B, NaN, 0.0, -0.0, (0.5, 0.5)");
+            assertArrayEquals(new double[]{1 + 10, 2 + 7, 3 + 8, 4 + 9, 5, 6 + 11, 12}, found.weight(), 0.0);
+        }
+        // a large set: the same points as the map on the real vectors, in order of first appearance
+        WeightedPoints big = WeightedPoints.of(OVERLAPPING);
+        java.util.Map<java.util.List<Double>, Integer> first = new java.util.LinkedHashMap<>();
+        for (double[] v : OVERLAPPING) first.putIfAbsent(Arrays.stream(v).boxed().toList(), first.size());
+        assertEquals(first.size(), big.size());
+        for (int i = 0; i < OVERLAPPING.length; i++) {
+            assertEquals(first.get(Arrays.stream(OVERLAPPING[i]).boxed().toList()), big.pointOf()[i]);
+        }
+    }
+
+    @Test
     void aDrawIsTheTextbookPartialShuffle() {
         for (int[] nAndSize : new int[][]{{8_000, 500}, {501, 500}, {500, 500}, {2, 1}, {100_000, 2_000}}) {
             for (long seed = 1; seed <= 5; seed++) {
