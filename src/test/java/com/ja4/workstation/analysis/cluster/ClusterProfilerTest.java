@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 class ClusterProfilerTest {
 
     @Test
+    void theKthLargestHitsAreWhatSortingGives() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int n : new int[]{1, 5, 31, 32, 33, 100, 2_000}) {
+            for (int k : new int[]{1, 32, 128, 512}) {
+                // few distinct values, so that ties straddle the k-th place
+                long[] hits = rnd.longs(n, 0, n < 50 ? 4 : 40).toArray();
+                long[] sorted = hits.clone();
+                java.util.Arrays.sort(sorted);
+                assertEquals(sorted[Math.max(0, n - k)], ClusterProfiler.largest(hits.clone(), k), n + " values, k = " + k);
+            }
+        }
+    }
+
+    @Test
     void meansThreatCountriesAndNetworksComeFromTheMembersOnly() {
         List<FeatureRow> rows = List.of(
                 row("10.0.0.1", 64, 29200, 0.2, 40, ThreatLevel.CRITICAL, "FR", "OVH"),
