@@ -33,8 +33,10 @@ final class GreedySeeding {
      * @param centres k centres, copies of points
      * @param nearest each point's nearest centre (ties to the lower index)
      * @param closest each point's squared distance to it
+     * @param second  each point's squared distance to its second-nearest centre (Lloyd's bounds start
+     *                from it: most points are then proven to stay without a distance computed)
      */
-    record Seeds(double[][] centres, int[] nearest, double[] closest) {
+    record Seeds(double[][] centres, int[] nearest, double[] closest, double[] second) {
     }
 
     /** @return k centres, copies of points */
@@ -55,6 +57,8 @@ final class GreedySeeding {
         double[][] centres = new double[k][];
         int[] nearest = new int[n];
         double[] closest = new double[n];
+        double[] second = new double[n];
+        java.util.Arrays.fill(second, Double.POSITIVE_INFINITY);
         double[] cumulative = new double[n];
         double total = 0;
         for (int i = 0; i < n; i++) cumulative[i] = total += w[i];
@@ -94,12 +98,15 @@ final class GreedySeeding {
             double[] toBest = distancesFrom[best];
             for (int i = 0; i < n; i++) {
                 if (toBest[i] < closest[i]) {
+                    second[i] = closest[i];
                     closest[i] = toBest[i];
                     nearest[i] = c;
+                } else if (toBest[i] < second[i]) {
+                    second[i] = toBest[i];
                 }
             }
         }
-        return new Seeds(centres, nearest, closest);
+        return new Seeds(centres, nearest, closest, second);
     }
 
     /**

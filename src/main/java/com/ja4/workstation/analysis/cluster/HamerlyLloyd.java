@@ -63,8 +63,8 @@ final class HamerlyLloyd {
     }
 
     /**
-     * Starts from a seeding, which already knows each point's nearest centre and its distance: the
-     * first full scan is skipped (the lower bounds start at 0, so the first pass checks them).
+     * Starts from a seeding, which already knows each point's nearest and second-nearest centres: the
+     * first full scan is skipped, and the bounds start exact.
      */
     static Outcome run(WeightedPoints points, GreedySeeding.Seeds seeds, int maxIterations, double tolerance,
                        CancellationCheck cancel) {
@@ -72,6 +72,7 @@ final class HamerlyLloyd {
         for (int i = 0; i < h.n; i++) {
             h.labels[i] = seeds.nearest()[i];
             h.upper[i] = Math.sqrt(seeds.closest()[i]);
+            h.lower[i] = Math.sqrt(seeds.second()[i]);
         }
         return h.iterate(maxIterations, tolerance, cancel);
     }

@@ -35,6 +35,15 @@ class KMeansClustererTest {
     void startingFromWhatTheSeedingKnowsChangesNothing() {
         WeightedPoints points = WeightedPoints.of(OVERLAPPING);
         GreedySeeding.Seeds seeds = GreedySeeding.seeds(points, 14, new SplittableRandom(11));
+        for (int i = 0; i < points.size(); i++) {
+            double[] x = points.points()[i];
+            double[] d = Arrays.stream(seeds.centres()).mapToDouble(c -> Distances.squared(c, x)).toArray();
+            double[] sorted = d.clone();
+            Arrays.sort(sorted);
+            assertEquals(sorted[0], seeds.closest()[i], 0.0, "nearest centre of point " + i);
+            assertEquals(sorted[0], d[seeds.nearest()[i]], 0.0);
+            assertEquals(sorted[1], seeds.second()[i], 0.0, "second-nearest centre of point " + i);
+        }
         HamerlyLloyd.Outcome handedOver = HamerlyLloyd.run(points, seeds, 300, 0, CancellationCheck.NEVER);
         HamerlyLloyd.Outcome fromScratch = HamerlyLloyd.run(points, seeds.centres(), 300, 0, CancellationCheck.NEVER);
         assertArrayEquals(fromScratch.labels(), handedOver.labels());
