@@ -37,10 +37,6 @@ final class ClusterProfiler {
     private final long[] hits;
     private final int[] ipIndex;
 
-    /** A SYN as the stack fingerprinter sees it: rows with the same four values share one verdict. */
-    private record Syn(double ttl, double window, double scale, double mss) {
-    }
-
     ClusterProfiler(StackVerdictSource verdicts, List<FeatureRow> rows, FeatureMatrix matrix) {
         this.verdicts = verdicts;
         this.rows = rows;
@@ -88,16 +84,6 @@ final class ClusterProfiler {
                     new HashMap<>(), new java.util.IdentityHashMap<>());
         }
 
-        /** @param scratch room for the row's raw values */
-        void add(FeatureRow r, StackVerdict stack, double[] scratch) {
-            stacks.computeIfAbsent(stack, v -> new int[1])[0]++;
-            Feature.rawValues(r, scratch);
-            for (int j = 0; j < rawSums.length; j++) if (Double.isFinite(scratch[j])) rawSums[j] += scratch[j];
-            if (r.threat() != null) bySeverity[r.threat().severity()]++;
-            count(countries, r.country(), 1);
-            count(networks, r.asnOrg(), 1);
-        }
-
         void addAll(Tally other) {
             for (int j = 0; j < rawSums.length; j++) rawSums[j] += other.rawSums[j];
             for (int s = 0; s < bySeverity.length; s++) bySeverity[s] += other.bySeverity[s];
@@ -140,25 +126,16 @@ final class ClusterProfiler {
      * are objects, usually laid out in their order; walking them in order, rather than cluster by
      * cluster (every row of one cluster, then of the next), lets the processor fetch them ahead. Each
      * row's stack verdict is looked up on the way; a verdict depends on its SYN alone, so each block
-     * keeps its own cache and gives the same verdicts.
+     * keeps its own numbering of SYNs ({@link BlockTally}) and gives the same verdicts.
      *
      * @param labels each row's cluster
      */
     Tally[] tallies(int[] labels, int k) {
         int n = rows.size();
         Tally[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
-            Tally[] block = new Tally[k];
-            double[] scratch = new double[Feature.COUNT];
-            Map<Syn, StackVerdict> cache = new HashMap<>();
-            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                FeatureRow r = rows.get(i);
-                StackVerdict stack = cache.computeIfAbsent(new Syn(r.ttl(), r.window(), r.scale(), r.mss()),
-                        s -> verdicts.verdict(s.ttl(), s.window(), s.scale(), s.mss()));
-                Tally t = block[labels[i]];
-                if (t == null) t = block[labels[i]] = Tally.empty();
-                t.add(r, stack, scratch);
-            }
-            return block;
+            BlockTally block = new BlockTally(verdicts, k);
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) block.add(rows.get(i), labels[i]);
+            return block.tallies();
         }).toArray(Tally[][]::new);
         Tally[] total = new Tally[k];
         for (int c = 0; c < k; c++) {
