@@ -14,6 +14,42 @@ import org.junit.jupiter.api.Test;
 class ClusterProfilerTest {
 
     @Test
+    void everySynOfABlockIsFingerprintedOnceAndCountedForItsCluster() {
+        // 3,000 rows, 700 distinct SYNs (more than a block's first table holds), two clusters; the
+        // fingerprinter names each SYN by its window and counts its calls
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        StackVerdictSource byWindow = (ttl, window, scale, mss) -> {
+            calls.incrementAndGet();
+            return new StackVerdict("family " + ((int) window % 3), "window " + (int) window, false);
+        };
+        List<FeatureRow> rows = new java.util.ArrayList<>();
+        int[] labels = new int[3_000];
+        for (int i = 0; i < labels.length; i++) {
+            rows.add(row(String.format("10.%d.%d.%d", i / 65536, i / 256 % 256, i % 256), 64, 1000 + i % 700, 0.1, 1,
+                    null, i % 2 == 0 ? "FR" : "DE", "AS" + i % 5));
+            labels[i] = i % 7 == 0 ? 1 : 0;
+        }
+        ClusterProfiler.Tally[] tallies = new ClusterProfiler(byWindow, rows, FeatureMatrix.of(rows)).tallies(labels, 2);
+        for (int c = 0; c < 2; c++) {
+            java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+            java.util.Map<String, Integer> countries = new java.util.TreeMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] != c) continue;
+                expected.merge("window " + (int) rows.get(i).window(), 1, Integer::sum);
+                countries.merge(rows.get(i).country(), 1, Integer::sum);
+            }
+            java.util.Map<String, Integer> counted = new java.util.TreeMap<>();
+            tallies[c].stacks().forEach((v, n) -> counted.merge(v.label(), n[0], Integer::sum));
+            assertEquals(expected, counted, "cluster " + c);
+            java.util.Map<String, Integer> countedCountries = new java.util.TreeMap<>();
+            tallies[c].countries().forEach((v, n) -> countedCountries.put(v, n[0]));
+            assertEquals(countries, countedCountries, "cluster " + c);
+        }
+        // a block of 2,048 rows meets all 700 SYNs, the last block of 952 rows 700 of them
+        assertEquals(1_400, calls.get(), "one fingerprint per SYN and block");
+    }
+
+    @Test
     void theKthLargestHitsAreWhatSortingGives() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
         for (int n : new int[]{1, 5, 31, 32, 33, 100, 2_000}) {
