@@ -73,28 +73,11 @@ final class ClusterProfiler {
      * @param bySeverity detected members per threat severity
      * @param countries  members per non-empty country
      * @param networks   members per non-empty AS organisation
-     * @param stacks     members per stack verdict (by object: equal verdicts of other blocks are merged
+     * @param stacks     members per stack verdict (by object: equal verdicts of two SYNs are merged
      *                   by {@link StackVotes})
      */
     record Tally(double[] rawSums, int[] bySeverity, Map<String, int[]> countries, Map<String, int[]> networks,
                  Map<StackVerdict, int[]> stacks) {
-
-        static Tally empty() {
-            return new Tally(new double[Feature.COUNT], new int[ThreatLevel.CRITICAL.severity() + 1], new HashMap<>(),
-                    new HashMap<>(), new java.util.IdentityHashMap<>());
-        }
-
-        void addAll(Tally other) {
-            for (int j = 0; j < rawSums.length; j++) rawSums[j] += other.rawSums[j];
-            for (int s = 0; s < bySeverity.length; s++) bySeverity[s] += other.bySeverity[s];
-            other.countries.forEach((v, n) -> count(countries, v, n[0]));
-            other.networks.forEach((v, n) -> count(networks, v, n[0]));
-            other.stacks.forEach((v, n) -> stacks.computeIfAbsent(v, x -> new int[1])[0] += n[0]);
-        }
-
-        private static void count(Map<String, int[]> counts, String value, int n) {
-            if (value != null && !value.isEmpty()) counts.computeIfAbsent(value, v -> new int[1])[0] += n;
-        }
 
         /** Raw means by source column: every feature, with ttl, mss, scale and win among them. */
         Map<String, Double> rawMeans(int members) {
@@ -120,29 +103,71 @@ final class ClusterProfiler {
         }
     }
 
+    /** {@link #tallies(int[], int, RowFacts)} with the row facts read here. */
+    Tally[] tallies(int[] labels, int k) {
+        return tallies(labels, k, RowFacts.of(rows, verdicts));
+    }
+
     /**
-     * Each cluster's tally, in one pass over the rows in their order: blocks of rows in parallel, each
-     * with its own tallies, added up in block order (the same sums on any number of cores). The rows
-     * are objects, usually laid out in their order; walking them in order, rather than cluster by
-     * cluster (every row of one cluster, then of the next), lets the processor fetch them ahead. Each
-     * row's stack verdict is looked up on the way; a verdict depends on its SYN alone, so each block
-     * keeps its own numbering of SYNs ({@link BlockTally}) and gives the same verdicts.
+     * Each cluster's tally from the rows' facts (which the pipeline reads from the rows while the
+     * k-means finishes). The raw sums are added in fixed blocks of rows, in parallel, and the blocks
+     * in order: the same sums on any number of cores. The counts are whole numbers, counted in one
+     * pass.
      *
      * @param labels each row's cluster
      */
-    Tally[] tallies(int[] labels, int k) {
-        int n = rows.size();
-        Tally[][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
-            BlockTally block = new BlockTally(verdicts, k);
-            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) block.add(rows.get(i), labels[i]);
-            return block.tallies();
-        }).toArray(Tally[][]::new);
+    Tally[] tallies(int[] labels, int k, RowFacts facts) {
+        int n = labels.length;
+        int d = Feature.COUNT;
+        double[] raw = facts.raw();
+        double[][][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
+            double[][] sums = new double[k][];
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                double[] s = sums[labels[i]];
+                if (s == null) s = sums[labels[i]] = new double[d];
+                for (int j = 0, o = i * d; j < d; j++, o++) if (Double.isFinite(raw[o])) s[j] += raw[o];
+            }
+            return sums;
+        }).toArray(double[][][]::new);
+        int syns = facts.verdictOfSyn().size();
+        int countries = facts.countries().size();
+        int networks = facts.networks().size();
+        int[] bySyn = new int[k * syns];
+        int[] byCountry = new int[k * countries];
+        int[] byNetwork = new int[k * networks];
+        int[][] bySeverity = new int[k][ThreatLevel.CRITICAL.severity() + 1];
+        for (int i = 0; i < n; i++) {
+            int c = labels[i];
+            bySyn[c * syns + facts.syn()[i]]++;
+            if (facts.country()[i] >= 0) byCountry[c * countries + facts.country()[i]]++;
+            if (facts.network()[i] >= 0) byNetwork[c * networks + facts.network()[i]]++;
+            if (facts.severity()[i] >= 0) bySeverity[c][facts.severity()[i]]++;
+        }
         Tally[] total = new Tally[k];
         for (int c = 0; c < k; c++) {
-            total[c] = Tally.empty();
-            for (Tally[] block : partial) if (block[c] != null) total[c].addAll(block[c]);
+            double[] rawSums = new double[d];
+            for (double[][] block : partial) {
+                if (block[c] != null) for (int j = 0; j < d; j++) rawSums[j] += block[c][j];
+            }
+            Map<StackVerdict, int[]> stacks = new java.util.IdentityHashMap<>();
+            for (int s = 0; s < syns; s++) {
+                int count = bySyn[c * syns + s];
+                if (count > 0) stacks.computeIfAbsent(facts.verdictOfSyn().get(s), v -> new int[1])[0] += count;
+            }
+            total[c] = new Tally(rawSums, bySeverity[c], counts(byCountry, c, facts.countries()),
+                    counts(byNetwork, c, facts.networks()), stacks);
         }
         return total;
+    }
+
+    /** Cluster c's counts by number (a row of {@code counts}) to counts by value, the values counted only. */
+    private static Map<String, int[]> counts(int[] counts, int c, List<String> values) {
+        Map<String, int[]> out = new HashMap<>();
+        for (int v = 0; v < values.size(); v++) {
+            int count = counts[c * values.size() + v];
+            if (count > 0) out.put(values.get(v), new int[]{count});
+        }
+        return out;
     }
 
     /** Distinct IPs of the members: counted as runs of IP ranks when the rows are in IP order, else with a set. */

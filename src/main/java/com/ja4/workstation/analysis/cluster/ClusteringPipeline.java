@@ -75,9 +75,11 @@ public final class ClusteringPipeline {
         KMeansClusterer.Winner winner = KMeansClusterer.search(data, sampleWeights(matrix.anomalous(), sample),
                 matrix.vectorHashesOf(sample), p.k(), p.seed(), p.maxIterations(), cancel);
         // the winner is then iterated on every row by this thread alone; the PCA axes need the vectors,
-        // not the clusters, so the pool's other core works them out meanwhile (the PCA stage's time is
-        // then the wait for them and the projection; their work counts in the k-means stage's time)
+        // not the clusters, and the profiles' facts the rows, not the clusters, so the pool's other core
+        // works them out meanwhile (the PCA and profiles stages' times are then the waits for them and
+        // the rest of the work)
         ForkJoinTask<Pca2d.Axes> axes = ForkJoinPool.commonPool().submit(() -> Pca2d.topTwo(Pca2d.covariance(data)));
+        ForkJoinTask<RowFacts> facts = ForkJoinPool.commonPool().submit(() -> RowFacts.of(all, verdicts));
         KMeansClusterer.Result km = winner.refine(p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));
         cancel.throwIfCancelled();
@@ -120,7 +122,7 @@ public final class ClusteringPipeline {
         t = System.nanoTime();
         String runId = runId(matrix.rowHash(), sample, all.size(), p, startedAt);
         ClusterProfiler profiler = new ClusterProfiler(verdicts, all, matrix);
-        ClusterProfiler.Tally[] tallies = profiler.tallies(labels, p.k());
+        ClusterProfiler.Tally[] tallies = profiler.tallies(labels, p.k(), facts.join());
         // clusters are profiled in parallel: the profiler only reads, and the list keeps cluster order
         List<ClusterProfile> clusters = IntStream.range(0, present.size()).parallel().mapToObj(i -> {
             int c = present.get(i);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ClusterProfilerTest {
 
     @Test
-    void everySynOfABlockIsFingerprintedOnceAndCountedForItsCluster() {
-        // 3,000 rows, 700 distinct SYNs (more than a block's first table holds), two clusters; the
+    void everySynIsFingerprintedOnceAndCountedForItsCluster() {
+        // 3,000 rows, 700 distinct SYNs (more than the first table holds), two clusters; the
         // fingerprinter names each SYN by its window and counts its calls
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         StackVerdictSource byWindow = (ttl, window, scale, mss) -> {
@@ -45,8 +45,7 @@ class ClusterProfilerTest {
             tallies[c].countries().forEach((v, n) -> countedCountries.put(v, n[0]));
             assertEquals(countries, countedCountries, "cluster " + c);
         }
-        // a block of 2,048 rows meets all 700 SYNs, the last block of 952 rows 700 of them
-        assertEquals(1_400, calls.get(), "one fingerprint per SYN and block");
+        assertEquals(700, calls.get(), "one fingerprint per SYN");
     }
 
     @Test
