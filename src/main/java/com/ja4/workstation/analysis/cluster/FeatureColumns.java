@@ -35,8 +35,26 @@ final class FeatureColumns {
         if (out.length < n) {
             throw new IllegalArgumentException(out.length + " values for " + n + " points");
         }
-        Arrays.fill(out, 0, n, 0);
         int j = 0;
+        if (column.length >= 3) {
+            // the first three features write the sums (0 + x is x for a square: the same values as
+            // adding them to zeros, without clearing the row first)
+            double q0 = q[0];
+            double q1 = q[1];
+            double q2 = q[2];
+            double[] c0 = column[0];
+            double[] c1 = column[1];
+            double[] c2 = column[2];
+            for (int i = 0; i < n; i++) {
+                double d0 = c0[i] - q0;
+                double d1 = c1[i] - q1;
+                double d2 = c2[i] - q2;
+                out[i] = d0 * d0 + d1 * d1 + d2 * d2;
+            }
+            j = 3;
+        } else {
+            Arrays.fill(out, 0, n, 0);
+        }
         // three features per pass over the points: fewer loads and stores of out, same order of additions
         for (; j + 2 < column.length; j += 3) {
             double q0 = q[j];

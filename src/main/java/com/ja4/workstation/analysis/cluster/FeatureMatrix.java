@@ -26,6 +26,9 @@ import java.util.stream.IntStream;
 record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[] ipIndex,
                      long[] rowHash, int[] vectorHash, boolean identityOrdered) {
 
+    /** Rows per task of the parallel pass. */
+    private static final int BLOCK = 1_024;
+
     static FeatureMatrix of(List<FeatureRow> rows) {
         int n = rows.size();
         double[][] vectors = new double[n][Feature.COUNT];
@@ -34,27 +37,30 @@ record FeatureMatrix(double[][] vectors, long[] hits, boolean[] anomalous, int[]
         byte[] ipStep = new byte[n];
         long[] rowHash = new long[n];
         int[] vectorHash = new int[n];
-        // each row writes its own slots: safe in parallel, and the same result on any number of cores
-        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[Feature.COUNT]);
-        IntStream.range(0, n).parallel().forEach(i -> {
-            FeatureRow r = rows.get(i);
-            double[] raw = scratch.get();
-            Feature.rawValues(r, raw);
-            Feature.normaliseAll(raw, vectors[i]);
-            hits[i] = r.hits();
-            anomalous[i] = r.isAnomalous();
-            // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order; 2 same IP but
-            // an earlier JA4 (out of (IP, JA4) order, still in IP order)
-            if (i == 0) {
-                ipStep[i] = 1;
-            } else {
-                FeatureRow previous = rows.get(i - 1);
-                ipStep[i] = (byte) Integer.signum(r.ip().compareTo(previous.ip()));
-                if (ipStep[i] == 0 && r.ja4().compareTo(previous.ja4()) < 0) ipStep[i] = 2;
+        // each row writes its own slots: safe in parallel, and the same result on any number of cores;
+        // blocks of rows, each with its own scratch (a ThreadLocal per run left stale entries in the
+        // pool threads' maps, and looking one up per row cost more than the row's arithmetic)
+        IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+            double[] raw = new double[Feature.COUNT];
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                FeatureRow r = rows.get(i);
+                Feature.rawValues(r, raw);
+                Feature.normaliseAll(raw, vectors[i]);
+                hits[i] = r.hits();
+                anomalous[i] = r.isAnomalous();
+                // against the previous row: 0 same IP, 1 a later IP, -1 out of IP order; 2 same IP but
+                // an earlier JA4 (out of (IP, JA4) order, still in IP order)
+                if (i == 0) {
+                    ipStep[i] = 1;
+                } else {
+                    FeatureRow previous = rows.get(i - 1);
+                    ipStep[i] = (byte) Integer.signum(r.ip().compareTo(previous.ip()));
+                    if (ipStep[i] == 0 && r.ja4().compareTo(previous.ja4()) < 0) ipStep[i] = 2;
+                }
+                long h = ClusteringPipeline.mix(r.ip().hashCode() * 31L + r.ja4().hashCode(), r.hits());
+                vectorHash[i] = java.util.Arrays.hashCode(vectors[i]);
+                rowHash[i] = ClusteringPipeline.mix(h, vectorHash[i]);
             }
-            long h = ClusteringPipeline.mix(r.ip().hashCode() * 31L + r.ja4().hashCode(), r.hits());
-            vectorHash[i] = java.util.Arrays.hashCode(vectors[i]);
-            rowHash[i] = ClusteringPipeline.mix(h, vectorHash[i]);
         });
         int[] ipIndex = new int[n];
         boolean identityOrdered = true;

@@ -79,8 +79,9 @@ record RowFacts(double[] raw, int[] syn, List<StackVerdict> verdictOfSyn, int[] 
      * Double.equals has it), no key object per row.
      */
     private static final class SynNumbers {
-        private long[] keys = new long[4 * 64];
-        private int[] numbers = new int[64];
+        // room for 512 SYNs before growing (8,000 pairs hold about 300)
+        private long[] keys = new long[4 * 1024];
+        private int[] numbers = new int[1024];
         private int size;
 
         SynNumbers() {
