@@ -78,7 +78,8 @@ public final class ClusteringPipeline {
         // not the clusters, and the profiles' facts the rows, not the clusters, so the pool's other core
         // works them out meanwhile (the PCA and profiles stages' times are then the waits for them and
         // the rest of the work)
-        ForkJoinTask<Pca2d.Axes> axes = ForkJoinPool.commonPool().submit(() -> Pca2d.topTwo(Pca2d.covariance(data)));
+        ForkJoinTask<Pca2d.Axes> axes = ForkJoinPool.commonPool().submit(() ->
+                Pca2d.topTwo(Pca2d.covariance(winner.points().points(), winner.points().rowsPerPoint())));
         ForkJoinTask<RowFacts> facts = ForkJoinPool.commonPool().submit(() -> RowFacts.of(all, verdicts));
         KMeansClusterer.Result km = winner.refine(p.maxIterations(), cancel);
         stageMillis.put(ClusteringStage.KMEANS, millisSince(t));

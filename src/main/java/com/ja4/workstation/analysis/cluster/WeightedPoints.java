@@ -67,6 +67,13 @@ record WeightedPoints(double[][] points, double[] weight, int[] pointOf) {
         return points.length;
     }
 
+    /** How many rows each point stands for (its weight without the rows' sampling weights). */
+    double[] rowsPerPoint() {
+        double[] rows = new double[points.length];
+        for (int p : pointOf) rows[p]++;
+        return rows;
+    }
+
     /** Labels of the rows from the labels of the points. */
     int[] rowLabels(int[] pointLabels) {
         int[] out = new int[pointOf.length];

@@ -30,6 +30,27 @@ class Pca2dTest {
         }
     }
 
+    @Test
+    void distinctVectorsWithTheirCountsGiveTheRowsCovariance() {
+        // rows with many repeats, as the undetected pairs of one stack are
+        double[][] distinct = correlatedData(300, 21, 5);
+        double[] counts = new double[distinct.length];
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int p = 0; p < distinct.length; p++) {
+            counts[p] = 1 + p % 7 * (p % 11);
+            for (int c = 0; c < counts[p]; c++) rows.add(distinct[p]);
+        }
+        double[][] expanded = rows.toArray(double[][]::new);
+        double[][] byRows = Pca2d.covariance(expanded);
+        double[][] byPoints = Pca2d.covariance(distinct, counts);
+        double scale = java.util.Arrays.stream(byRows).flatMapToDouble(java.util.Arrays::stream).map(Math::abs).max().orElse(1);
+        for (int a = 0; a < 21; a++) assertArrayEquals(byRows[a], byPoints[a], 1e-12 * scale, "row " + a);
+        assertArrayEquals(WeightedPoints.of(expanded).rowsPerPoint(), counts, 0.0);
+        Pca2d.Axes one = Pca2d.topTwo(byRows);
+        Pca2d.Axes other = Pca2d.topTwo(byPoints);
+        for (int c = 0; c < 2; c++) assertArrayEquals(one.vectors()[c], other.vectors()[c], 1e-9, "axis " + c);
+    }
+
     /** The covariance as a plain loop over the upper triangle sums it: the same values, bit for bit. */
     @Test
     void covarianceIsThePlainTriangleLoopExactly() {
