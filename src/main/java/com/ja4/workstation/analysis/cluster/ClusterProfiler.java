@@ -111,8 +111,8 @@ final class ClusterProfiler {
     /**
      * Each cluster's tally from the rows' facts (which the pipeline reads from the rows while the
      * k-means finishes). The raw sums are added in fixed blocks of rows, in parallel, and the blocks
-     * in order: the same sums on any number of cores. The counts are whole numbers, counted in one
-     * pass.
+     * in order: the same sums on any number of cores. The counts are whole numbers, counted cluster
+     * by cluster.
      *
      * @param labels each row's cluster
      */
@@ -129,45 +129,57 @@ final class ClusterProfiler {
             }
             return sums;
         }).toArray(double[][][]::new);
-        int syns = facts.verdictOfSyn().size();
-        int countries = facts.countries().size();
-        int networks = facts.networks().size();
-        int[] bySyn = new int[k * syns];
-        int[] byCountry = new int[k * countries];
-        int[] byNetwork = new int[k * networks];
-        int[][] bySeverity = new int[k][ThreatLevel.CRITICAL.severity() + 1];
-        for (int i = 0; i < n; i++) {
-            int c = labels[i];
-            bySyn[c * syns + facts.syn()[i]]++;
-            if (facts.country()[i] >= 0) byCountry[c * countries + facts.country()[i]]++;
-            if (facts.network()[i] >= 0) byNetwork[c * networks + facts.network()[i]]++;
-            if (facts.severity()[i] >= 0) bySeverity[c][facts.severity()[i]]++;
-        }
+        // the counts cluster by cluster over its rows, with one counter per value reused for all:
+        // memory in the values and rows, not values x clusters (a crafted window may hold a network
+        // per row)
+        int[] start = new int[k + 1];
+        for (int label : labels) start[label + 1]++;
+        for (int c = 0; c < k; c++) start[c + 1] += start[c];
+        int[] byCluster = new int[n];
+        int[] filled = start.clone();
+        for (int i = 0; i < n; i++) byCluster[filled[labels[i]]++] = i;
+        int[] counter = new int[Math.max(facts.verdictOfSyn().size(), Math.max(facts.countries().size(),
+                facts.networks().size()))];
+        int[] seen = new int[counter.length];
         Tally[] total = new Tally[k];
         for (int c = 0; c < k; c++) {
             double[] rawSums = new double[d];
             for (double[][] block : partial) {
                 if (block[c] != null) for (int j = 0; j < d; j++) rawSums[j] += block[c][j];
             }
-            Map<StackVerdict, int[]> stacks = new java.util.IdentityHashMap<>();
-            for (int s = 0; s < syns; s++) {
-                int count = bySyn[c * syns + s];
-                if (count > 0) stacks.computeIfAbsent(facts.verdictOfSyn().get(s), v -> new int[1])[0] += count;
+            int[] bySeverity = new int[ThreatLevel.CRITICAL.severity() + 1];
+            for (int r = start[c]; r < start[c + 1]; r++) {
+                if (facts.severity()[byCluster[r]] >= 0) bySeverity[facts.severity()[byCluster[r]]]++;
             }
-            total[c] = new Tally(rawSums, bySeverity[c], counts(byCountry, c, facts.countries()),
-                    counts(byNetwork, c, facts.networks()), stacks);
+            Map<StackVerdict, int[]> stacks = new java.util.IdentityHashMap<>();
+            count(byCluster, start[c], start[c + 1], facts.syn(), counter, seen,
+                    (s, count) -> stacks.computeIfAbsent(facts.verdictOfSyn().get(s), v -> new int[1])[0] += count);
+            Map<String, int[]> countries = new HashMap<>();
+            count(byCluster, start[c], start[c + 1], facts.country(), counter, seen,
+                    (v, count) -> countries.put(facts.countries().get(v), new int[]{count}));
+            Map<String, int[]> networks = new HashMap<>();
+            count(byCluster, start[c], start[c + 1], facts.network(), counter, seen,
+                    (v, count) -> networks.put(facts.networks().get(v), new int[]{count}));
+            total[c] = new Tally(rawSums, bySeverity, countries, networks, stacks);
         }
         return total;
     }
 
-    /** Cluster c's counts by number (a row of {@code counts}) to counts by value, the values counted only. */
-    private static Map<String, int[]> counts(int[] counts, int c, List<String> values) {
-        Map<String, int[]> out = new HashMap<>();
-        for (int v = 0; v < values.size(); v++) {
-            int count = counts[c * values.size() + v];
-            if (count > 0) out.put(values.get(v), new int[]{count});
+    /**
+     * Counts the value numbers of rows {@code rows[from..to)} (-1: none) and hands each value met
+     * and its count to {@code out}, leaving {@code counter} all zeros again.
+     */
+    private static void count(int[] rows, int from, int to, int[] numberOfRow, int[] counter, int[] seen,
+                              java.util.function.BiConsumer<Integer, Integer> out) {
+        int values = 0;
+        for (int r = from; r < to; r++) {
+            int v = numberOfRow[rows[r]];
+            if (v >= 0 && counter[v]++ == 0) seen[values++] = v;
         }
-        return out;
+        for (int s = 0; s < values; s++) {
+            out.accept(seen[s], counter[seen[s]]);
+            counter[seen[s]] = 0;
+        }
     }
 
     /** Distinct IPs of the members: counted as runs of IP ranks when the rows are in IP order, else with a set. */

@@ -15,7 +15,7 @@ class ClusterProfilerTest {
 
     @Test
     void everySynIsFingerprintedOnceAndCountedForItsCluster() {
-        // 3,000 rows, 700 distinct SYNs (more than the first table holds), two clusters; the
+        // 3,000 rows, 700 distinct SYNs (more than the first table holds), 3,000 networks, two clusters; the
         // fingerprinter names each SYN by its window and counts its calls
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         StackVerdictSource byWindow = (ttl, window, scale, mss) -> {
@@ -26,7 +26,7 @@ class ClusterProfilerTest {
         int[] labels = new int[3_000];
         for (int i = 0; i < labels.length; i++) {
             rows.add(row(String.format("10.%d.%d.%d", i / 65536, i / 256 % 256, i % 256), 64, 1000 + i % 700, 0.1, 1,
-                    null, i % 2 == 0 ? "FR" : "DE", "AS" + i % 5));
+                    null, i % 2 == 0 ? "FR" : "DE", "AS" + i));
             labels[i] = i % 7 == 0 ? 1 : 0;
         }
         ClusterProfiler.Tally[] tallies = new ClusterProfiler(byWindow, rows, FeatureMatrix.of(rows)).tallies(labels, 2);
@@ -44,6 +44,9 @@ class ClusterProfilerTest {
             java.util.Map<String, Integer> countedCountries = new java.util.TreeMap<>();
             tallies[c].countries().forEach((v, n) -> countedCountries.put(v, n[0]));
             assertEquals(countries, countedCountries, "cluster " + c);
+            // a network per row (as a crafted window may have): each counted once, in its own cluster
+            assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), tallies[c].networks().size());
+            assertTrue(tallies[c].networks().values().stream().allMatch(count -> count[0] == 1));
         }
         assertEquals(700, calls.get(), "one fingerprint per SYN");
     }
