@@ -122,10 +122,14 @@ final class ClusterProfiler {
         double[] raw = facts.raw();
         double[][][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
             double[][] sums = new double[k][];
+            double[] values = raw != null ? raw : new double[d];
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
                 double[] s = sums[labels[i]];
                 if (s == null) s = sums[labels[i]] = new double[d];
-                for (int j = 0, o = i * d; j < d; j++, o++) if (Double.isFinite(raw[o])) s[j] += raw[o];
+                int o = 0;
+                if (raw != null) o = i * d;
+                else Feature.rawValues(rows.get(i), values);
+                for (int j = 0; j < d; j++, o++) if (Double.isFinite(values[o])) s[j] += values[o];
             }
             return sums;
         }).toArray(double[][][]::new);

@@ -14,7 +14,8 @@ import java.util.Map;
  * pool's other core while the k-means' winner is iterated on every row, and the tally after that
  * reads arrays only ({@link ClusterProfiler#tallies}).
  *
- * @param raw          each row's raw feature values, {@link Feature#COUNT} per row, in row order
+ * @param raw          each row's raw feature values, {@link Feature#COUNT} per row, in row order; null
+ *                     above {@value #KEEP_RAW_ROWS} rows (the tally then reads them from the rows)
  * @param syn          each row's SYN (ttl, window, scale, mss: equal when their bits are)
  * @param verdictOfSyn the stack verdict of each SYN, fingerprinted once
  * @param country      each row's country, or -1 when it has none
@@ -26,9 +27,20 @@ import java.util.Map;
 record RowFacts(double[] raw, int[] syn, List<StackVerdict> verdictOfSyn, int[] country, List<String> countries,
                 int[] network, List<String> networks, byte[] severity) {
 
+    /**
+     * Rows whose raw values are copied (at most 34 MB): beyond, a window's copy would add most of what
+     * its rows already take, for a run.
+     */
+    static final int KEEP_RAW_ROWS = 200_000;
+
     static RowFacts of(List<FeatureRow> rows, StackVerdictSource verdicts) {
+        return of(rows, verdicts, KEEP_RAW_ROWS);
+    }
+
+    /** @param keepRawRows the most rows whose raw values are copied */
+    static RowFacts of(List<FeatureRow> rows, StackVerdictSource verdicts, int keepRawRows) {
         int n = rows.size();
-        double[] raw = new double[n * Feature.COUNT];
+        double[] raw = n <= keepRawRows ? new double[n * Feature.COUNT] : null;
         int[] syn = new int[n];
         int[] country = new int[n];
         int[] network = new int[n];
@@ -40,8 +52,10 @@ record RowFacts(double[] raw, int[] syn, List<StackVerdict> verdictOfSyn, int[] 
         double[] scratch = new double[Feature.COUNT];
         for (int i = 0; i < n; i++) {
             FeatureRow r = rows.get(i);
-            Feature.rawValues(r, scratch);
-            System.arraycopy(scratch, 0, raw, i * Feature.COUNT, Feature.COUNT);
+            if (raw != null) {
+                Feature.rawValues(r, scratch);
+                System.arraycopy(scratch, 0, raw, i * Feature.COUNT, Feature.COUNT);
+            }
             syn[i] = syns.of(r.ttl(), r.window(), r.scale(), r.mss());
             if (syn[i] == verdictOfSyn.size()) verdictOfSyn.add(verdicts.verdict(r.ttl(), r.window(), r.scale(), r.mss()));
             country[i] = countries.of(r.country());
