@@ -25,11 +25,7 @@ final class ClusterProfiler {
     private static final int TOP = 5;
     private static final int SAMPLE_IPS = 8;
 
-    /**
-     * Rows per block of the parallel tally pass; each block keeps its own cache of verdicts. Small
-     * enough that 8,000 pairs make four blocks: the first fingerprint of a SYN is the costly part (the
-     * verdict source remembers it), and one block would leave a core idle.
-     */
+    /** Rows per block of the raw sums; blocks are fixed, so the sums are the same on any number of cores. */
     private static final int BLOCK = 2_048;
 
     private final StackVerdictSource verdicts;
@@ -119,20 +115,9 @@ final class ClusterProfiler {
     Tally[] tallies(int[] labels, int k, RowFacts facts) {
         int n = labels.length;
         int d = Feature.COUNT;
-        double[] raw = facts.raw();
-        double[][][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().mapToObj(b -> {
-            double[][] sums = new double[k][];
-            double[] values = raw != null ? raw : new double[d];
-            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                double[] s = sums[labels[i]];
-                if (s == null) s = sums[labels[i]] = new double[d];
-                int o = 0;
-                if (raw != null) o = i * d;
-                else Feature.rawValues(rows.get(i), values);
-                for (int j = 0; j < d; j++, o++) if (Double.isFinite(values[o])) s[j] += values[o];
-            }
-            return sums;
-        }).toArray(double[][][]::new);
+        double[][][] partial = java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel()
+                .mapToObj(b -> rawSums(labels, k, facts.raw(), b * BLOCK, Math.min(n, (b + 1) * BLOCK)))
+                .toArray(double[][][]::new);
         // the counts cluster by cluster over its rows, with one counter per value reused for all:
         // memory in the values and rows, not values x clusters (a crafted window may hold a network
         // per row)
@@ -167,6 +152,24 @@ final class ClusterProfiler {
             total[c] = new Tally(rawSums, bySeverity, countries, networks, stacks);
         }
         return total;
+    }
+
+    /**
+     * Each cluster's sums of the raw values of rows [from, to) (null for a cluster with none of them),
+     * non-finite values left out; from the facts' copy, or from the rows when there is none.
+     */
+    private double[][] rawSums(int[] labels, int k, double[] raw, int from, int to) {
+        int d = Feature.COUNT;
+        double[][] sums = new double[k][];
+        double[] values = new double[d];
+        for (int i = from; i < to; i++) {
+            if (raw != null) System.arraycopy(raw, i * d, values, 0, d);
+            else Feature.rawValues(rows.get(i), values);
+            double[] s = sums[labels[i]];
+            if (s == null) s = sums[labels[i]] = new double[d];
+            for (int j = 0; j < d; j++) if (Double.isFinite(values[j])) s[j] += values[j];
+        }
+        return sums;
     }
 
     /**

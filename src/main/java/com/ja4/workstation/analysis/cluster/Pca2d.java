@@ -40,12 +40,7 @@ public final class Pca2d {
      */
     public static double[][] covariance(double[][] data, double[] counts) {
         int d = data[0].length;
-        double n = 0;
-        if (counts == null) {
-            n = data.length;
-        } else {
-            for (double c : counts) n += c;
-        }
+        double n = rows(data, counts);
         double[] mean = mean(data, counts);
         int points = data.length;
         double[][][] partial = java.util.stream.IntStream.range(0, (points + BLOCK - 1) / BLOCK).parallel()
@@ -141,14 +136,21 @@ public final class Pca2d {
     static double[] mean(double[][] data, double[] counts) {
         int d = data[0].length;
         double[] mean = new double[d];
-        double n = 0;
         for (int i = 0; i < data.length; i++) {
             double w = counts == null ? 1 : counts[i];
-            n += w;
             for (int j = 0; j < d; j++) mean[j] += w * data[i][j];
         }
+        double n = rows(data, counts);
         for (int j = 0; j < d; j++) mean[j] /= n;
         return mean;
+    }
+
+    /** How many rows the vectors stand for. */
+    private static double rows(double[][] data, double[] counts) {
+        if (counts == null) return data.length;
+        double n = 0;
+        for (double c : counts) n += c;
+        return n;
     }
 
     private static double[] dominantEigenvector(double[][] m) {

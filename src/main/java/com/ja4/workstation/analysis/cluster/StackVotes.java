@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 
 /**
  * The stack verdict of a cluster: each member's own SYN is classified and the most common family
@@ -19,22 +18,14 @@ final class StackVotes {
     private StackVotes() {
     }
 
+    /** The vote of rows classified one by one (the pipeline counts by SYN in {@link RowFacts} instead). */
     static StackVerdict of(List<FeatureRow> members, StackVerdictSource verdicts) {
-        Map<List<Double>, StackVerdict> cache = new HashMap<>();
-        int[] all = java.util.stream.IntStream.range(0, members.size()).toArray();
-        return of(all, i -> {
-            FeatureRow r = members.get(i);
-            return cache.computeIfAbsent(List.of(r.ttl(), r.window(), r.scale(), r.mss()),
-                    k -> verdicts.verdict(k.get(0), k.get(1), k.get(2), k.get(3)));
-        });
-    }
-
-    /** @param verdictOf the verdict of the member at an index */
-    static StackVerdict of(int[] members, IntFunction<StackVerdict> verdictOf) {
         // count per verdict object first (a handful of shared instances), then fold
         Map<StackVerdict, int[]> counts = new java.util.IdentityHashMap<>();
-        for (int i : members) counts.computeIfAbsent(verdictOf.apply(i), v -> new int[1])[0]++;
-        return of(counts, members.length);
+        for (FeatureRow r : members) {
+            counts.computeIfAbsent(verdicts.verdict(r.ttl(), r.window(), r.scale(), r.mss()), v -> new int[1])[0]++;
+        }
+        return of(counts, members.size());
     }
 
     /**
