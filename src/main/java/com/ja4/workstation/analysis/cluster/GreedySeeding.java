@@ -14,6 +14,12 @@ import java.util.SplittableRandom;
  * computed feature by feature over the points ({@link FeatureColumns}, vector instructions), once per
  * seeding however often the point is drawn (in a restart's 14 steps of 32 candidates the heavy and
  * the far points come up again and again), and a candidate drawn twice in a step is evaluated once.
+ * Candidates are ranked in single precision ({@link FloatColumns}: twice the values per instruction;
+ * a run's 16 seedings took 2.3 ms instead of 3.8-4.3), so two candidates whose potentials agree to
+ * about one part in a million could be ranked the other way round than in double precision; nothing
+ * else is: the draws, the chosen centres and every distance the seeding returns are in double
+ * precision, so Lloyd's bounds start exact. On the tests' draws and the benchmark's three sets
+ * (24 runs) the centres and the clusters are those of double precision bit for bit.
  * (Skipping points by the triangle inequality, as an earlier version did, saved half the distances
  * but cost more in branches than it saved.)
  */
@@ -54,6 +60,7 @@ final class GreedySeeding {
         double[] w = wp.weight();
         int n = data.length;
         FeatureColumns columns = FeatureColumns.of(data);
+        FloatColumns ranking = FloatColumns.of(data);
         double[][] centres = new double[k][];
         int[] nearest = new int[n];
         double[] closest = new double[n];
@@ -64,18 +71,27 @@ final class GreedySeeding {
         for (int i = 0; i < n; i++) cumulative[i] = total += w[i];
         centres[0] = data[search(cumulative, draw(rnd, total))].clone();
         columns.squaredDistancesTo(centres[0], closest);
+        // candidates are ranked in single precision (see FloatColumns): the weights and each point's
+        // current squared distance as floats too, so that the potential's loops stay on vector instructions
+        float[] weight = new float[n];
+        float[] current = new float[n];
+        for (int i = 0; i < n; i++) {
+            weight[i] = (float) w[i];
+            current[i] = (float) closest[i];
+        }
         int[] candidate = new int[trials];
-        double[] terms = new double[n];
+        float[] terms = new float[n];
         // a point drawn as a candidate in one step is often drawn again in a later one: its distances
         // are computed once and kept (on a restart's draw of ~300 points, a seeding takes a quarter less time)
-        double[][] distancesFrom = new double[n][];
+        float[][] distancesFrom = new float[n][];
+        double[] toBest = new double[n];
         DistanceRows rows = n <= DistanceRows.POINTS ? DistanceRows.OF_THREAD.get() : null;
         int used = 0;
         for (int c = 1; c < k; c++) {
             double run = 0;
             for (int i = 0; i < n; i++) cumulative[i] = run += w[i] * closest[i];
             int best = -1;
-            double bestPotential = Double.POSITIVE_INFINITY;
+            float bestPotential = Float.POSITIVE_INFINITY;
             int drawnSoFar = 0;
             for (int t = 0; t < trials; t++) {
                 int drawn = run > 0 ? search(cumulative, draw(rnd, run)) : rnd.nextInt(n);
@@ -85,21 +101,22 @@ final class GreedySeeding {
                 if (repeat) continue;
                 candidate[drawnSoFar++] = drawn;
                 if (distancesFrom[drawn] == null) {
-                    distancesFrom[drawn] = rows != null ? rows.row(used++) : new double[n];
-                    columns.squaredDistancesTo(data[drawn], distancesFrom[drawn]);
+                    distancesFrom[drawn] = rows != null ? rows.row(used++) : new float[n];
+                    ranking.squaredDistancesFrom(drawn, distancesFrom[drawn]);
                 }
-                double potential = potential(w, closest, distancesFrom[drawn], terms);
+                float potential = potential(weight, current, distancesFrom[drawn], terms);
                 if (potential < bestPotential) {
                     bestPotential = potential;
                     best = drawn;
                 }
             }
             centres[c] = data[best].clone();
-            double[] toBest = distancesFrom[best];
+            columns.squaredDistancesTo(data[best], toBest);
             for (int i = 0; i < n; i++) {
                 if (toBest[i] < closest[i]) {
                     second[i] = closest[i];
                     closest[i] = toBest[i];
+                    current[i] = (float) toBest[i];
                     nearest[i] = c;
                 } else if (toBest[i] < second[i]) {
                     second[i] = toBest[i];
@@ -110,45 +127,53 @@ final class GreedySeeding {
     }
 
     /**
-     * The potential with a candidate: sum of weight x min(current, candidate) squared distance. The
-     * products go through {@code terms} first: that loop runs on vector instructions (a scalar
-     * Math.min per point cost 40% more). Four running sums then, so that each addition does not wait
-     * on the one before (the order of additions differs from a plain loop only in the last bits).
+     * The potential with a candidate, in single precision: sum of weight x min(current, candidate)
+     * squared distance. The products go through {@code terms} first: that loop runs on vector
+     * instructions (a scalar Math.min per point cost 40% more). Eight running sums then, so that each
+     * addition does not wait on the one before.
      */
-    private static double potential(double[] w, double[] closest, double[] toCandidate, double[] terms) {
+    private static float potential(float[] w, float[] current, float[] toCandidate, float[] terms) {
         int n = w.length;
-        for (int i = 0; i < n; i++) terms[i] = w[i] * Math.min(closest[i], toCandidate[i]);
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        for (int i = 0; i < n; i++) terms[i] = w[i] * Math.min(current[i], toCandidate[i]);
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (; i + 7 < n; i += 8) {
             s0 += terms[i];
             s1 += terms[i + 1];
             s2 += terms[i + 2];
             s3 += terms[i + 3];
+            s4 += terms[i + 4];
+            s5 += terms[i + 5];
+            s6 += terms[i + 6];
+            s7 += terms[i + 7];
         }
         for (; i < n; i++) s0 += terms[i];
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /**
      * The kept distance rows of a thread's seedings, reused from one seeding to the next. A run's 16
-     * restarts keep about 225 rows each (half a megabyte); written into new arrays every time, they
+     * restarts keep about 200 rows each; written into new arrays every time, they
      * streamed 8 MB of fresh memory per run through the caches, most of what a run allocated. Only
      * draws of up to {@value #POINTS} points use them (a restart's draw has at most 500), so a
-     * thread keeps at most 14 x 32 rows of 4 KB.
+     * thread keeps at most 14 x 32 rows of 2 KB.
      */
     private static final class DistanceRows {
         static final int POINTS = 512;
         static final ThreadLocal<DistanceRows> OF_THREAD = ThreadLocal.withInitial(DistanceRows::new);
-        private double[][] rows = new double[64][];
+        private float[][] rows = new float[64][];
 
         /** The index-th row of this seeding, at least {@value #POINTS} long (its old values are overwritten). */
-        double[] row(int index) {
+        float[] row(int index) {
             if (index >= rows.length) rows = java.util.Arrays.copyOf(rows, 2 * rows.length);
-            if (rows[index] == null) rows[index] = new double[POINTS];
+            if (rows[index] == null) rows[index] = new float[POINTS];
             return rows[index];
         }
     }

@@ -82,6 +82,24 @@ class KMeansClustererTest {
     }
 
     @Test
+    void singlePrecisionRankingDistancesAgreeWithTheExactOnes() {
+        // the seeding ranks candidates on these: each must be the exact squared distance to float precision
+        double[][] points = java.util.Arrays.copyOf(OVERLAPPING, 500);
+        FloatColumns columns = FloatColumns.of(points);
+        float[] row = new float[points.length + 7];
+        java.util.Arrays.fill(row, -1f);
+        for (int from : new int[]{0, 17, 499}) {
+            columns.squaredDistancesFrom(from, row);
+            assertEquals(0f, row[from], "a point to itself");
+            for (int i = 0; i < points.length; i++) {
+                double exact = Distances.squared(points[i], points[from]);
+                assertEquals(exact, row[i], 1e-6 * Math.max(1, exact), "point " + i + " from " + from);
+            }
+            assertEquals(-1f, row[points.length], "slots past the points are left alone");
+        }
+    }
+
+    @Test
     void seedingsOfDifferentSizesOnOneThreadEachPickTheTextbookCentres() {
         // the kept distance rows are reused from one seeding to the next on a thread: a smaller draw
         // after a larger one (stale values past its end) and a larger one after it must not notice
