@@ -170,11 +170,31 @@ public enum Feature {
             double t = switch (f.transform) {
                 case LINEAR -> x;
                 case ABS_LINEAR -> Math.abs(x);
-                case LOG1P -> Math.log1p(Math.max(0.0, x));
+                case LOG1P -> log1p(x);
                 case INITIAL_TTL -> initialTtl(x);
             };
             double v = (t - f.transformedLower) / f.transformedSpan;
             out[j] = v < 0 ? 0.0 : Math.min(v, 1.0);
+        }
+    }
+
+    /**
+     * {@code Math.log1p(max(0, x))}, read from a table for whole numbers up to 65,535: the TCP window
+     * and the JA4 count always are, and Math.log1p cost 12 ns a call, a fifth of the vector pass.
+     */
+    static double log1p(double x) {
+        double v = Math.max(0.0, x);
+        int whole = (int) v;
+        double[] table = Log1pOfWhole.VALUES;
+        return whole == v && whole < table.length ? table[whole] : Math.log1p(v);
+    }
+
+    /** A holder, so that the table exists when the constants' constructors first call {@link #log1p}. */
+    private static final class Log1pOfWhole {
+        static final double[] VALUES = new double[65_536];
+
+        static {
+            for (int i = 0; i < VALUES.length; i++) VALUES[i] = Math.log1p(i);
         }
     }
 
@@ -195,7 +215,7 @@ public enum Feature {
             @Override double apply(double x) { return Math.abs(x); }
         },
         LOG1P {
-            @Override double apply(double x) { return Math.log1p(Math.max(0.0, x)); }
+            @Override double apply(double x) { return log1p(x); }
         },
         INITIAL_TTL {
             @Override double apply(double x) { return initialTtl(x); }

@@ -39,6 +39,15 @@ class FeatureNormalisationTest {
     }
 
     @Test
+    void log1pOfWholeNumbersFromTheTableIsMathLog1pBitForBit() {
+        for (double x : new double[]{0, 1, 2, 19, 20, 1024, 29_200, 64_240, 65_535, 65_536, 70_000, 0.5, 64_239.5, 1e-9,
+                -3, -0.0, 1e300}) {
+            assertEquals(Math.log1p(Math.max(0.0, x)), Feature.log1p(x), "log1p(" + x + ")");
+        }
+        for (int i = 0; i < 65_536; i += 97) assertEquals(Math.log1p(i), Feature.log1p(i), "log1p(" + i + ")");
+    }
+
+    @Test
     void boundsMapToZeroAndOne() {
         for (Feature f : Feature.all()) {
             assertEquals(0.0, f.normalise(f.lower()), 1e-12, f.name());
