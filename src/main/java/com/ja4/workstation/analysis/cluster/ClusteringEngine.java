@@ -57,24 +57,27 @@ public final class ClusteringEngine {
             throw new IllegalArgumentException("Only " + rows.size() + " (IP, JA4) pairs in the window: fewer than k = "
                     + parameters.k() + " clusters. Widen the time window or lower k.");
         }
-        Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
-        stages.putAll(timings);
-        progress.progress(ClusteringStage.VECTORS, 0.15);
-        long t = System.nanoTime();
-        FeatureMatrix matrix = FeatureMatrix.of(rows);
-        stages.put(ClusteringStage.VECTORS, (System.nanoTime() - t) / 1e6);
-        cancel.throwIfCancelled();
-        progress.progress(ClusteringStage.SAMPLE, 0.2);
-        t = System.nanoTime();
-        // (IP, JA4) order, as the warehouse returns them (the matrix found out): a CSV's rows are sorted once here
-        List<FeatureRow> ordered = rows;
-        if (!matrix.identityOrdered()) {
-            ordered = StratifiedSampler.inIdentityOrder(rows);
-            matrix = FeatureMatrix.of(ordered);
+        // a short run keeps the pool's cores awake (see AwakeCores: on a VM they halt between its stages)
+        try (AwakeCores awake = AwakeCores.during(rows.size())) {
+            Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
+            stages.putAll(timings);
+            progress.progress(ClusteringStage.VECTORS, 0.15);
+            long t = System.nanoTime();
+            FeatureMatrix matrix = FeatureMatrix.of(rows);
+            stages.put(ClusteringStage.VECTORS, (System.nanoTime() - t) / 1e6);
+            cancel.throwIfCancelled();
+            progress.progress(ClusteringStage.SAMPLE, 0.2);
+            t = System.nanoTime();
+            // (IP, JA4) order, as the warehouse returns them (the matrix found out): a CSV's rows are sorted once here
+            List<FeatureRow> ordered = rows;
+            if (!matrix.identityOrdered()) {
+                ordered = StratifiedSampler.inIdentityOrder(rows);
+                matrix = FeatureMatrix.of(ordered);
+            }
+            int[] sample = StratifiedSampler.sampleIndicesOfOrdered(ordered, parameters.sampleSize());
+            stages.put(ClusteringStage.SAMPLE, (System.nanoTime() - t) / 1e6);
+            cancel.throwIfCancelled();
+            return new ClusteringPipeline(verdicts).run(ordered, matrix, sample, parameters, startedAt, stages, progress, cancel);
         }
-        int[] sample = StratifiedSampler.sampleIndicesOfOrdered(ordered, parameters.sampleSize());
-        stages.put(ClusteringStage.SAMPLE, (System.nanoTime() - t) / 1e6);
-        cancel.throwIfCancelled();
-        return new ClusteringPipeline(verdicts).run(ordered, matrix, sample, parameters, startedAt, stages, progress, cancel);
     }
 }

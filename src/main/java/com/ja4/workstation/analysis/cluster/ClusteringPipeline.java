@@ -45,11 +45,13 @@ public final class ClusteringPipeline {
     public ClusteringRun run(List<FeatureRow> rows, ClusteringParameters p, Instant startedAt, ProgressListener progress,
                              CancellationCheck cancel) {
         progress.progress(ClusteringStage.VECTORS, 0.25);
-        long t = System.nanoTime();
-        FeatureMatrix matrix = FeatureMatrix.of(rows);
-        Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
-        stages.put(ClusteringStage.VECTORS, millisSince(t));
-        return run(rows, matrix, IntStream.range(0, rows.size()).toArray(), p, startedAt, stages, progress, cancel);
+        try (AwakeCores awake = AwakeCores.during(rows.size())) {
+            long t = System.nanoTime();
+            FeatureMatrix matrix = FeatureMatrix.of(rows);
+            Map<ClusteringStage, Double> stages = new EnumMap<>(ClusteringStage.class);
+            stages.put(ClusteringStage.VECTORS, millisSince(t));
+            return run(rows, matrix, IntStream.range(0, rows.size()).toArray(), p, startedAt, stages, progress, cancel);
+        }
     }
 
     /**

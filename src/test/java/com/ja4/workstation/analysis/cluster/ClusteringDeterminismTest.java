@@ -158,6 +158,40 @@ class ClusteringDeterminismTest {
                 (stage, f) -> seen.add(stage), () -> seen.contains(ClusteringStage.KMEANS) && checks.incrementAndGet() > 1));
         assertTrue(seen.contains(ClusteringStage.KMEANS));
         assertFalse(seen.contains(ClusteringStage.PCA));
+        assertNoCoreKeptAwake("after a cancelled run");
+    }
+
+    @Test
+    void theCoresAreKeptAwakeDuringARunAndReleasedWhenItEnds() {
+        // on more than one core, spinners run while the run computes; none outlives it, even when it fails
+        List<FeatureRow> rows = SyntheticRows.generate(2_000, 5);
+        ClusteringEngine service = new ClusteringEngine(InitialTtlVerdicts.INSTANCE, FIXED);
+        AtomicInteger awakeDuringRun = new AtomicInteger(-1);
+        service.cluster(rows, ClusteringParameters.of(8, 2_000, 1), java.util.Map.of(), (stage, f) -> {
+            if (stage == ClusteringStage.KMEANS) awakeDuringRun.set(awakeSpinners());
+        }, CancellationCheck.NEVER);
+        int expected = Math.max(0, Math.min(AwakeCores.MAX_SPINNERS, Math.min(Runtime.getRuntime().availableProcessors() - 1,
+                java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())));
+        assertEquals(expected, awakeDuringRun.get(), "spinners while the k-means runs");
+        assertEquals(expected, AwakeCores.spinnersFor(AwakeCores.SHORT_RUN_ROWS));
+        assertEquals(0, AwakeCores.spinnersFor(AwakeCores.SHORT_RUN_ROWS + 1), "a long run keeps no core awake");
+        assertNoCoreKeptAwake("after a run");
+        assertThrows(IllegalArgumentException.class, () -> service.cluster(rows.subList(0, 5), ClusteringParameters.of(8, 2_000, 1),
+                java.util.Map.of(), ProgressListener.NONE, CancellationCheck.NEVER));
+        assertThrows(RuntimeException.class, () -> service.cluster(rows, ClusteringParameters.of(8, 2_000, 1), java.util.Map.of(),
+                (stage, f) -> {
+                    if (stage == ClusteringStage.PROFILES) throw new IllegalStateException("listener failed");
+                }, CancellationCheck.NEVER));
+        assertNoCoreKeptAwake("after a failed run");
+    }
+
+    private static int awakeSpinners() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(AwakeCores.THREAD_NAME) && t.isAlive()).count();
+    }
+
+    private static void assertNoCoreKeptAwake(String when) {
+        assertEquals(0, awakeSpinners(), "no spinner " + when);
     }
 
     @Test
