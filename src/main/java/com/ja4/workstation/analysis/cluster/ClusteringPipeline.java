@@ -100,7 +100,7 @@ public final class ClusteringPipeline {
             int i = sample[s];
             fitted[i] = true;
             labels[i] = km.labels()[s];
-            squared[i] = Distances.squared(data[s], centroids[labels[i]]);
+            squared[i] = km.squaredDistances()[s];  // the fit's final assignment measured it
             fittedPerCluster[labels[i]]++;
         }
         int[] rest = IntStream.range(0, n).filter(i -> !fitted[i]).toArray();

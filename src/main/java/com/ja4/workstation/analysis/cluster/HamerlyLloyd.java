@@ -15,9 +15,10 @@ final class HamerlyLloyd {
 
     /**
      * @param labels     nearest centroid of each point
+     * @param squared    each point's squared distance to its centroid
      * @param distortion weighted sum of squared distances to the centroids
      */
-    record Outcome(double[][] centroids, int[] labels, double distortion, int iterations) {
+    record Outcome(double[][] centroids, int[] labels, double[] squared, double distortion, int iterations) {
     }
 
     private final double[][] data;
@@ -119,8 +120,12 @@ final class HamerlyLloyd {
         }
         if (!exact) assign();
         double distortion = 0;
-        for (int i = 0; i < n; i++) distortion += weight[i] * Distances.squared(data[i], centroids[labels[i]]);
-        return new Outcome(centroids, labels, distortion, iterations);
+        double[] squared = new double[n];
+        for (int i = 0; i < n; i++) {
+            squared[i] = Distances.squared(data[i], centroids[labels[i]]);
+            distortion += weight[i] * squared[i];
+        }
+        return new Outcome(centroids, labels, squared, distortion, iterations);
     }
 
     /** One Hamerly assignment pass; returns how many points changed cluster. */

@@ -56,11 +56,13 @@ public final class KMeansClusterer {
     /**
      * @param centroids  k centroids (an emptied cluster keeps its last one)
      * @param labels     nearest centroid of each row
+     * @param squaredDistances each row's squared distance to that centroid
      * @param distortion (weighted) sum of squared distances to the centroids: the inertia
      * @param iterations Lloyd iterations of the winning restart
      * @param restarts   restarts run
      */
-    public record Result(double[][] centroids, int[] labels, double distortion, int iterations, int restarts) {
+    public record Result(double[][] centroids, int[] labels, double[] squaredDistances, double distortion, int iterations,
+                         int restarts) {
     }
 
     public static Result cluster(double[][] data, int k, long seed, int maxIterations, CancellationCheck cancel) {
@@ -85,8 +87,8 @@ public final class KMeansClusterer {
         Result refine(int maxIterations, CancellationCheck cancel) {
             HamerlyLloyd.Outcome outcome = HamerlyLloyd.run(points, centroids, maxIterations,
                     HamerlyLloyd.tolerance(points, RELATIVE_TOLERANCE), cancel);
-            return new Result(outcome.centroids(), points.rowLabels(outcome.labels()), outcome.distortion(),
-                    outcome.iterations(), RESTARTS);
+            return new Result(outcome.centroids(), points.rowLabels(outcome.labels()), points.rowValues(outcome.squared()),
+                    outcome.distortion(), outcome.iterations(), RESTARTS);
         }
     }
 

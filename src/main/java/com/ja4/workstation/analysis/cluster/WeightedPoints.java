@@ -74,6 +74,13 @@ record WeightedPoints(double[][] points, double[] weight, int[] pointOf) {
         return rows;
     }
 
+    /** A value of each row from the values of the points. */
+    double[] rowValues(double[] pointValues) {
+        double[] out = new double[pointOf.length];
+        for (int i = 0; i < out.length; i++) out[i] = pointValues[pointOf[i]];
+        return out;
+    }
+
     /** Labels of the rows from the labels of the points. */
     int[] rowLabels(int[] pointLabels) {
         int[] out = new int[pointOf.length];

@@ -29,6 +29,11 @@ class KMeansClustererTest {
         int[] labels = points.rowLabels(fast.labels());
         for (int i = 0; i < OVERLAPPING.length; i++) inertia += Distances.squared(OVERLAPPING[i], fast.centroids()[labels[i]]);
         assertEquals(inertia, fast.distortion(), 1e-6 * inertia, "weighted distortion is the rows' inertia");
+        KMeansClusterer.Result run = KMeansClusterer.cluster(OVERLAPPING, 12, 3, 300, CancellationCheck.NEVER);
+        for (int i = 0; i < OVERLAPPING.length; i++) {
+            assertEquals(Distances.squared(OVERLAPPING[i], run.centroids()[run.labels()[i]]), run.squaredDistances()[i],
+                    "row " + i + ": its squared distance to its centroid, exactly");
+        }
     }
 
     @Test
@@ -232,7 +237,7 @@ class KMeansClustererTest {
         NearestCentroid.Assignment a = NearestCentroid.assign(points.points(), centroids, CancellationCheck.NEVER);
         double inertia = 0;
         for (int i = 0; i < points.size(); i++) inertia += points.weight()[i] * a.squaredDistances()[i];
-        return new HamerlyLloyd.Outcome(centroids, a.labels(), inertia, 1);
+        return new HamerlyLloyd.Outcome(centroids, a.labels(), a.squaredDistances(), inertia, 1);
     }
 
     @Test
