@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * seeding however often the point is drawn (in a restart's 14 steps of 32 candidates the heavy and
  * the far points come up again and again), and a candidate drawn twice in a step is evaluated once.
  * Candidates are ranked in single precision ({@link FloatColumns}: twice the values per instruction;
- * a run's 16 seedings took 2.3 ms instead of 3.8-4.3), so two candidates whose potentials agree to
+ * a run's 16 seedings took 2.5 ms by median instead of 3.2), so two candidates whose potentials agree to
  * about one part in a million could be ranked the other way round than in double precision; nothing
  * else is: the draws, the chosen centres and every distance the seeding returns are in double
  * precision, so Lloyd's bounds start exact. On the tests' draws and the benchmark's three sets
