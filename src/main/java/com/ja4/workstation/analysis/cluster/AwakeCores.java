@@ -74,6 +74,7 @@ final class AwakeCores implements AutoCloseable {
     /** Ends the spinners and waits for them, so that none outlives the run. */
     @Override
     public void close() {
+        if (spinners.isEmpty()) return;
         done = true;
         boolean interrupted = false;
         for (Thread t : spinners) {

@@ -26,6 +26,18 @@ final class FeatureColumns {
         return new FeatureColumns(column);
     }
 
+    /** The same columns rounded to single precision (column by column: no second pass over the points' rows). */
+    FloatColumns inSinglePrecision() {
+        float[][] rounded = new float[column.length][];
+        for (int j = 0; j < column.length; j++) {
+            double[] values = column[j];
+            float[] f = new float[values.length];
+            for (int i = 0; i < values.length; i++) f[i] = (float) values[i];
+            rounded[j] = f;
+        }
+        return new FloatColumns(rounded);
+    }
+
     /**
      * Squared distance from q to every point, into the first slots of {@code out} (one value per
      * point; a longer array, as the seeding's reused rows are, keeps its other values).

@@ -10,18 +10,9 @@ final class FloatColumns {
 
     private final float[][] column;
 
-    private FloatColumns(float[][] column) {
+    /** @param column one array per feature, the points' values in order (see {@link FeatureColumns#inSinglePrecision}) */
+    FloatColumns(float[][] column) {
         this.column = column;
-    }
-
-    static FloatColumns of(double[][] points) {
-        int dims = points[0].length;
-        float[][] column = new float[dims][points.length];
-        for (int i = 0; i < points.length; i++) {
-            double[] p = points[i];
-            for (int j = 0; j < dims; j++) column[j][i] = (float) p[j];
-        }
-        return new FloatColumns(column);
     }
 
     /** Squared distance from point {@code from} to every point, into the first slots of {@code out}. */

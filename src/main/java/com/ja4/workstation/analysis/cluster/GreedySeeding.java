@@ -60,7 +60,7 @@ final class GreedySeeding {
         double[] w = wp.weight();
         int n = data.length;
         FeatureColumns columns = FeatureColumns.of(data);
-        FloatColumns ranking = FloatColumns.of(data);
+        FloatColumns ranking = columns.inSinglePrecision();
         double[][] centres = new double[k][];
         int[] nearest = new int[n];
         double[] closest = new double[n];

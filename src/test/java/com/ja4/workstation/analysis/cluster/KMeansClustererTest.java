@@ -90,7 +90,7 @@ class KMeansClustererTest {
     void singlePrecisionRankingDistancesAgreeWithTheExactOnes() {
         // the seeding ranks candidates on these: each must be the exact squared distance to float precision
         double[][] points = java.util.Arrays.copyOf(OVERLAPPING, 500);
-        FloatColumns columns = FloatColumns.of(points);
+        FloatColumns columns = FeatureColumns.of(points).inSinglePrecision();
         float[] row = new float[points.length + 7];
         java.util.Arrays.fill(row, -1f);
         for (int from : new int[]{0, 17, 499}) {
